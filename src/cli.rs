@@ -1,0 +1,301 @@
+//! The whole command line, as clap derive types. Parsing and normalising only: no I/O.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub const EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0  success
+  1  unexpected failure
+  2  usage error (bad flags or arguments)
+  3  configuration error: no profile, invalid config, missing credentials, bad key file
+  4  authentication or permission refused by Okta (401, 403)
+  5  not found (404)
+  6  rejected by Okta (400, 409, other 4xx)
+  7  rate limited: 429 still after the retries
+  8  network failure, timeout, or 5xx still after the retries
+  9  aborted: a confirmation was declined, or needed with no terminal and no --yes";
+
+pub const ENVIRONMENT_HELP: &str = "\
+Environment:
+  OKTAKEYS_CONFIG        config file (default: ~/.config/oktakeys/config.toml)
+  OKTAKEYS_PROFILE       profile to use
+  OKTAKEYS_AUTH_SERVER   default authorization server id for `keys` commands
+  OKTA_ORG_URL, OKTA_CLIENT_ORGURL        the org URL, e.g. https://acme.okta.com
+  OKTA_API_TOKEN, OKTA_CLIENT_TOKEN       the API token (never pass a token as a flag)
+  OKTA_CLIENT_AUTHORIZATIONMODE           SSWS (default) or Bearer
+  NO_COLOR               disable colour;  CI  never prompt (like --no-input)";
+
+const ROOT_AFTER_HELP: &str = "\
+Examples:
+  oktakeys --profile sandbox keys list --auth-server default
+  oktakeys keys list --auth-server aus1a2b3c4d5e6f7g8h9 -o json | jq '.[] | {id, status}'
+  OKTA_ORG_URL=https://acme.okta.com OKTA_API_TOKEN=... oktakeys keys get apk2f4zrZbs8nUa7p0g4";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "oktakeys",
+    version,
+    about = "Manage the public JSON Web Keys (resource server credentials) of Okta custom authorization servers",
+    long_about = None,
+    after_help = ROOT_AFTER_HELP,
+    after_long_help = format!("{ROOT_AFTER_HELP}\n\n{EXIT_CODES_HELP}\n\n{ENVIRONMENT_HELP}"),
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Args, Default)]
+pub struct GlobalArgs {
+    /// Profile from the config file (the name `sandbox` starts a local sandbox when not configured)
+    #[arg(short, long, global = true, env = "OKTAKEYS_PROFILE", value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Config file to read instead of the default
+    #[arg(long, global = true, env = "OKTAKEYS_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)
+    #[arg(long, global = true, value_name = "URL")]
+    pub org_url: Option<String>,
+
+    /// Output format: table for people, json (Okta's raw JSON) for pipelines, id for xargs
+    #[arg(short, long, global = true, value_enum, value_name = "FORMAT")]
+    pub output: Option<OutputFormat>,
+
+    /// Limit for the whole command, in seconds [default: 120]
+    #[arg(long, global = true, value_name = "SECS")]
+    pub timeout: Option<u64>,
+
+    /// Limit for one HTTP request, in seconds [default: 30]
+    #[arg(long, global = true, value_name = "SECS")]
+    pub request_timeout: Option<u64>,
+
+    /// Limit for opening a connection, in seconds [default: 10]
+    #[arg(long, global = true, value_name = "SECS")]
+    pub connect_timeout: Option<u64>,
+
+    /// Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]
+    #[arg(long, global = true, value_name = "N")]
+    pub max_retries: Option<u32>,
+
+    /// Extra CA certificate (PEM) to trust, for corporate TLS proxies
+    #[arg(long, global = true, value_name = "FILE")]
+    pub ca_cert: Option<PathBuf>,
+
+    /// More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    /// When to use colour
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Print only data and errors: no progress or confirmations of success
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// Never prompt (also when the CI environment variable is set)
+    #[arg(long, global = true)]
+    pub no_input: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Json,
+    Id,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List, add, activate, deactivate and delete an authorization server's public keys
+    Keys(KeysArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  oktakeys keys list --auth-server aus1a2b3c4d5e6f7g8h9
+  oktakeys keys add --auth-server aus1a2b3c4d5e6f7g8h9 --jwk public.json
+  oktakeys keys activate --auth-server aus1a2b3c4d5e6f7g8h9 apk2f4zrZbs8nUa7p0g4")]
+pub struct KeysArgs {
+    /// Authorization server id (aus…, or `default`); a profile may give a default
+    #[arg(long, global = true, env = "OKTAKEYS_AUTH_SERVER", value_name = "ID", value_parser = parse_path_id)]
+    pub auth_server: Option<String>,
+
+    #[command(subcommand)]
+    pub command: KeysCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// List the server's keys
+    #[command(after_help = "\
+Examples:
+  oktakeys keys list --auth-server aus1a2b3c4d5e6f7g8h9
+  oktakeys keys list -o json | jq -r '.[] | select(.status == \"INACTIVE\") | .id'
+  oktakeys keys list -o id")]
+    List,
+
+    /// Show one key
+    #[command(after_help = "\
+Examples:
+  oktakeys keys get --auth-server aus1a2b3c4d5e6f7g8h9 apk2f4zrZbs8nUa7p0g4
+  oktakeys keys get apk2f4zrZbs8nUa7p0g4 -o json | jq -r .kid")]
+    Get(KeyIdArgs),
+
+    /// Add a public key (always INACTIVE; activate it afterwards)
+    #[command(after_help = "\
+The key is validated before anything is sent: kty must be RSA, use enc (the default),
+the modulus at least 2048 bits, and private members (d, p, q, …) are refused so a
+private key is never uploaded. The kid comes from --kid, else the JWK's kid, else the
+RFC 7638 SHA-256 thumbprint of the key.
+
+Examples:
+  oktakeys keys add --auth-server aus1a2b3c4d5e6f7g8h9 --jwk public.json
+  oktakeys keys add --jwk jwks.json --kid 2026-11-enc
+  cat public.json | oktakeys keys add --jwk - --dry-run")]
+    Add(AddArgs),
+
+    /// Make a key the active one (Okta deactivates the previously active key)
+    #[command(after_help = "\
+Examples:
+  oktakeys keys activate --auth-server aus1a2b3c4d5e6f7g8h9 apk2f4zrZbs8nUa7p0g4")]
+    Activate(MutateArgs),
+
+    /// Deactivate a key
+    #[command(after_help = "\
+Okta refuses to deactivate the active key while access-token encryption is enabled on
+the server: activate another key instead.
+
+Examples:
+  oktakeys keys deactivate --auth-server aus1a2b3c4d5e6f7g8h9 apk2f4zrZbs8nUa7p0g4")]
+    Deactivate(MutateArgs),
+
+    /// Delete an INACTIVE key (asks first on a terminal)
+    #[command(after_help = "\
+Only INACTIVE keys can be deleted. Without a terminal (or with --no-input) the command
+refuses to run unless --yes is given, and exits 9.
+
+Examples:
+  oktakeys keys delete --auth-server aus1a2b3c4d5e6f7g8h9 apk2f4zrZbs8nUa7p0g4
+  oktakeys keys delete apk2f4zrZbs8nUa7p0g4 --yes")]
+    Delete(DeleteArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct KeyIdArgs {
+    /// The key's id (apk…), as `keys list` shows it; not the JWK kid
+    #[arg(value_name = "KEY_ID", value_parser = parse_path_id)]
+    pub key_id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DryRunArg {
+    /// Print the method, URL and body that would be sent, send nothing, exit 0
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MutateArgs {
+    #[command(flatten)]
+    pub id: KeyIdArgs,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    #[command(flatten)]
+    pub id: KeyIdArgs,
+    /// Delete without asking
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
+}
+
+#[derive(Debug, Args)]
+#[group(id = "key_source", required = true, multiple = false)]
+pub struct KeySourceArgs {
+    /// A public JWK, or a JWKS (pick the key with --kid); `-` reads stdin
+    #[arg(long, value_name = "FILE", group = "key_source")]
+    pub jwk: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    #[command(flatten)]
+    pub source: KeySourceArgs,
+    /// The kid to give the key (with a JWKS: which key to take)
+    #[arg(long, value_name = "KID")]
+    pub kid: Option<String>,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
+}
+
+/// Ids go into URL paths. Reject what percent-encoding cannot make safe: nothing, blank,
+/// and the dot segments that URL normalisation would climb out of the path with.
+fn parse_path_id(s: &str) -> Result<String, String> {
+    if s.trim().is_empty() {
+        return Err("must not be empty or blank".into());
+    }
+    if s == "." || s == ".." {
+        return Err(format!("`{s}` is not an id"));
+    }
+    if s.chars().any(char::is_control) {
+        return Err("must not contain control characters".into());
+    }
+    Ok(s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn auth_server_may_follow_the_subcommand() {
+        let cli = Cli::try_parse_from(["oktakeys", "keys", "list", "--auth-server", "aus1"]).unwrap();
+        let Command::Keys(keys) = cli.command;
+        assert_eq!(keys.auth_server.as_deref(), Some("aus1"));
+    }
+
+    #[test]
+    fn dot_and_blank_ids_are_usage_errors() {
+        for bad in ["", " ", ".", ".."] {
+            let err = Cli::try_parse_from(["oktakeys", "keys", "get", bad]).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{bad:?}");
+        }
+        let ok = Cli::try_parse_from(["oktakeys", "keys", "get", "../../users/me"]);
+        assert!(ok.is_ok());
+    }
+
+    #[test]
+    fn add_needs_a_key_source() {
+        let err = Cli::try_parse_from(["oktakeys", "keys", "add"]).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+    }
+}

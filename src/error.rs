@@ -1,0 +1,206 @@
+//! The one error type. Each variant knows its exit code (see DESIGN.md) and its hint.
+
+use std::fmt;
+
+/// Exit codes, as documented in the README and the man page. CI jobs branch on them.
+pub mod exit {
+    pub const SUCCESS: u8 = 0;
+    pub const FAILURE: u8 = 1;
+    pub const USAGE: u8 = 2;
+    pub const CONFIG: u8 = 3;
+    pub const AUTH: u8 = 4;
+    pub const NOT_FOUND: u8 = 5;
+    pub const REJECTED: u8 = 6;
+    pub const RATE_LIMITED: u8 = 7;
+    pub const NETWORK: u8 = 8;
+    pub const ABORTED: u8 = 9;
+    pub const INTERRUPTED: u8 = 130;
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Bad arguments that clap could not catch (exit 2).
+    #[error("{0}")]
+    Usage(String),
+
+    /// No profile, unreadable or invalid config, missing credentials (exit 3).
+    #[error("{message}")]
+    Config {
+        message: String,
+        hint: Option<String>,
+    },
+
+    /// A key file that cannot be used (exit 3). Nothing was sent.
+    #[error("{0}")]
+    KeyFile(String),
+
+    /// Okta answered with an error status.
+    #[error("{}", .0.headline())]
+    Api(Box<ApiError>),
+
+    /// Connection failure, timeout, unreadable response (exit 8).
+    #[error("{message}")]
+    Network {
+        message: String,
+        hint: Option<String>,
+    },
+
+    /// A confirmation was declined or could not be asked (exit 9).
+    #[error("{0}")]
+    Aborted(String),
+
+    /// Ctrl-C (exit 130).
+    #[error("interrupted")]
+    Interrupted,
+
+    /// Stdout was closed by the reader (`| head`): end quietly.
+    #[error("broken pipe")]
+    BrokenPipe,
+
+    /// Anything else (exit 1).
+    #[error("{0}")]
+    Internal(String),
+}
+
+/// An error response from Okta, decoded from its JSON body when it has one.
+#[derive(Debug, Clone, Default)]
+pub struct ApiError {
+    pub method: String,
+    /// The URL that was requested (never carries a secret: credentials go in headers).
+    pub url: String,
+    pub status: u16,
+    pub error_code: Option<String>,
+    pub error_summary: Option<String>,
+    pub error_causes: Vec<String>,
+    /// `X-Okta-Request-Id`, or the body's `errorId`.
+    pub request_id: Option<String>,
+    /// The start of a body that was not Okta's JSON (an HTML page from a proxy).
+    pub body_snippet: Option<String>,
+    /// Set when a request was retried and still failed (429 or 5xx).
+    pub attempts: u32,
+}
+
+impl ApiError {
+    fn headline(&self) -> String {
+        let what = match self.status {
+            401 => "Okta refused the credentials",
+            403 => "Okta refused permission",
+            404 => "not found",
+            429 => "rate limited by Okta",
+            500..=599 => "Okta failed to answer",
+            _ => "Okta rejected the request",
+        };
+        let mut s = format!("{what}: {} {} returned {}", self.method, self.url, self.status);
+        if let Some(reason) = http_reason(self.status) {
+            s.push(' ');
+            s.push_str(reason);
+        }
+        s
+    }
+
+    pub fn exit_code(&self) -> u8 {
+        match self.status {
+            401 | 403 => exit::AUTH,
+            404 => exit::NOT_FOUND,
+            429 => exit::RATE_LIMITED,
+            400..=499 => exit::REJECTED,
+            _ => exit::NETWORK,
+        }
+    }
+
+    pub fn hint(&self) -> Option<String> {
+        let causes = self.error_causes.join(" ");
+        let hint = match self.status {
+            401 => "check the profile's token (or OKTA_API_TOKEN): it may be mistyped, expired or revoked",
+            403 => {
+                "the token lacks permission: an API token's admin needs rights on authorization servers; \
+                 a service app needs the okta.authorizationServers.manage scope (read for list/get)"
+            }
+            404 => "check --auth-server (the authorization server id) and the key id (`oktakeys keys list` shows them)",
+            429 => "Okta's rate limit still applied after the retries: wait a minute, or raise --max-retries",
+            500..=599 => "Okta or a proxy in between failed; try again later (raise --max-retries to wait longer)",
+            _ if causes.contains("'ACTIVE' keys cannot be deleted") => {
+                "activate another key first (`oktakeys keys activate KEY_ID`), then delete this one"
+            }
+            _ if causes.contains("unique 'kid'") => {
+                "a key with that kid is already on the server; choose another --kid"
+            }
+            _ if causes.contains("maximum number of keys") => {
+                "delete an INACTIVE key first (`oktakeys keys delete KEY_ID`)"
+            }
+            _ if causes.contains("cannot deactivate the active key") => {
+                "activate another key instead: that deactivates this one"
+            }
+            _ => return None,
+        };
+        Some(hint.to_string())
+    }
+}
+
+impl Error {
+    pub fn config(message: impl Into<String>) -> Self {
+        Error::Config {
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn config_hint(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Error::Config {
+            message: message.into(),
+            hint: Some(hint.into()),
+        }
+    }
+
+    pub fn network(message: impl Into<String>, hint: Option<String>) -> Self {
+        Error::Network {
+            message: message.into(),
+            hint,
+        }
+    }
+
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Usage(_) => exit::USAGE,
+            Error::Config { .. } | Error::KeyFile(_) => exit::CONFIG,
+            Error::Api(api) => api.exit_code(),
+            Error::Network { .. } => exit::NETWORK,
+            Error::Aborted(_) => exit::ABORTED,
+            Error::Interrupted => exit::INTERRUPTED,
+            Error::BrokenPipe => exit::SUCCESS,
+            Error::Internal(_) => exit::FAILURE,
+        }
+    }
+
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::Config { hint, .. } | Error::Network { hint, .. } => hint.clone(),
+            Error::Api(api) => api.hint(),
+            _ => None,
+        }
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Error::BrokenPipe
+        } else {
+            Error::Internal(format!("I/O error: {e}"))
+        }
+    }
+}
+
+fn http_reason(status: u16) -> Option<&'static str> {
+    reqwest::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.headline())
+    }
+}

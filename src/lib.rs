@@ -1,0 +1,31 @@
+//! oktakeys: manage the public JSON Web Keys of Okta custom authorization servers.
+//!
+//! Data flows one way: `cli` (parse) → `config` (resolve settings) → `client` (HTTP)
+//! → `api` (typed calls) → `output` (render). `commands/` is the glue per command group.
+
+pub mod api;
+pub mod auth;
+pub mod cli;
+pub mod client;
+pub mod commands;
+pub mod config;
+pub mod error;
+pub mod jwk;
+pub mod output;
+pub mod secret;
+
+pub use error::{Error, Result};
+
+/// Run one parsed command line to completion on a current-thread runtime.
+pub fn run(cli: cli::Cli) -> Result<()> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Internal(format!("cannot start the async runtime: {e}")))?;
+    runtime.block_on(async {
+        tokio::select! {
+            result = commands::dispatch(cli) => result,
+            _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
+        }
+    })
+}
