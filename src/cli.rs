@@ -55,7 +55,13 @@ pub struct Cli {
 #[derive(Debug, Clone, Args, Default)]
 pub struct GlobalArgs {
     /// Profile from the config file (the name `sandbox` starts a local sandbox when not configured)
-    #[arg(short, long, global = true, env = "OKTAKEYS_PROFILE", value_name = "NAME")]
+    #[arg(
+        short,
+        long,
+        global = true,
+        env = "OKTAKEYS_PROFILE",
+        value_name = "NAME"
+    )]
     pub profile: Option<String>,
 
     /// Config file to read instead of the default
@@ -197,6 +203,19 @@ Examples:
   oktakeys keys delete --auth-server aus1a2b3c4d5e6f7g8h9 apk2f4zrZbs8nUa7p0g4
   oktakeys keys delete apk2f4zrZbs8nUa7p0g4 --yes")]
     Delete(DeleteArgs),
+
+    /// Create an RSA key pair: the private key to a file (mode 0600), the public JWK to stdout
+    #[command(after_help = "\
+Needs no profile and no network. The private key is written as PKCS#8 PEM to the file
+given with --private-key-out, created with mode 0600 (never wider, not even for a
+moment); an existing file is kept unless --force is given. It is never printed. The
+public JWK ({\"kty\":\"RSA\",\"use\":\"enc\",\"kid\":…,\"e\":…,\"n\":…}) goes to stdout.
+
+Examples:
+  oktakeys keys generate --kid 2026-11-enc --private-key-out enc-2026-11.pem > public.json
+  oktakeys keys generate --kid 2026-11-enc --private-key-out enc.pem | oktakeys keys add --jwk -
+  oktakeys keys generate --kid big --bits 4096 --private-key-out big.pem --force")]
+    Generate(GenerateArgs),
 }
 
 #[derive(Debug, Args)]
@@ -238,6 +257,11 @@ pub struct KeySourceArgs {
     /// A public JWK, or a JWKS (pick the key with --kid); `-` reads stdin
     #[arg(long, value_name = "FILE", group = "key_source")]
     pub jwk: Option<PathBuf>,
+
+    /// A PEM public key (SPKI or PKCS#1), X.509 certificate, or RSA private key (only its
+    /// public part is sent); `-` reads stdin
+    #[arg(long, value_name = "FILE", group = "key_source")]
+    pub pem: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -249,6 +273,56 @@ pub struct AddArgs {
     pub kid: Option<String>,
     #[command(flatten)]
     pub dry_run: DryRunArg,
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// The new key's kid (it goes into the public JWK)
+    #[arg(long, value_name = "KID", value_parser = parse_kid)]
+    pub kid: String,
+
+    /// File to write the private key to (PKCS#8 PEM, mode 0600)
+    #[arg(long, value_name = "FILE")]
+    pub private_key_out: PathBuf,
+
+    /// RSA modulus size in bits
+    #[arg(long, value_enum, value_name = "BITS", default_value_t = KeyBits::B3072)]
+    pub bits: KeyBits,
+
+    /// Replace FILE if it exists (atomically: the old key stays until the new one is complete)
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KeyBits {
+    #[value(name = "2048")]
+    B2048,
+    #[value(name = "3072")]
+    B3072,
+    #[value(name = "4096")]
+    B4096,
+}
+
+impl KeyBits {
+    pub fn bits(self) -> usize {
+        match self {
+            KeyBits::B2048 => 2048,
+            KeyBits::B3072 => 3072,
+            KeyBits::B4096 => 4096,
+        }
+    }
+}
+
+/// A kid is free text for Okta, but a blank one or one with control characters is a mistake.
+fn parse_kid(s: &str) -> Result<String, String> {
+    if s.trim().is_empty() {
+        return Err("must not be empty or blank".into());
+    }
+    if s.chars().any(char::is_control) {
+        return Err("must not contain control characters".into());
+    }
+    Ok(s.to_string())
 }
 
 /// Ids go into URL paths. Reject what percent-encoding cannot make safe: nothing, blank,
@@ -278,7 +352,8 @@ mod tests {
 
     #[test]
     fn auth_server_may_follow_the_subcommand() {
-        let cli = Cli::try_parse_from(["oktakeys", "keys", "list", "--auth-server", "aus1"]).unwrap();
+        let cli =
+            Cli::try_parse_from(["oktakeys", "keys", "list", "--auth-server", "aus1"]).unwrap();
         let Command::Keys(keys) = cli.command;
         assert_eq!(keys.auth_server.as_deref(), Some("aus1"));
     }
