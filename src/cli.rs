@@ -55,7 +55,13 @@ pub struct Cli {
 #[derive(Debug, Clone, Args, Default)]
 pub struct GlobalArgs {
     /// Profile from the config file (the name `sandbox` starts a local sandbox when not configured)
-    #[arg(short, long, global = true, env = "OKTAKEYS_PROFILE", value_name = "NAME")]
+    #[arg(
+        short,
+        long,
+        global = true,
+        env = "OKTAKEYS_PROFILE",
+        value_name = "NAME"
+    )]
     pub profile: Option<String>,
 
     /// Config file to read instead of the default
@@ -278,7 +284,8 @@ mod tests {
 
     #[test]
     fn auth_server_may_follow_the_subcommand() {
-        let cli = Cli::try_parse_from(["oktakeys", "keys", "list", "--auth-server", "aus1"]).unwrap();
+        let cli =
+            Cli::try_parse_from(["oktakeys", "keys", "list", "--auth-server", "aus1"]).unwrap();
         let Command::Keys(keys) = cli.command;
         assert_eq!(keys.auth_server.as_deref(), Some("aus1"));
     }
