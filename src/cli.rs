@@ -142,11 +142,34 @@ Examples:
   oktakeys keys activate --auth-server aus1a2b3c4d5e6f7g8h9 apk2f4zrZbs8nUa7p0g4")]
 pub struct KeysArgs {
     /// Authorization server id (aus…, or `default`); a profile may give a default
-    #[arg(long, global = true, env = "OKTAKEYS_AUTH_SERVER", value_name = "ID", value_parser = parse_path_id)]
-    pub auth_server: Option<String>,
+    ///
+    /// Only `keys rotate` takes several (repeat the flag); the other commands take one.
+    #[arg(
+        long,
+        global = true,
+        env = "OKTAKEYS_AUTH_SERVER",
+        value_name = "ID",
+        value_parser = parse_path_id,
+        action = clap::ArgAction::Append
+    )]
+    pub auth_server: Vec<String>,
 
     #[command(subcommand)]
     pub command: KeysCommand,
+}
+
+impl KeysArgs {
+    /// The one `--auth-server` of a command that acts on one server.
+    pub fn single_auth_server(&self) -> Result<Option<&str>, String> {
+        match self.auth_server.as_slice() {
+            [] => Ok(None),
+            [one] => Ok(Some(one)),
+            many => Err(format!(
+                "--auth-server is given {} times; only `keys rotate` acts on several servers",
+                many.len()
+            )),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -355,7 +378,7 @@ mod tests {
         let cli =
             Cli::try_parse_from(["oktakeys", "keys", "list", "--auth-server", "aus1"]).unwrap();
         let Command::Keys(keys) = cli.command;
-        assert_eq!(keys.auth_server.as_deref(), Some("aus1"));
+        assert_eq!(keys.single_auth_server(), Ok(Some("aus1")));
     }
 
     #[test]
