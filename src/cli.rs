@@ -239,6 +239,39 @@ Examples:
   oktakeys keys generate --kid 2026-11-enc --private-key-out enc.pem | oktakeys keys add --jwk -
   oktakeys keys generate --kid big --bits 4096 --private-key-out big.pem --force")]
     Generate(GenerateArgs),
+
+    /// Rotate to a new key: add it, activate it, retire old keys (safe to re-run)
+    #[command(after_help = "\
+Steps, for each --auth-server (repeat the flag for several servers, rotated independently):
+  1. list the keys and print the plan (on stderr); --dry-run stops here
+  2. add the new key INACTIVE, or use the key with the same kid (and the same key material)
+     that an earlier, interrupted run added
+  3. activate it: Okta deactivates the key that was active
+  4. --delete-old deletes the other INACTIVE keys; --keep N keeps the N newest of them
+     (the key that was active just before counts as the newest)
+A server holding 5 keys (Okta's maximum) gets room by deleting, first, INACTIVE keys that
+the retention deletes anyway; without --delete-old or --keep the rotation is refused before
+anything changes. Only INACTIVE keys are deleted and nothing is deactivated, so a server
+that had an active key always has one.
+
+If a step fails, the rotation of that server stops, prints what Okta now holds and the
+command that resumes; re-running the same command completes the rotation without
+duplicating anything. The exit code is that of the first failure. The kid of the new key is
+--kid, else the JWK's kid, else the key's RFC 7638 SHA-256 thumbprint.
+
+--generate writes a new private key to --private-key-out (PKCS#8 PEM, mode 0600) before
+anything is sent; if that file already exists (an earlier run was interrupted) the key in it
+is used instead. Give a new file for each rotation.
+
+Deleting asks for confirmation on a terminal; without one (CI), pass --yes or the command
+exits 9 before contacting Okta.
+
+Examples:
+  oktakeys keys rotate --auth-server aus1a2b3c4d5e6f7g8h9 --pem new-public.pem --dry-run
+  oktakeys keys rotate --auth-server ausA --auth-server ausB --jwk new.json --keep 1 --yes
+  oktakeys keys rotate --auth-server ausA --generate --private-key-out enc-2026-11.pem \\
+      --kid enc-2026-11 --delete-old --yes -o json")]
+    Rotate(RotateArgs),
 }
 
 #[derive(Debug, Args)]
@@ -317,6 +350,58 @@ pub struct GenerateArgs {
     pub force: bool,
 }
 
+#[derive(Debug, Args)]
+#[group(id = "rotate_source", required = true, multiple = false)]
+pub struct RotateSourceArgs {
+    /// The new public key as a JWK, or a JWKS (pick the key with --kid); `-` reads stdin
+    #[arg(long, value_name = "FILE", group = "rotate_source")]
+    pub jwk: Option<PathBuf>,
+
+    /// The new public key as PEM: SPKI or PKCS#1 public key, X.509 certificate, or RSA
+    /// private key (only its public part is sent); `-` reads stdin
+    #[arg(long, value_name = "FILE", group = "rotate_source")]
+    pub pem: Option<PathBuf>,
+
+    /// Generate the new key pair (the private key goes to --private-key-out)
+    #[arg(long, group = "rotate_source", requires = "private_key_out")]
+    pub generate: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RotateArgs {
+    #[command(flatten)]
+    pub source: RotateSourceArgs,
+
+    /// With --generate: the file for the private key (PKCS#8 PEM, mode 0600); an existing
+    /// file's key is used instead of a new one
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["jwk", "pem"])]
+    pub private_key_out: Option<PathBuf>,
+
+    /// With --generate: RSA modulus size in bits
+    #[arg(long, value_enum, value_name = "BITS", default_value_t = KeyBits::B3072)]
+    pub bits: KeyBits,
+
+    /// The new key's kid [default: the JWK's kid, else the RFC 7638 thumbprint]
+    #[arg(long, value_name = "KID", value_parser = parse_kid)]
+    pub kid: Option<String>,
+
+    /// After activating, delete every other INACTIVE key
+    #[arg(long, conflicts_with = "keep")]
+    pub delete_old: bool,
+
+    /// After activating, keep the N newest INACTIVE keys and delete the others
+    #[arg(long, value_name = "N")]
+    pub keep: Option<usize>,
+
+    /// Delete without asking
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+
+    /// Print the plan, change nothing, exit 0
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum KeyBits {
     #[value(name = "2048")]
@@ -389,6 +474,44 @@ mod tests {
         }
         let ok = Cli::try_parse_from(["oktakeys", "keys", "get", "../../users/me"]);
         assert!(ok.is_ok());
+    }
+
+    #[test]
+    fn rotate_takes_several_servers_and_one_source() {
+        let cli = Cli::try_parse_from([
+            "oktakeys",
+            "keys",
+            "rotate",
+            "--auth-server",
+            "ausA",
+            "--auth-server",
+            "ausB",
+            "--pem",
+            "k.pem",
+            "--keep",
+            "1",
+        ])
+        .unwrap();
+        let Command::Keys(keys) = cli.command;
+        assert_eq!(keys.auth_server, ["ausA", "ausB"]);
+        assert!(keys.single_auth_server().is_err());
+        let KeysCommand::Rotate(rotate) = keys.command else {
+            panic!("rotate")
+        };
+        assert_eq!(rotate.keep, Some(1));
+
+        for bad in [
+            &["--pem", "k.pem", "--jwk", "k.json"][..],
+            &[][..],
+            &["--generate"][..],
+            &["--pem", "k.pem", "--private-key-out", "x.pem"][..],
+            &["--pem", "k.pem", "--delete-old", "--keep", "2"][..],
+        ] {
+            let mut argv = vec!["oktakeys", "keys", "rotate"];
+            argv.extend_from_slice(bad);
+            let err = Cli::try_parse_from(argv).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{bad:?}");
+        }
     }
 
     #[test]

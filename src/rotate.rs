@@ -69,6 +69,8 @@ pub struct KeyView {
     pub status: KeyStatus,
     /// Okta's `created` timestamp (`2023-02-21T20:08:24.000Z`: sorts as text).
     pub created: Option<String>,
+    /// RFC 7638 thumbprint of the key material, when Okta sent `e` and `n`.
+    pub thumbprint: Option<String>,
 }
 
 impl KeyView {
@@ -78,10 +80,23 @@ impl KeyView {
             kid: kid.map(str::to_string),
             status,
             created: created.map(str::to_string),
+            thumbprint: None,
         }
     }
 
-    fn describe(&self) -> String {
+    /// The planner's view of a key as Okta returned it.
+    pub fn from_api(key: &crate::api::Key) -> Self {
+        KeyView {
+            id: key.id().to_string(),
+            kid: key.kid().map(str::to_string),
+            status: KeyStatus::parse(Some(key.status()).filter(|s| !s.is_empty())),
+            created: key.created().map(str::to_string),
+            thumbprint: key.thumbprint(),
+        }
+    }
+
+    /// `apk… (kid …)`, for messages.
+    pub fn describe(&self) -> String {
         match &self.kid {
             Some(kid) => format!("{} (kid {kid})", self.id),
             None => format!("{} (no kid)", self.id),
@@ -224,9 +239,35 @@ impl fmt::Display for Refusal {
     }
 }
 
-/// Plan the rotation of one server to the key `new_kid`, from the keys it holds now.
-pub fn plan(keys: &[KeyView], new_kid: &str, retention: Retention) -> Result<Plan, Refusal> {
+/// The key a rotation puts in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewKey {
+    pub kid: String,
+    /// RFC 7638 thumbprint: a key already on the server with this kid is reused only if
+    /// it is this very key. `None` while the key is not known yet (`--dry-run --generate`).
+    pub thumbprint: Option<String>,
+}
+
+/// Plan the rotation of one server to the key `new`, from the keys it holds now.
+pub fn plan(keys: &[KeyView], new: &NewKey, retention: Retention) -> Result<Plan, Refusal> {
+    let new_kid = new.kid.as_str();
     let same = keys.iter().find(|k| k.kid.as_deref() == Some(new_kid));
+    if let Some(key) = same
+        && (key.thumbprint.is_none() || key.thumbprint != new.thumbprint)
+    {
+        return Err(Refusal {
+            reason: format!(
+                "the server already holds a different key with kid `{new_kid}` ({}, {}); \
+                 Okta requires unique kids. Nothing was changed",
+                key.id, key.status
+            ),
+            hint: Some(
+                "give the new key another kid with --kid (without --kid, the kid is the key's \
+                 RFC 7638 thumbprint)"
+                    .into(),
+            ),
+        });
+    }
     let old: Vec<&KeyView> = keys
         .iter()
         .filter(|k| k.kid.as_deref() != Some(new_kid))
@@ -421,11 +462,200 @@ fn kidless_refusal(key: &KeyView, retention: Retention) -> Refusal {
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// Execution
+// ---------------------------------------------------------------------------------------
+
+/// What a rotation did to one server: the `-o json` report's entry, and the summary row.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// The id of the key added by this run.
+    pub added: Option<String>,
+    /// The id of the key activated by this run.
+    pub activated: Option<String>,
+    /// The ids of the keys the activation deactivated.
+    pub deactivated: Vec<String>,
+    /// The ids of the keys deleted by this run.
+    pub deleted: Vec<String>,
+    /// The active key at the end (after a failure: as Okta reported it afterwards).
+    pub active_key: Option<String>,
+    /// What Okta holds after a failure (None when it could not be listed, or on success).
+    pub holds: Option<Vec<KeyView>>,
+    pub error: Option<crate::error::Error>,
+}
+
+/// Carry out `plan` on `auth_server`. Stops at the first failing step; then lists the keys
+/// again, best effort, so the report says what Okta now holds. `progress` receives one
+/// line per completed step, for people.
+pub async fn execute(
+    client: &crate::client::Client,
+    auth_server: &str,
+    plan: &Plan,
+    key: &crate::jwk::PublicKey,
+    progress: &dyn Fn(String),
+) -> Outcome {
+    let mut outcome = Outcome::default();
+    match run_steps(client, auth_server, plan, key, progress, &mut outcome).await {
+        Ok(active) => outcome.active_key = Some(active),
+        Err(err) => {
+            outcome.error = Some(err);
+            if let Ok(keys) = crate::api::list_keys(client, auth_server).await {
+                let views: Vec<KeyView> = keys.iter().map(KeyView::from_api).collect();
+                outcome.active_key = views
+                    .iter()
+                    .find(|k| k.status == KeyStatus::Active)
+                    .map(|k| k.id.clone());
+                outcome.holds = Some(views);
+            }
+        }
+    }
+    outcome
+}
+
+async fn run_steps(
+    client: &crate::client::Client,
+    auth_server: &str,
+    plan: &Plan,
+    key: &crate::jwk::PublicKey,
+    progress: &dyn Fn(String),
+    outcome: &mut Outcome,
+) -> crate::error::Result<String> {
+    use crate::api;
+
+    let mut new_id: Option<String> = None;
+    let mut active: Option<String> = None;
+    for step in &plan.steps {
+        match step {
+            Step::DeleteFirst { key: old, .. } | Step::Delete { key: old } => {
+                delete(client, auth_server, &old.id).await?;
+                outcome.deleted.push(old.id.clone());
+                progress(format!("deleted INACTIVE key {}", old.describe()));
+            }
+            Step::AddKey { kid } => {
+                let added = match api::add_key(client, auth_server, key.request_body(kid)).await {
+                    Ok(added) => added,
+                    // The add is not retried (it is not idempotent); but a lost answer may
+                    // hide a key that was created: look before giving up.
+                    Err(err) if add_may_have_happened(&err) => {
+                        match find_new_key(client, auth_server, kid, key).await {
+                            Some(found) => found,
+                            None => return Err(err),
+                        }
+                    }
+                    Err(err) => return Err(err),
+                };
+                let view = KeyView::from_api(&added);
+                if view.id.is_empty() {
+                    return Err(crate::error::Error::network(
+                        "Okta's answer to the add has no key id",
+                        None,
+                    ));
+                }
+                progress(format!("added key {} INACTIVE", view.describe()));
+                outcome.added = Some(view.id.clone());
+                new_id = Some(view.id);
+            }
+            Step::ReuseExisting { key: existing } => {
+                new_id = Some(existing.id.clone());
+            }
+            Step::Activate { target } => {
+                let id = match target {
+                    Target::Existing(id) => id.clone(),
+                    Target::New => new_id.clone().ok_or_else(|| {
+                        crate::error::Error::Internal("activate before add in the plan".into())
+                    })?,
+                };
+                let activated = api::activate_key(client, auth_server, &id).await?;
+                if activated.status() != "ACTIVE" {
+                    return Err(crate::error::Error::network(
+                        format!(
+                            "Okta answered the activation of key {id} with status {}",
+                            activated.status()
+                        ),
+                        None,
+                    ));
+                }
+                outcome.activated = Some(id.clone());
+                outcome.deactivated = plan.deactivates.iter().map(|k| k.id.clone()).collect();
+                let previous = match plan.deactivates.as_slice() {
+                    [] => String::new(),
+                    keys => format!(
+                        "; Okta deactivated {}",
+                        keys.iter()
+                            .map(KeyView::describe)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                };
+                progress(format!("activated key {id}{previous}"));
+                active = Some(id);
+            }
+            Step::AlreadyActive { key: existing } => active = Some(existing.id.clone()),
+        }
+    }
+    active.ok_or_else(|| crate::error::Error::Internal("the plan activates no key".into()))
+}
+
+/// Delete a key; one that is already gone (404) counts as deleted.
+async fn delete(
+    client: &crate::client::Client,
+    auth_server: &str,
+    id: &str,
+) -> crate::error::Result<()> {
+    match crate::api::delete_key(client, auth_server, id).await {
+        Err(crate::error::Error::Api(api)) if api.status == 404 => Ok(()),
+        other => other,
+    }
+}
+
+/// A network failure or a 5xx: the request may have reached Okta.
+fn add_may_have_happened(err: &crate::error::Error) -> bool {
+    match err {
+        crate::error::Error::Network { .. } => true,
+        crate::error::Error::Api(api) => api.status >= 500,
+        _ => false,
+    }
+}
+
+/// The new key, if Okta holds it (same kid, same key material).
+async fn find_new_key(
+    client: &crate::client::Client,
+    auth_server: &str,
+    kid: &str,
+    key: &crate::jwk::PublicKey,
+) -> Option<crate::api::Key> {
+    let keys = crate::api::list_keys(client, auth_server).await.ok()?;
+    let thumbprint = key.thumbprint();
+    keys.into_iter()
+        .find(|k| k.kid() == Some(kid) && k.thumbprint().as_deref() == Some(thumbprint.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const NEW: &str = "kid-new";
+    const NEW_TP: &str = "thumbprint-of-the-new-key";
+
+    fn new_key() -> NewKey {
+        NewKey {
+            kid: NEW.into(),
+            thumbprint: Some(NEW_TP.into()),
+        }
+    }
+
+    fn plan(keys: &[KeyView], kid: &str, retention: Retention) -> Result<Plan, Refusal> {
+        assert_eq!(kid, NEW);
+        super::plan(keys, &new_key(), retention)
+    }
+
+    /// A key with the new kid and the new key's material (an earlier run added it).
+    fn same(id: &str, status: KeyStatus) -> KeyView {
+        KeyView {
+            thumbprint: Some(NEW_TP.into()),
+            ..key(id, Some(NEW), status, "2026-06-01")
+        }
+    }
 
     fn key(id: &str, kid: Option<&str>, status: KeyStatus, created: &str) -> KeyView {
         KeyView::new(id, kid, status, Some(created))
@@ -499,7 +729,8 @@ mod tests {
                     if keys.iter().any(|k| k.kid.as_deref() == Some(kid)) {
                         return Err("add: kid not unique".into());
                     }
-                    keys.push(key("new", Some(kid), KeyStatus::Inactive, "2026-12-01"));
+                    keys.push(same("new", KeyStatus::Inactive));
+                    assert_eq!(kid, NEW);
                     new_id = Some("new".to_string());
                 }
                 Step::ReuseExisting { key } => {
@@ -550,7 +781,7 @@ mod tests {
         kept.sort();
         assert_eq!(left, kept, "kept keys of {plan:?}");
         // Running again changes nothing more.
-        let again = super::plan(&end, NEW, retention).expect("a second plan");
+        let again = super::plan(&end, &new_key(), retention).expect("a second plan");
         assert!(again.is_noop(), "a re-run after {plan:?} plans {again:?}");
         (plan, end)
     }
@@ -666,7 +897,7 @@ mod tests {
         let (plan, _) = check(&server(3), Retention::Keep(0));
         assert_eq!(
             plan,
-            super::plan(&server(3), NEW, Retention::DeleteOld).unwrap()
+            super::plan(&server(3), &new_key(), Retention::DeleteOld).unwrap()
         );
         let (plan, _) = check(&server(2), Retention::Keep(10));
         assert_eq!(summary(&plan), ["add kid-new", "activate new"]);
@@ -676,7 +907,7 @@ mod tests {
     fn kid_already_present_inactive_is_reused() {
         // An earlier run added the key and stopped before activating it.
         let mut keys = server(4);
-        keys[2] = key("apk-new", Some(NEW), KeyStatus::Inactive, "2026-06-01");
+        keys[2] = same("apk-new", KeyStatus::Inactive);
         let (plan, _) = check(&keys, Retention::None);
         assert_eq!(summary(&plan), ["reuse apk-new", "activate apk-new"]);
         assert_eq!(ids(&plan.deactivates), ["a"]);
@@ -699,7 +930,7 @@ mod tests {
         // An earlier run activated the key and stopped before deleting.
         let mut keys = server(2);
         keys[0].status = KeyStatus::Inactive;
-        keys.push(key("apk-new", Some(NEW), KeyStatus::Active, "2026-06-01"));
+        keys.push(same("apk-new", KeyStatus::Active));
         let plan_none = plan(&keys, NEW, Retention::None).unwrap();
         assert!(plan_none.is_noop());
         assert_eq!(summary(&plan_none), ["already-active apk-new"]);
@@ -719,13 +950,38 @@ mod tests {
 
     #[test]
     fn the_only_key_already_the_new_one() {
-        let keys = [key("apk-new", Some(NEW), KeyStatus::Active, "2026-06-01")];
+        let keys = [same("apk-new", KeyStatus::Active)];
         let (plan, _) = check(&keys, Retention::DeleteOld);
         assert!(plan.is_noop());
         assert_eq!(
             plan.to_string(),
             "  1. nothing to add or activate: key apk-new (kid kid-new) is already the active key\n"
         );
+    }
+
+    #[test]
+    fn a_different_key_with_the_new_kid_is_never_activated() {
+        for status in [KeyStatus::Active, KeyStatus::Inactive] {
+            let mut keys = server(1);
+            keys.push(KeyView {
+                thumbprint: Some("someone-elses-key".into()),
+                ..key("apk-other", Some(NEW), status.clone(), "2026-06-01")
+            });
+            let err = plan_err(&keys, Retention::DeleteOld);
+            assert_eq!(
+                err.reason,
+                format!(
+                    "the server already holds a different key with kid `kid-new` (apk-other, \
+                     {status}); Okta requires unique kids. Nothing was changed"
+                )
+            );
+        }
+        // Unknown material (no `n` from Okta) is not assumed to be ours either.
+        let keys = [KeyView {
+            thumbprint: None,
+            ..same("apk-new", KeyStatus::Inactive)
+        }];
+        assert!(plan(&keys, NEW, Retention::None).is_err());
     }
 
     #[test]
@@ -802,6 +1058,11 @@ mod tests {
                                 };
                                 KeyView {
                                     id: format!("k{i}"),
+                                    thumbprint: Some(if i == new_at {
+                                        NEW_TP.to_string()
+                                    } else {
+                                        format!("tp-{i}")
+                                    }),
                                     kid,
                                     status: statuses[usize::from(i != active_at)].clone(),
                                     created: Some(format!("2026-01-0{i}")),

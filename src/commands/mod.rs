@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 
 pub mod generate;
 pub mod keys;
+pub mod rotate;
 
 pub async fn dispatch(cli: Cli) -> Result<()> {
     init_logging(cli.global.verbose);
@@ -17,6 +18,10 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
             command: KeysCommand::Generate(generate),
             ..
         }) => generate::run(&cli.global, &generate),
+        Command::Keys(KeysArgs {
+            command: KeysCommand::Rotate(rotate),
+            auth_server,
+        }) => rotate::run(&cli.global, auth_server, rotate).await,
         Command::Keys(args) => keys::run(&cli.global, args).await,
     }
 }
