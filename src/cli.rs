@@ -193,12 +193,16 @@ Examples:
     #[command(after_help = "\
 The key is validated before anything is sent: kty must be RSA, use enc (the default),
 the modulus at least 2048 bits, and private members (d, p, q, …) are refused so a
-private key is never uploaded. The kid comes from --kid, else the JWK's kid, else the
-RFC 7638 SHA-256 thumbprint of the key.
+private key is never uploaded. --pem reads a PEM public key (SPKI `PUBLIC KEY` or PKCS#1
+`RSA PUBLIC KEY`), an X.509 certificate (the first of a chain), or an unencrypted RSA
+private key (`PRIVATE KEY`, `RSA PRIVATE KEY`) of which only n and e are sent. The kid
+comes from --kid, else the JWK's kid, else the RFC 7638 SHA-256 thumbprint of the key.
 
 Examples:
   oktakeys keys add --auth-server aus1a2b3c4d5e6f7g8h9 --jwk public.json
   oktakeys keys add --jwk jwks.json --kid 2026-11-enc
+  oktakeys keys add --pem cert.pem --kid 2026-11-enc
+  oktakeys keys generate --kid 2026-11-enc --private-key-out enc.pem | oktakeys keys add --jwk -
   cat public.json | oktakeys keys add --jwk - --dry-run")]
     Add(AddArgs),
 

@@ -1,6 +1,8 @@
 //! `oktakeys keys generate`, run as a user would: the file it writes, what it prints,
 //! and what it refuses.
 
+mod common;
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
@@ -234,4 +236,97 @@ fn needs_no_profile_or_network() {
         .args(["--private-key-out", "k.pem"])
         .assert()
         .code(0);
+}
+
+#[test]
+fn generate_pipes_into_add_and_add_pem_sends_only_the_public_part() {
+    let env = common::TestEnv::new();
+    let generated = common::run(env.cmd().args([
+        "keys",
+        "generate",
+        "--kid",
+        "piped",
+        "--bits",
+        "2048",
+        "--private-key-out",
+        "enc.pem",
+    ]));
+    assert_eq!(generated.status.code(), Some(0));
+    let jwk: Value = serde_json::from_slice(&generated.stdout).unwrap();
+
+    // `keys generate … | keys add --jwk -`: the request carries the generated key.
+    let added = common::run(
+        env.cmd_with_org("https://acme.okta.com")
+            .args(["keys", "add", "--auth-server", common::SERVER, "--jwk", "-"])
+            .args(["--dry-run", "-o", "json"])
+            .write_stdin(generated.stdout.clone()),
+    );
+    assert_eq!(added.status.code(), Some(0), "{}", common::stderr(&added));
+    let request: Value = serde_json::from_slice(&added.stdout).unwrap();
+    let expected_body = serde_json::json!({
+        "kid": "piped", "kty": "RSA", "use": "enc", "e": "AQAB", "n": jwk["n"], "status": "INACTIVE"
+    });
+    assert_eq!(request["method"], "POST");
+    assert_eq!(request["body"], expected_body);
+
+    // `keys add --pem` with the private key file: the same public key, nothing private.
+    let from_pem = common::run(
+        env.cmd_with_org("https://acme.okta.com")
+            .args([
+                "keys",
+                "add",
+                "--auth-server",
+                common::SERVER,
+                "--pem",
+                "enc.pem",
+            ])
+            .args(["--kid", "piped", "--dry-run", "-o", "json"]),
+    );
+    assert_eq!(
+        from_pem.status.code(),
+        Some(0),
+        "{}",
+        common::stderr(&from_pem)
+    );
+    let request: Value = serde_json::from_slice(&from_pem.stdout).unwrap();
+    assert_eq!(request["body"], expected_body);
+    let pem = fs::read_to_string(env.path("enc.pem")).unwrap();
+    for line in private_lines(&pem) {
+        assert!(!common::stdout(&from_pem).contains(&line));
+        assert!(!common::stderr(&from_pem).contains(&line));
+    }
+
+    // Without --kid, the kid is the RFC 7638 thumbprint.
+    let no_kid = common::run(
+        env.cmd_with_org("https://acme.okta.com")
+            .args(["keys", "add", "--auth-server", common::SERVER, "--pem", "-"])
+            .args(["--dry-run", "-o", "json"])
+            .write_stdin(pem.clone()),
+    );
+    let request: Value = serde_json::from_slice(&no_kid.stdout).unwrap();
+    let thumbprint = jwk::thumbprint("AQAB", jwk["n"].as_str().unwrap());
+    assert_eq!(request["body"]["kid"], thumbprint.as_str());
+}
+
+#[test]
+fn add_pem_refuses_bad_files_with_exit_3_and_sends_nothing() {
+    let env = common::TestEnv::new();
+    fs::write(
+        env.path("ec.pem"),
+        "-----BEGIN EC PRIVATE KEY-----\nMAA=\n-----END EC PRIVATE KEY-----\n",
+    )
+    .unwrap();
+    let out = common::run(env.cmd_with_org("http://127.0.0.1:9").args([
+        "keys",
+        "add",
+        "--auth-server",
+        common::SERVER,
+        "--pem",
+        "ec.pem",
+    ]));
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        common::stderr(&out),
+        "error: ec.pem: this is an EC (elliptic curve) key; Okta accepts only RSA keys (2048 bits or more) here\n"
+    );
 }
