@@ -26,6 +26,9 @@ struct Inner {
     log: Vec<(String, Option<Value>)>,
     /// Fail the next request whose "METHOD /path" ends with the pattern, with this status.
     failures: Vec<(String, u16)>,
+    /// Carry out the next matching request, then answer with this status anyway (a lost
+    /// answer: the change happened, the client cannot know).
+    lost_answers: Vec<(String, u16)>,
     next: u32,
 }
 
@@ -81,6 +84,11 @@ impl FakeOkta {
     fn fail_next(&self, pattern: &str, status: u16) {
         let mut inner = self.inner.lock().unwrap();
         inner.failures.push((pattern.to_string(), status));
+    }
+
+    fn lose_answer(&self, pattern: &str, status: u16) {
+        let mut inner = self.inner.lock().unwrap();
+        inner.lost_answers.push((pattern.to_string(), status));
     }
 
     /// `(id, kid, status)` of a server's keys.
@@ -152,6 +160,23 @@ async fn handle(
     uri: Uri,
     body: Bytes,
 ) -> Response {
+    let line = format!("{method} {}", uri.path());
+    let response = okta(&state, method, uri, body);
+    let mut inner = state.lock().unwrap();
+    match inner
+        .lost_answers
+        .iter()
+        .position(|(p, _)| line.ends_with(p.as_str()))
+    {
+        Some(pos) => {
+            let (_, status) = inner.lost_answers.remove(pos);
+            error_response(status, okta_error("E0000009", "Bad Gateway", &[]))
+        }
+        None => response,
+    }
+}
+
+fn okta(state: &Mutex<Inner>, method: Method, uri: Uri, body: Bytes) -> Response {
     let mut inner = state.lock().unwrap();
     let path = uri.path().to_string();
     let line = format!("{method} {path}");
@@ -714,5 +739,96 @@ fn a_different_key_with_the_same_kid_is_never_activated() {
     assert!(
         stderr(&out)
             .contains("the server already holds a different key with kid `new` (apknew, INACTIVE)")
+    );
+}
+
+#[test]
+fn an_add_whose_answer_was_lost_is_found_and_not_repeated() {
+    let fake = FakeOkta::start();
+    fake.server(SERVER, &[("old", "ACTIVE")]);
+    fake.lose_answer(
+        &format!("POST /api/v1/authorizationServers/{SERVER}/resourceservercredentials/keys"),
+        502,
+    );
+    let env = TestEnv::new();
+    let (jwk_path, _) = new_jwk(&env);
+    let out = rotate(&env, &fake, &["--auth-server", SERVER, "--jwk", &jwk_path]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        fake.log(),
+        [
+            format!("GET /as/{SERVER}/keys"),
+            format!("POST /as/{SERVER}/keys"),
+            format!("GET /as/{SERVER}/keys"),
+            format!("POST /as/{SERVER}/keys/apkNEW2/lifecycle/activate"),
+        ]
+    );
+    assert_eq!(
+        fake.keys(SERVER),
+        triples(&[("apkold", "old", "INACTIVE"), ("apkNEW2", "new", "ACTIVE")])
+    );
+}
+
+#[test]
+fn a_lost_delete_answer_is_settled_by_the_re_run() {
+    let fake = FakeOkta::start();
+    fake.server(SERVER, &[("old", "ACTIVE"), ("older", "INACTIVE")]);
+    fake.lose_answer("/keys/apkolder", 502);
+    let env = TestEnv::new();
+    let (jwk_path, _) = new_jwk(&env);
+    let args = [
+        "--auth-server",
+        SERVER,
+        "--jwk",
+        &jwk_path,
+        "--keep",
+        "1",
+        "--yes",
+        "-q",
+    ];
+    let out = rotate(&env, &fake, &args);
+    assert_eq!(out.status.code(), Some(8));
+    // -q: no plan, no progress; the failure and how to resume are still shown.
+    assert!(stderr(&out).starts_with(&format!("error: {SERVER}: Okta failed to answer: DELETE ")));
+    assert!(stderr(&out).contains("Re-run to complete the rotation"));
+    fake.clear_log();
+    let out = rotate(&env, &fake, &args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+    assert_eq!(fake.log(), [format!("GET /as/{SERVER}/keys")]);
+    assert!(stdout(&out).contains("unchanged"));
+}
+
+#[test]
+fn dry_run_with_generate_writes_no_file() {
+    let fake = FakeOkta::start();
+    fake.server(SERVER, &[("old", "ACTIVE")]);
+    let env = TestEnv::new();
+    let out = rotate(
+        &env,
+        &fake,
+        &[
+            "--auth-server",
+            SERVER,
+            "--generate",
+            "--private-key-out",
+            "k.pem",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!env.path("k.pem").exists());
+    assert_eq!(fake.log(), [format!("GET /as/{SERVER}/keys")]);
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "(dry run: no key generated; k.pem would be written)
+Plan for authorization server {SERVER} (new key kid (the new key's thumbprint)):
+  1. add the new key, kid (the new key's thumbprint), INACTIVE
+  2. activate the new key; Okta deactivates apkold (kid old)
+  keep: apkold (kid old)
+(dry run: nothing was changed)
+"
+        )
     );
 }
