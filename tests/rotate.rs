@@ -832,3 +832,49 @@ Plan for authorization server {SERVER} (new key kid (the new key's thumbprint)):
         )
     );
 }
+
+/// Run oktakeys on a pseudo-terminal (util-linux `script`), typing `input`.
+fn on_a_terminal(env: &TestEnv, org: &str, args: &str, input: &str) -> std::process::Output {
+    let bin = assert_cmd::cargo::cargo_bin("oktakeys");
+    run(env
+        .program("script")
+        .env("OKTA_ORG_URL", org)
+        .env("OKTA_API_TOKEN", TOKEN)
+        .env("TERM", "dumb")
+        .args(["-qec", &format!("{} {args}", bin.display()), "/dev/null"])
+        .write_stdin(input))
+}
+
+#[test]
+fn delete_old_asks_on_a_terminal_after_showing_the_plans() {
+    let fake = FakeOkta::start();
+    fake.server(SERVER, &[("old", "ACTIVE"), ("older", "INACTIVE")]);
+    let env = TestEnv::new();
+    let (jwk_path, _) = new_jwk(&env);
+    let args = format!("keys rotate --auth-server {SERVER} --jwk {jwk_path} --delete-old");
+
+    let declined = on_a_terminal(&env, &fake.base, &args, "n\n");
+    assert_eq!(declined.status.code(), Some(9));
+    let screen = stdout(&declined);
+    assert!(
+        screen.contains("  3. delete INACTIVE key apkold (kid old)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!(
+            "Rotate, deleting 2 INACTIVE key(s) (apkold on {SERVER}, apkolder on {SERVER})? [y/N]"
+        )),
+        "{screen}"
+    );
+    assert!(screen.contains("not rotating: not confirmed"), "{screen}");
+    assert_eq!(
+        fake.log(),
+        [format!("GET /as/{SERVER}/keys")],
+        "only the list"
+    );
+
+    fake.clear_log();
+    let accepted = on_a_terminal(&env, &fake.base, &args, "y\n");
+    assert_eq!(accepted.status.code(), Some(0), "{}", stdout(&accepted));
+    assert_eq!(fake.keys(SERVER), triples(&[("apkNEW3", "new", "ACTIVE")]));
+}

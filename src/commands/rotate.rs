@@ -135,7 +135,8 @@ pub async fn run(global: &GlobalArgs, auth_servers: Vec<String>, args: RotateArg
                 deletions.join(", ")
             ),
             "not rotating",
-        )?;
+        )
+        .await?;
     }
 
     // 3. Execute, server by server.
