@@ -481,6 +481,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(irrefutable_let_patterns)] // `keys` is the only command for now
     fn rotate_takes_several_servers_and_one_source() {
         let cli = Cli::try_parse_from([
             "oktakeys",
@@ -496,7 +497,9 @@ mod tests {
             "1",
         ])
         .unwrap();
-        let Command::Keys(keys) = cli.command;
+        let Command::Keys(keys) = cli.command else {
+            panic!("keys")
+        };
         assert_eq!(keys.auth_server, ["ausA", "ausB"]);
         assert!(keys.single_auth_server().is_err());
         let KeysCommand::Rotate(rotate) = keys.command else {

@@ -482,6 +482,45 @@ mod tests {
     }
 
     #[test]
+    #[allow(irrefutable_let_patterns)] // `keys` is the only command for now
+    fn the_resume_command_repeats_the_source_kid_and_retention_for_one_server() {
+        use clap::Parser;
+        let cli = crate::cli::Cli::try_parse_from([
+            "oktakeys",
+            "--profile",
+            "ci",
+            "keys",
+            "rotate",
+            "--auth-server",
+            "ausA",
+            "--auth-server",
+            "ausB",
+            "--generate",
+            "--private-key-out",
+            "my keys/enc.pem",
+            "--kid",
+            "enc 2026",
+            "--keep",
+            "2",
+            "--yes",
+            "-o",
+            "json",
+        ])
+        .unwrap();
+        let crate::cli::Command::Keys(keys) = cli.command else {
+            panic!("keys")
+        };
+        let crate::cli::KeysCommand::Rotate(args) = keys.command else {
+            panic!("rotate")
+        };
+        assert_eq!(
+            resume_command(&cli.global, "ausB", &args),
+            "oktakeys --profile ci keys rotate --auth-server ausB --generate --private-key-out \
+             'my keys/enc.pem' --kid 'enc 2026' --keep 2 --yes"
+        );
+    }
+
+    #[test]
     fn servers_from_flags_or_profile() {
         assert_eq!(
             servers(vec!["a".into(), "b".into(), "a".into()], Some("p")).unwrap(),
