@@ -92,7 +92,10 @@ impl ApiError {
             500..=599 => "Okta failed to answer",
             _ => "Okta rejected the request",
         };
-        let mut s = format!("{what}: {} {} returned {}", self.method, self.url, self.status);
+        let mut s = format!(
+            "{what}: {} {} returned {}",
+            self.method, self.url, self.status
+        );
         if let Some(reason) = http_reason(self.status) {
             s.push(' ');
             s.push_str(reason);
@@ -113,14 +116,22 @@ impl ApiError {
     pub fn hint(&self) -> Option<String> {
         let causes = self.error_causes.join(" ");
         let hint = match self.status {
-            401 => "check the profile's token (or OKTA_API_TOKEN): it may be mistyped, expired or revoked",
+            401 => {
+                "check the profile's token (or OKTA_API_TOKEN): it may be mistyped, expired or revoked"
+            }
             403 => {
                 "the token lacks permission: an API token's admin needs rights on authorization servers; \
                  a service app needs the okta.authorizationServers.manage scope (read for list/get)"
             }
-            404 => "check --auth-server (the authorization server id) and the key id (`oktakeys keys list` shows them)",
-            429 => "Okta's rate limit still applied after the retries: wait a minute, or raise --max-retries",
-            500..=599 => "Okta or a proxy in between failed; try again later (raise --max-retries to wait longer)",
+            404 => {
+                "check --auth-server (the authorization server id) and the key id (`oktakeys keys list` shows them)"
+            }
+            429 => {
+                "Okta's rate limit still applied after the retries: wait a minute, or raise --max-retries"
+            }
+            500..=599 => {
+                "Okta or a proxy in between failed; try again later (raise --max-retries to wait longer)"
+            }
             _ if causes.contains("'ACTIVE' keys cannot be deleted") => {
                 "activate another key first (`oktakeys keys activate KEY_ID`), then delete this one"
             }

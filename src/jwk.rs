@@ -97,7 +97,9 @@ fn pick_from_jwks(keys: &[Value], kid: Option<&str>, source: &str) -> Result<Map
         Some(kid) => objects
             .iter()
             .find(|k| k.get("kid").and_then(Value::as_str) == Some(kid))
-            .ok_or_else(|| Error::KeyFile(format!("{source}: the JWKS has no key with kid `{kid}`")))?,
+            .ok_or_else(|| {
+                Error::KeyFile(format!("{source}: the JWKS has no key with kid `{kid}`"))
+            })?,
         None => match objects.as_slice() {
             [only] => only,
             [] => return Err(Error::KeyFile(format!("{source}: the JWKS holds no keys"))),
@@ -129,7 +131,12 @@ fn validate_jwk(jwk: &Map<String, Value>, source: &str) -> Result<PublicKey> {
     }
     match jwk.get("kty").and_then(Value::as_str) {
         Some("RSA") => {}
-        Some(other) => return Err(bad("kty", &format!("is `{other}`; Okta accepts only RSA keys here"))),
+        Some(other) => {
+            return Err(bad(
+                "kty",
+                &format!("is `{other}`; Okta accepts only RSA keys here"),
+            ));
+        }
         None => return Err(bad("kty", "is missing; Okta accepts only RSA keys here")),
     }
     match jwk.get("use") {
@@ -159,11 +166,19 @@ fn validate_jwk(jwk: &Map<String, Value>, source: &str) -> Result<PublicKey> {
     if e.1.iter().all(|b| *b == 0) {
         return Err(bad("e", "is zero"));
     }
-    Ok(PublicKey { kid, n: n.0, e: e.0 })
+    Ok(PublicKey {
+        kid,
+        n: n.0,
+        e: e.0,
+    })
 }
 
 /// A member that must be a base64url string; returns it and its decoded bytes.
-fn base64url_member(jwk: &Map<String, Value>, name: &str, source: &str) -> Result<(String, Vec<u8>)> {
+fn base64url_member(
+    jwk: &Map<String, Value>,
+    name: &str,
+    source: &str,
+) -> Result<(String, Vec<u8>)> {
     let text = jwk
         .get(name)
         .and_then(Value::as_str)
