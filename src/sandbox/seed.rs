@@ -25,8 +25,11 @@ pub const MODULI: [&str; 8] = [
 /// one ACTIVE key with a new id, a random modulus from [`MODULI`] and its RFC 7638
 /// thumbprint as kid.
 pub fn seeded_state(servers: &[String], now: &str) -> State {
+    // Consecutive moduli from a random start, so servers seeded together differ.
+    let mut next = ids::random_below(MODULI.len());
     seeded_with(servers, now, |_| {
-        (ids::key_id(), ids::random_below(MODULI.len()))
+        next += 1;
+        (ids::key_id(), next)
     })
 }
 
@@ -94,5 +97,6 @@ mod tests {
             s.servers["default"].keys[0].id,
             s.servers["aus2"].keys[0].id
         );
+        assert_ne!(s.servers["default"].keys[0].n, s.servers["aus2"].keys[0].n);
     }
 }
