@@ -305,6 +305,7 @@ Examples:
 }
 
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Sandbox options")]
 pub struct SandboxServeArgs {
     /// Address to listen on (port 0 picks a free port)
     #[arg(
@@ -339,16 +340,20 @@ pub struct SandboxServeArgs {
     pub encryption_enabled: Vec<String>,
 
     /// Requests allowed per rate-limit window; then 429 E0000047
+    #[arg(help_heading = "Test knobs")]
     #[arg(long, value_name = "N", env = "OKTAKEYS_SANDBOX_RATE_LIMIT", default_value_t = 1000,
           value_parser = clap::value_parser!(u64).range(1..))]
     pub rate_limit: u64,
 
     /// Length of the rate-limit window in seconds
+    #[arg(help_heading = "Test knobs")]
+    #[arg(help_heading = "Test knobs")]
     #[arg(long, value_name = "SECS", env = "OKTAKEYS_SANDBOX_RATE_LIMIT_WINDOW", default_value_t = 60,
           value_parser = clap::value_parser!(u64).range(1..))]
     pub rate_limit_window: u64,
 
     /// Milliseconds to wait before answering each request
+    #[arg(help_heading = "Test knobs")]
     #[arg(
         long,
         value_name = "MS",
@@ -358,11 +363,13 @@ pub struct SandboxServeArgs {
     pub latency: u64,
 
     /// Numbers of the requests to fail (counted from 1 since start), comma separated
+    #[arg(help_heading = "Test knobs")]
     #[arg(long, value_name = "N,...", env = "OKTAKEYS_SANDBOX_FAIL_REQUESTS", value_delimiter = ',',
           value_parser = clap::value_parser!(u64).range(1..))]
     pub fail_requests: Vec<u64>,
 
     /// How the requests of --fail-requests fail: 500, 503, or drop (close the connection)
+    #[arg(help_heading = "Test knobs")]
     #[arg(long, value_name = "HOW", env = "OKTAKEYS_SANDBOX_FAIL_WITH", value_enum,
           default_value_t = SandboxFailWith::Status500)]
     pub fail_with: SandboxFailWith,
@@ -378,6 +385,7 @@ pub enum SandboxFailWith {
 }
 
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Sandbox options")]
 pub struct SandboxResetArgs {
     /// State file [default: the user data folder's oktakeys/sandbox.json]
     #[arg(long, value_name = "FILE", env = "OKTAKEYS_SANDBOX_STATE")]

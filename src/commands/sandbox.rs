@@ -50,8 +50,6 @@ async fn serve(args: SandboxServeArgs) -> Result<()> {
     };
     let mut running = sandbox::start(options).await?;
 
-    // The base URL is the one line of data: scripts read it from stdout.
-    println!("{}", running.base_url);
     eprintln!(
         "oktakeys sandbox listening on {} (state: {})",
         running.base_url,
@@ -73,6 +71,9 @@ async fn serve(args: SandboxServeArgs) -> Result<()> {
         running.base_url
     );
     eprintln!("stop with Ctrl-C");
+    // The base URL is the one line of data: scripts read it from stdout. Printed last, so
+    // whoever reads it knows the lines on stderr are out.
+    println!("{}", running.base_url);
 
     tokio::select! {
         _ = running.wait() => Ok(()),
