@@ -1,1 +1,714 @@
-//! config
+//! Configuration: the TOML file, profiles, the environment, and their precedence.
+//!
+//! Everything is resolved once, before any HTTP, into one [`Settings`]:
+//! flags > environment > profile > built-in defaults. Credentials are resolved to a
+//! *source* here (which variable, which command); reading the secret happens in `auth`,
+//! only when a request is about to be sent.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+use url::Url;
+
+use crate::cli::GlobalArgs;
+use crate::error::{Error, Result};
+use crate::secret::Secret;
+
+/// Names of the environment variables oktakeys reads, in one place.
+pub mod env {
+    pub const CONFIG: &str = "OKTAKEYS_CONFIG";
+    pub const PROFILE: &str = "OKTAKEYS_PROFILE";
+    pub const AUTH_SERVER: &str = "OKTAKEYS_AUTH_SERVER";
+    pub const ORG_URL: &str = "OKTA_ORG_URL";
+    pub const SDK_ORG_URL: &str = "OKTA_CLIENT_ORGURL";
+    pub const API_TOKEN: &str = "OKTA_API_TOKEN";
+    pub const SDK_TOKEN: &str = "OKTA_CLIENT_TOKEN";
+    pub const SDK_AUTH_MODE: &str = "OKTA_CLIENT_AUTHORIZATIONMODE";
+    pub const CI: &str = "CI";
+    pub const NO_COLOR: &str = "NO_COLOR";
+}
+
+/// The profile name that starts a local sandbox when no profile of that name is configured.
+pub const SANDBOX_PROFILE: &str = "sandbox";
+
+pub const DEFAULT_TIMEOUT_SECS: u64 = 120;
+pub const DEFAULT_REQUEST_TIMEOUT_SECS: u64 = 30;
+pub const DEFAULT_CONNECT_TIMEOUT_SECS: u64 = 10;
+pub const DEFAULT_MAX_RETRIES: u32 = 4;
+
+/// The config file as written on disk.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    pub default_profile: Option<String>,
+    #[serde(default)]
+    pub profiles: BTreeMap<String, Profile>,
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub org_url: Option<String>,
+    pub auth_server: Option<String>,
+    pub auth: Option<AuthMode>,
+    pub token: Option<Secret>,
+    pub token_env: Option<String>,
+    pub token_command: Option<String>,
+    pub timeout: Option<u64>,
+    pub request_timeout: Option<u64>,
+    pub connect_timeout: Option<u64>,
+    pub max_retries: Option<u32>,
+    pub ca_cert: Option<PathBuf>,
+    // OAuth 2.0 service app (auth = "private_key").
+    pub client_id: Option<String>,
+    pub private_key_file: Option<PathBuf>,
+    pub private_key_env: Option<String>,
+    pub private_key_command: Option<String>,
+    pub key_id: Option<String>,
+    pub scopes: Option<Vec<String>>,
+    pub dpop: Option<bool>,
+}
+
+impl<'de> Deserialize<'de> for Secret {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        String::deserialize(d).map(Secret::new)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthMode {
+    Ssws,
+    Bearer,
+    PrivateKey,
+}
+
+impl AuthMode {
+    /// Okta SDK spelling, as in `OKTA_CLIENT_AUTHORIZATIONMODE`.
+    fn from_sdk_name(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "ssws" => Some(AuthMode::Ssws),
+            "bearer" => Some(AuthMode::Bearer),
+            "privatekey" | "private_key" => Some(AuthMode::PrivateKey),
+            _ => None,
+        }
+    }
+}
+
+/// Where the API token comes from. The secret itself is read later, in `auth`.
+#[derive(Debug, Clone)]
+pub enum TokenSource {
+    /// An environment variable (OKTA_API_TOKEN, OKTA_CLIENT_TOKEN or a profile's `token_env`).
+    Env(String),
+    /// `token = "…"` in the config file.
+    Inline(Secret),
+    /// `token_command`: run it, take its trimmed stdout.
+    Command(String),
+}
+
+#[derive(Debug, Clone)]
+pub enum Credentials {
+    /// `Authorization: SSWS …` or `Bearer …`.
+    Token { mode: AuthMode, source: TokenSource },
+    /// OAuth 2.0 service app: client_credentials with private_key_jwt.
+    ServiceApp(Box<Profile>),
+    /// Nothing configured. Not an error until a request is really sent, so `--dry-run`
+    /// works without credentials. Holds the hint for the error.
+    Missing { hint: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct HttpSettings {
+    pub timeout: Duration,
+    pub request_timeout: Duration,
+    pub connect_timeout: Duration,
+    pub max_retries: u32,
+    pub ca_cert: Option<PathBuf>,
+}
+
+/// Where the commands send their requests.
+#[derive(Debug, Clone)]
+pub enum Target {
+    /// A real (or test) Okta org.
+    Org {
+        org_url: Url,
+        credentials: Credentials,
+    },
+    /// The `sandbox` profile: a local server started in-process for this one command.
+    Sandbox,
+}
+
+/// Everything a command needs, resolved once.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub target: Target,
+    pub auth_server: Option<String>,
+    pub http: HttpSettings,
+    pub profile: Option<String>,
+    pub config_path: Option<PathBuf>,
+}
+
+/// Read access to the environment, so tests can resolve settings without touching it.
+pub trait Environment {
+    fn var(&self, name: &str) -> Option<String>;
+}
+
+/// The process environment. Empty values count as unset.
+pub struct ProcessEnv;
+
+impl Environment for ProcessEnv {
+    fn var(&self, name: &str) -> Option<String> {
+        std::env::var(name).ok().filter(|v| !v.is_empty())
+    }
+}
+
+impl Environment for BTreeMap<&str, &str> {
+    fn var(&self, name: &str) -> Option<String> {
+        self.get(name)
+            .filter(|v| !v.is_empty())
+            .map(|v| v.to_string())
+    }
+}
+
+/// The config file path: `--config`/`OKTAKEYS_CONFIG` (clap merges both), else the
+/// platform config dir. `None` only when the platform has no config dir.
+pub fn config_path(flag: Option<&Path>) -> Option<PathBuf> {
+    match flag {
+        Some(p) => Some(p.to_path_buf()),
+        None => dirs::config_dir().map(|d| d.join("oktakeys").join("config.toml")),
+    }
+}
+
+/// Read and parse the config file. A missing file is `Ok(None)` unless it was named
+/// explicitly (then it is an error: the user asked for that file).
+pub fn load_file(path: &Path, explicit: bool) -> Result<Option<ConfigFile>> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => return Ok(None),
+        Err(e) => {
+            return Err(Error::config_hint(
+                format!("cannot read the config file {}: {e}", path.display()),
+                "check --config / OKTAKEYS_CONFIG, or create it with `oktakeys config init`",
+            ));
+        }
+    };
+    // toml's Display quotes the offending line, which could be a token: report only the
+    // message and the line number.
+    let file: ConfigFile = toml::from_str(&text).map_err(|e| {
+        let line = e
+            .span()
+            .map(|span| format!(" (line {})", text[..span.start].matches('\n').count() + 1))
+            .unwrap_or_default();
+        Error::config(format!(
+            "the config file {} is not valid{line}: {}",
+            path.display(),
+            e.message().trim_end()
+        ))
+    })?;
+    if file.profiles.values().any(|p| p.token.is_some()) {
+        check_private(path)?;
+    }
+    Ok(Some(file))
+}
+
+/// A config file that holds a token must not be readable by group or others (as ssh
+/// refuses a private key with loose permissions).
+#[cfg(unix)]
+fn check_private(path: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path)
+        .map_err(|e| Error::config(format!("cannot stat {}: {e}", path.display())))?
+        .permissions()
+        .mode();
+    if mode & 0o077 != 0 {
+        return Err(Error::config_hint(
+            format!(
+                "the config file {} holds a token but is readable by others (mode {:o}); refusing to use it",
+                path.display(),
+                mode & 0o777
+            ),
+            format!(
+                "run `chmod 600 {}`, or move the token out of the file (token_env, token_command)",
+                path.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn check_private(_path: &Path) -> Result<()> {
+    Ok(())
+}
+
+impl Settings {
+    /// Resolve flags, environment, config file and defaults into one `Settings`.
+    /// `auth_server_flag` is `keys --auth-server` (clap already merged OKTAKEYS_AUTH_SERVER).
+    pub fn resolve(
+        global: &GlobalArgs,
+        auth_server_flag: Option<&str>,
+        env: &dyn Environment,
+    ) -> Result<Settings> {
+        let explicit_config = global.config.is_some();
+        let path = config_path(global.config.as_deref());
+        let file = match &path {
+            Some(p) => load_file(p, explicit_config)?,
+            None => None,
+        };
+        Self::from_parts(global, auth_server_flag, env, file, path)
+    }
+
+    /// The pure part of [`Settings::resolve`]: no file system access.
+    pub fn from_parts(
+        global: &GlobalArgs,
+        auth_server_flag: Option<&str>,
+        env: &dyn Environment,
+        file: Option<ConfigFile>,
+        config_path: Option<PathBuf>,
+    ) -> Result<Settings> {
+        let file = file.unwrap_or_default();
+        let requested = global.profile.clone();
+        let profile_name = requested.clone().or_else(|| file.default_profile.clone());
+
+        let (profile_name, profile, is_sandbox) = match profile_name {
+            Some(name) => match file.profiles.get(&name) {
+                Some(p) => (Some(name), p.clone(), false),
+                None if name == SANDBOX_PROFILE => (Some(name), Profile::default(), true),
+                None => return Err(unknown_profile(&name, &file, config_path.as_deref())),
+            },
+            None => (None, Profile::default(), false),
+        };
+
+        let http = HttpSettings {
+            timeout: secs(
+                global.timeout.or(profile.timeout),
+                DEFAULT_TIMEOUT_SECS,
+                "timeout",
+            )?,
+            request_timeout: secs(
+                global.request_timeout.or(profile.request_timeout),
+                DEFAULT_REQUEST_TIMEOUT_SECS,
+                "request-timeout",
+            )?,
+            connect_timeout: secs(
+                global.connect_timeout.or(profile.connect_timeout),
+                DEFAULT_CONNECT_TIMEOUT_SECS,
+                "connect-timeout",
+            )?,
+            max_retries: global
+                .max_retries
+                .or(profile.max_retries)
+                .unwrap_or(DEFAULT_MAX_RETRIES),
+            ca_cert: global.ca_cert.clone().or(profile.ca_cert.clone()),
+        };
+        let auth_server = auth_server_flag
+            .map(str::to_string)
+            .or(profile.auth_server.clone());
+
+        let target = if is_sandbox {
+            Target::Sandbox
+        } else {
+            let org_url = global
+                .org_url
+                .clone()
+                .or_else(|| env.var(env::ORG_URL))
+                .or_else(|| env.var(env::SDK_ORG_URL))
+                .or(profile.org_url.clone());
+            let org_url = parse_org_url(org_url.as_deref(), profile_name.as_deref())?;
+            let credentials = resolve_credentials(&profile, env, profile_name.as_deref())?;
+            Target::Org {
+                org_url,
+                credentials,
+            }
+        };
+
+        Ok(Settings {
+            target,
+            auth_server,
+            http,
+            profile: profile_name,
+            config_path,
+        })
+    }
+}
+
+fn secs(value: Option<u64>, default: u64, name: &str) -> Result<Duration> {
+    match value {
+        Some(0) => Err(Error::Usage(format!("--{name} must be at least 1 second"))),
+        Some(v) => Ok(Duration::from_secs(v)),
+        None => Ok(Duration::from_secs(default)),
+    }
+}
+
+fn unknown_profile(name: &str, file: &ConfigFile, path: Option<&Path>) -> Error {
+    let known: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
+    let where_ = path
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "the config file".into());
+    let hint = if known.is_empty() {
+        format!(
+            "{where_} defines no profiles: create one with `oktakeys config init --profile {name}`, \
+             or try `--profile sandbox` for a local sandbox"
+        )
+    } else {
+        format!("profiles in {where_}: {}", known.join(", "))
+    };
+    Error::config_hint(format!("no profile named `{name}`"), hint)
+}
+
+fn resolve_credentials(
+    profile: &Profile,
+    env: &dyn Environment,
+    profile_name: Option<&str>,
+) -> Result<Credentials> {
+    let mode = match env.var(env::SDK_AUTH_MODE) {
+        Some(name) => AuthMode::from_sdk_name(&name).ok_or_else(|| {
+            Error::config(format!(
+                "{} is `{name}`; expected SSWS, Bearer or PrivateKey",
+                env::SDK_AUTH_MODE
+            ))
+        })?,
+        None => profile.auth.unwrap_or(AuthMode::Ssws),
+    };
+    if mode == AuthMode::PrivateKey {
+        return Ok(Credentials::ServiceApp(Box::new(profile.clone())));
+    }
+    let source = if let Some(name) = [env::API_TOKEN, env::SDK_TOKEN]
+        .into_iter()
+        .find(|n| env.var(n).is_some())
+    {
+        TokenSource::Env(name.to_string())
+    } else if let Some(token) = &profile.token {
+        TokenSource::Inline(token.clone())
+    } else if let Some(var) = &profile.token_env {
+        TokenSource::Env(var.clone())
+    } else if let Some(cmd) = &profile.token_command {
+        TokenSource::Command(cmd.clone())
+    } else {
+        let hint = match profile_name {
+            Some(p) => {
+                format!("give profile `{p}` a token_env or token_command, or set OKTA_API_TOKEN")
+            }
+            None => {
+                "set OKTA_API_TOKEN, or choose a profile with --profile (try `--profile sandbox`)"
+                    .to_string()
+            }
+        };
+        return Ok(Credentials::Missing { hint });
+    };
+    Ok(Credentials::Token { mode, source })
+}
+
+/// Check an org URL the way Okta's SDKs do, each mistake with its own message, and keep
+/// the port. `http://` is allowed only for loopback hosts (the sandbox, tests).
+pub fn parse_org_url(value: Option<&str>, profile: Option<&str>) -> Result<Url> {
+    let Some(raw) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+        let hint = match profile {
+            Some(p) => format!("add org_url to profile `{p}`, or pass --org-url"),
+            None => "pass --org-url, set OKTA_ORG_URL, or choose a profile with --profile (try `--profile sandbox`)"
+                .to_string(),
+        };
+        return Err(Error::config_hint("no Okta org URL configured", hint));
+    };
+    let bad = |why: &str| Error::config(format!("the org URL `{raw}` {why}"));
+    if raw.contains("{yourOktaDomain}") {
+        return Err(bad(
+            "still holds the placeholder {yourOktaDomain}: replace it with your Okta domain, e.g. https://acme.okta.com",
+        ));
+    }
+    if raw.matches("://").count() > 1 {
+        return Err(bad("contains `://` more than once"));
+    }
+    let url = Url::parse(raw).map_err(|e| {
+        bad(&format!(
+            "is not a valid URL ({e}); it looks like https://acme.okta.com"
+        ))
+    })?;
+    let host = url
+        .host_str()
+        .ok_or_else(|| bad("has no host; it looks like https://acme.okta.com"))?
+        .to_ascii_lowercase();
+    match url.scheme() {
+        "https" => {}
+        "http" if is_loopback(&url) => {}
+        "http" => {
+            return Err(bad(
+                "must use https:// (http:// is allowed only for loopback addresses such as the sandbox)",
+            ));
+        }
+        other => return Err(bad(&format!("must use https://, not {other}://"))),
+    }
+    if host.contains("-admin.") || host.ends_with("-admin") {
+        return Err(bad(
+            "is the admin console's address: use the org URL without -admin (https://acme.okta.com, not https://acme-admin.okta.com)",
+        ));
+    }
+    if host.ends_with(".com.com") {
+        return Err(bad("ends in .com.com: remove the extra .com"));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(bad(
+            "carries a user name or password; credentials belong in the profile, not the URL",
+        ));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(bad("must not have a query or fragment"));
+    }
+    Ok(url)
+}
+
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&'static str, &'static str)]) -> BTreeMap<&'static str, &'static str> {
+        pairs.iter().copied().collect()
+    }
+
+    fn file(toml_text: &str) -> ConfigFile {
+        toml::from_str(toml_text).expect("test config parses")
+    }
+
+    const TWO_PROFILES: &str = r#"
+default_profile = "prod"
+[profiles.prod]
+org_url = "https://prod.okta.com"
+auth_server = "ausPROD"
+token_env = "PROD_TOKEN"
+max_retries = 2
+[profiles.dev]
+org_url = "https://dev.oktapreview.com"
+auth = "bearer"
+token_command = "pass show okta/dev"
+timeout = 50
+"#;
+
+    fn resolve(
+        global: GlobalArgs,
+        flag: Option<&str>,
+        e: &[(&'static str, &'static str)],
+    ) -> Result<Settings> {
+        Settings::from_parts(&global, flag, &env(e), Some(file(TWO_PROFILES)), None)
+    }
+
+    fn org(s: &Settings) -> (&Url, &Credentials) {
+        match &s.target {
+            Target::Org {
+                org_url,
+                credentials,
+            } => (org_url, credentials),
+            Target::Sandbox => panic!("expected an org target"),
+        }
+    }
+
+    #[test]
+    fn default_profile_supplies_everything() {
+        let s = resolve(GlobalArgs::default(), None, &[]).unwrap();
+        assert_eq!(s.profile.as_deref(), Some("prod"));
+        assert_eq!(s.auth_server.as_deref(), Some("ausPROD"));
+        assert_eq!(s.http.max_retries, 2);
+        assert_eq!(s.http.timeout, Duration::from_secs(DEFAULT_TIMEOUT_SECS));
+        let (url, creds) = org(&s);
+        assert_eq!(url.as_str(), "https://prod.okta.com/");
+        assert!(
+            matches!(creds, Credentials::Token { mode: AuthMode::Ssws, source: TokenSource::Env(v) } if v == "PROD_TOKEN")
+        );
+    }
+
+    #[test]
+    fn flags_beat_environment_beat_profile() {
+        let g = GlobalArgs {
+            org_url: Some("https://flag.okta.com".into()),
+            max_retries: Some(9),
+            ..Default::default()
+        };
+        let s = resolve(
+            g,
+            Some("ausFLAG"),
+            &[(env::ORG_URL, "https://env.okta.com")],
+        )
+        .unwrap();
+        assert_eq!(org(&s).0.host_str(), Some("flag.okta.com"));
+        assert_eq!(s.auth_server.as_deref(), Some("ausFLAG"));
+        assert_eq!(s.http.max_retries, 9);
+
+        let s = resolve(
+            GlobalArgs::default(),
+            None,
+            &[(env::SDK_ORG_URL, "https://sdk.okta.com")],
+        )
+        .unwrap();
+        assert_eq!(org(&s).0.host_str(), Some("sdk.okta.com"));
+        let s = resolve(
+            GlobalArgs::default(),
+            None,
+            &[
+                (env::ORG_URL, "https://env.okta.com"),
+                (env::SDK_ORG_URL, "https://sdk.okta.com"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(org(&s).0.host_str(), Some("env.okta.com"));
+    }
+
+    #[test]
+    fn token_environment_beats_profile_source() {
+        let s = resolve(GlobalArgs::default(), None, &[(env::SDK_TOKEN, "x")]).unwrap();
+        assert!(
+            matches!(org(&s).1, Credentials::Token { source: TokenSource::Env(v), .. } if v == env::SDK_TOKEN)
+        );
+        let s = resolve(
+            GlobalArgs::default(),
+            None,
+            &[(env::SDK_TOKEN, "x"), (env::API_TOKEN, "y")],
+        )
+        .unwrap();
+        assert!(
+            matches!(org(&s).1, Credentials::Token { source: TokenSource::Env(v), .. } if v == env::API_TOKEN)
+        );
+    }
+
+    #[test]
+    fn profile_flag_and_auth_mode() {
+        let g = GlobalArgs {
+            profile: Some("dev".into()),
+            ..Default::default()
+        };
+        let s = resolve(g.clone(), None, &[]).unwrap();
+        assert_eq!(s.http.timeout, Duration::from_secs(50));
+        assert!(
+            matches!(org(&s).1, Credentials::Token { mode: AuthMode::Bearer, source: TokenSource::Command(c) } if c == "pass show okta/dev")
+        );
+        let s = resolve(g, None, &[(env::SDK_AUTH_MODE, "SSWS")]).unwrap();
+        assert!(matches!(
+            org(&s).1,
+            Credentials::Token {
+                mode: AuthMode::Ssws,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn unknown_profile_lists_the_known_ones() {
+        let g = GlobalArgs {
+            profile: Some("stage".into()),
+            ..Default::default()
+        };
+        let err = resolve(g, None, &[]).unwrap_err();
+        assert_eq!(err.exit_code(), 3);
+        assert_eq!(err.to_string(), "no profile named `stage`");
+        assert!(
+            err.hint().unwrap().ends_with("dev, prod"),
+            "{:?}",
+            err.hint()
+        );
+    }
+
+    #[test]
+    fn sandbox_profile_is_builtin_unless_configured() {
+        let g = GlobalArgs {
+            profile: Some("sandbox".into()),
+            ..Default::default()
+        };
+        let s = resolve(g.clone(), None, &[]).unwrap();
+        assert!(matches!(s.target, Target::Sandbox));
+        let configured =
+            file("[profiles.sandbox]\norg_url = \"https://sb.okta.com\"\ntoken_env = \"T\"\n");
+        let s = Settings::from_parts(&g, None, &env(&[]), Some(configured), None).unwrap();
+        assert!(matches!(s.target, Target::Org { .. }));
+    }
+
+    #[test]
+    fn missing_token_and_missing_url_are_config_errors() {
+        let none =
+            Settings::from_parts(&GlobalArgs::default(), None, &env(&[]), None, None).unwrap_err();
+        assert_eq!(none.exit_code(), 3);
+        assert_eq!(none.to_string(), "no Okta org URL configured");
+        let no_token = Settings::from_parts(
+            &GlobalArgs::default(),
+            None,
+            &env(&[(env::ORG_URL, "https://acme.okta.com")]),
+            None,
+            None,
+        )
+        .unwrap();
+        assert!(
+            matches!(org(&no_token).1, Credentials::Missing { hint } if hint.contains("OKTA_API_TOKEN"))
+        );
+    }
+
+    #[test]
+    fn unknown_keys_in_the_file_are_rejected() {
+        let err = toml::from_str::<ConfigFile>("[profiles.p]\norg_ulr = \"x\"\n").unwrap_err();
+        assert!(err.message().contains("org_ulr"), "{}", err.message());
+    }
+
+    #[test]
+    fn org_url_checks_each_have_their_message() {
+        let cases = [
+            ("https://{yourOktaDomain}", "placeholder {yourOktaDomain}"),
+            ("http://acme.okta.com", "must use https://"),
+            ("ftp://acme.okta.com", "must use https://, not ftp://"),
+            ("https://acme-admin.okta.com", "admin console"),
+            ("https://acme.okta.com.com", ".com.com"),
+            ("https://https://acme.okta.com", "more than once"),
+            ("acme.okta.com", "not a valid URL"),
+            ("https://user:pw@acme.okta.com", "user name or password"),
+            ("https://acme.okta.com/?x=1", "query"),
+        ];
+        for (input, expected) in cases {
+            let err = parse_org_url(Some(input), None).unwrap_err();
+            assert_eq!(err.exit_code(), 3);
+            assert!(err.to_string().contains(expected), "{input}: {err}");
+        }
+        let missing = parse_org_url(Some("  "), Some("prod")).unwrap_err();
+        assert_eq!(
+            missing.hint().as_deref(),
+            Some("add org_url to profile `prod`, or pass --org-url")
+        );
+    }
+
+    #[test]
+    fn org_url_keeps_the_port_and_allows_loopback_http() {
+        let u = parse_org_url(Some("https://acme.okta.com:8443"), None).unwrap();
+        assert_eq!(u.port(), Some(8443));
+        for ok in [
+            "http://127.0.0.1:8787",
+            "http://localhost:1",
+            "http://[::1]:9",
+        ] {
+            assert!(parse_org_url(Some(ok), None).is_ok(), "{ok}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_token_in_a_readable_file_is_refused() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(
+            &path,
+            "[profiles.p]\norg_url = \"https://a.okta.com\"\ntoken = \"00secret\"\n",
+        )
+        .unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let err = load_file(&path, true).unwrap_err();
+        assert!(err.hint().unwrap().contains("chmod 600"));
+        assert!(!format!("{err} {:?}", err.hint()).contains("00secret"));
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        assert!(load_file(&path, true).unwrap().is_some());
+    }
+}

@@ -1,1 +1,162 @@
-//! Credential sources
+//! Credential sources and the `Authorization` header they produce.
+//!
+//! Secrets are read here, as late as possible (only when a request will be sent), and
+//! travel only inside [`Secret`] and sensitive `HeaderValue`s, so no log can show them.
+
+use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
+
+use crate::config::{AuthMode, Credentials, Environment, TokenSource};
+use crate::error::{Error, Result};
+use crate::secret::Secret;
+
+/// Produces the authentication headers for each request.
+#[derive(Debug)]
+pub enum Authenticator {
+    /// SSWS API token or a Bearer access token, sent as is.
+    Token { scheme: &'static str, token: Secret },
+}
+
+impl Authenticator {
+    /// Read the secret from its source.
+    pub fn from_credentials(credentials: &Credentials, env: &dyn Environment) -> Result<Self> {
+        match credentials {
+            Credentials::Token { mode, source } => {
+                let scheme = match mode {
+                    AuthMode::Bearer => "Bearer",
+                    _ => "SSWS",
+                };
+                let token = read_token(source, env)?;
+                Ok(Authenticator::Token { scheme, token })
+            }
+            Credentials::Missing { hint } => {
+                Err(Error::config_hint("no API token configured", hint.clone()))
+            }
+            Credentials::ServiceApp(_) => Err(Error::config_hint(
+                "auth = \"private_key\" (OAuth 2.0 service app) is not supported by this build yet",
+                "use an API token (token_env, token_command or OKTA_API_TOKEN) for now",
+            )),
+        }
+    }
+
+    /// A token authenticator for a token already in hand (the in-process sandbox).
+    pub fn ssws(token: Secret) -> Self {
+        Authenticator::Token {
+            scheme: "SSWS",
+            token,
+        }
+    }
+
+    /// The headers that authenticate one request.
+    pub fn headers(&self) -> Result<HeaderMap> {
+        let mut headers = HeaderMap::new();
+        match self {
+            Authenticator::Token { scheme, token } => {
+                let mut value = HeaderValue::from_str(&format!("{scheme} {}", token.expose()))
+                    .map_err(|_| {
+                        Error::config(
+                            "the API token holds characters that cannot go in an HTTP header",
+                        )
+                    })?;
+                value.set_sensitive(true);
+                headers.insert(AUTHORIZATION, value);
+            }
+        }
+        Ok(headers)
+    }
+}
+
+fn read_token(source: &TokenSource, env: &dyn Environment) -> Result<Secret> {
+    let token = match source {
+        TokenSource::Inline(token) => token.clone(),
+        TokenSource::Env(var) => Secret::new(env.var(var).ok_or_else(|| {
+            Error::config_hint(
+                format!(
+                    "the environment variable {var} (named by the profile's token_env) is not set"
+                ),
+                format!("export {var}=… with the API token, or change token_env"),
+            )
+        })?),
+        TokenSource::Command(cmd) => run_token_command(cmd)?,
+    };
+    let trimmed = token.expose().trim();
+    if trimmed.is_empty() {
+        return Err(Error::config("the configured API token is empty"));
+    }
+    Ok(Secret::new(trimmed))
+}
+
+/// Run `token_command` through the shell; its trimmed stdout is the token. Its stderr
+/// stays attached to ours so a password manager can prompt.
+fn run_token_command(cmd: &str) -> Result<Secret> {
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(cmd)
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|e| Error::config(format!("cannot run token_command `{cmd}`: {e}")))?;
+    // Keep the captured bytes in a Secret at once, whatever happens next.
+    let stdout = Secret::new(String::from_utf8_lossy(&output.stdout).into_owned());
+    if !output.status.success() {
+        return Err(Error::config_hint(
+            format!("token_command `{cmd}` failed ({})", output.status),
+            "run it by hand to see why; it must print the token on stdout",
+        ));
+    }
+    Ok(stdout)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn header_of(auth: &Authenticator) -> String {
+        auth.headers().unwrap()[AUTHORIZATION]
+            .to_str()
+            .unwrap()
+            .to_string()
+    }
+
+    #[test]
+    fn ssws_and_bearer_schemes() {
+        let env: BTreeMap<&str, &str> = [("T", " 00tok \n")].into_iter().collect();
+        let creds = |mode| Credentials::Token {
+            mode,
+            source: TokenSource::Env("T".into()),
+        };
+        let ssws = Authenticator::from_credentials(&creds(AuthMode::Ssws), &env).unwrap();
+        assert_eq!(header_of(&ssws), "SSWS 00tok");
+        let bearer = Authenticator::from_credentials(&creds(AuthMode::Bearer), &env).unwrap();
+        assert_eq!(header_of(&bearer), "Bearer 00tok");
+        assert!(!format!("{ssws:?}").contains("00tok"));
+    }
+
+    #[test]
+    fn token_command_output_is_trimmed_and_failures_are_config_errors() {
+        let env: BTreeMap<&str, &str> = BTreeMap::new();
+        let ok = read_token(&TokenSource::Command("printf ' abc\\n'".into()), &env).unwrap();
+        assert_eq!(ok.expose(), "abc");
+        // Its stdout (the would-be token) never reaches the message.
+        let failed = read_token(
+            &TokenSource::Command("echo $((40+2))tok; exit 3".into()),
+            &env,
+        )
+        .unwrap_err();
+        assert_eq!(failed.exit_code(), 3);
+        assert!(
+            failed.to_string().contains("failed (exit status: 3)"),
+            "{failed}"
+        );
+        assert!(!failed.to_string().contains("42tok"));
+        let empty = read_token(&TokenSource::Command("true".into()), &env).unwrap_err();
+        assert_eq!(empty.to_string(), "the configured API token is empty");
+    }
+
+    #[test]
+    fn missing_token_env_names_the_variable() {
+        let env: BTreeMap<&str, &str> = BTreeMap::new();
+        let err = read_token(&TokenSource::Env("PROD_TOKEN".into()), &env).unwrap_err();
+        assert!(err.to_string().contains("PROD_TOKEN"));
+    }
+}

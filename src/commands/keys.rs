@@ -1,8 +1,203 @@
-//! `oktakeys keys …`
+//! `oktakeys keys …`: the six operations on an authorization server's keys.
 
-use crate::cli::{GlobalArgs, KeysArgs};
+use std::io::Read;
+use std::path::Path;
+
+use url::Url;
+
+use crate::api::{self, requests};
+use crate::auth::Authenticator;
+use crate::cli::{AddArgs, DeleteArgs, GlobalArgs, KeysArgs, KeysCommand, MutateArgs};
+use crate::client::{Client, Request};
+use crate::config::{ProcessEnv, Settings, Target};
 use crate::error::{Error, Result};
+use crate::jwk;
+use crate::output::Printer;
 
-pub async fn run(_global: &GlobalArgs, _args: KeysArgs) -> Result<()> {
-    Err(Error::Internal("not yet implemented".into()))
+/// Key files are small; refuse anything that is clearly not one.
+const MAX_KEY_FILE_BYTES: u64 = 1024 * 1024;
+
+pub async fn run(global: &GlobalArgs, args: KeysArgs) -> Result<()> {
+    let printer = Printer::new(global);
+    let settings = Settings::resolve(global, args.auth_server.as_deref(), &ProcessEnv)?;
+    let server = settings.auth_server.clone().ok_or_else(|| {
+        Error::Usage(
+            "which authorization server? pass --auth-server ID (or set auth_server in the profile, or OKTAKEYS_AUTH_SERVER)"
+                .into(),
+        )
+    })?;
+    let server = server.as_str();
+    let conn = Connection::open(&settings, &printer).await?;
+
+    match args.command {
+        KeysCommand::List => {
+            let keys = api::list_keys(&conn.client()?, server).await?;
+            printer.keys(&keys)
+        }
+        KeysCommand::Get(a) => {
+            let key = api::get_key(&conn.client()?, server, &a.key_id).await?;
+            printer.key(&key)
+        }
+        KeysCommand::Add(a) => add(&conn, &printer, server, a).await,
+        KeysCommand::Activate(a) => {
+            lifecycle(&conn, &printer, server, a, Lifecycle::Activate).await
+        }
+        KeysCommand::Deactivate(a) => {
+            lifecycle(&conn, &printer, server, a, Lifecycle::Deactivate).await
+        }
+        KeysCommand::Delete(a) => delete(&conn, global, &printer, server, a).await,
+    }
+}
+
+/// Where requests go and how they are authenticated; built once per command.
+struct Connection {
+    base: Url,
+    settings: Settings,
+    /// The secret is read only when a request is really sent (not for `--dry-run`).
+    sandbox_token: Option<crate::secret::Secret>,
+    announce_waits: bool,
+}
+
+impl Connection {
+    async fn open(settings: &Settings, printer: &Printer) -> Result<Self> {
+        let _ = printer;
+        let (base, sandbox_token) = match &settings.target {
+            Target::Org { org_url, .. } => (org_url.clone(), None),
+            Target::Sandbox => {
+                return Err(Error::config_hint(
+                    "the built-in `sandbox` profile is not available in this build",
+                    "configure a profile, or set OKTA_ORG_URL and OKTA_API_TOKEN",
+                ));
+            }
+        };
+        Ok(Connection {
+            base,
+            settings: settings.clone(),
+            sandbox_token,
+            announce_waits: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        })
+    }
+
+    fn client(&self) -> Result<Client> {
+        let auth = match (&self.settings.target, &self.sandbox_token) {
+            (_, Some(token)) => Authenticator::ssws(token.clone()),
+            (Target::Org { credentials, .. }, None) => {
+                Authenticator::from_credentials(credentials, &ProcessEnv)?
+            }
+            (Target::Sandbox, None) => {
+                return Err(Error::Internal("sandbox started without a token".into()));
+            }
+        };
+        Client::new(
+            &self.settings.http,
+            self.base.clone(),
+            auth,
+            self.announce_waits,
+        )
+    }
+}
+
+async fn add(conn: &Connection, printer: &Printer, server: &str, args: AddArgs) -> Result<()> {
+    let key = match &args.source.jwk {
+        Some(path) => {
+            let (bytes, source) = read_key_file(path)?;
+            jwk::from_jwk_bytes(&bytes, args.kid.as_deref(), &source)?
+        }
+        None => return Err(Error::Usage("pass --jwk FILE (or - for stdin)".into())),
+    };
+    if let Some(kid) = &args.kid
+        && kid.trim().is_empty()
+    {
+        return Err(Error::Usage("--kid must not be empty".into()));
+    }
+    let kid = key.effective_kid(args.kid.as_deref());
+    let request = requests::add(server, key.request_body(&kid));
+    if args.dry_run.dry_run {
+        return printer.dry_run(&request, &conn.base);
+    }
+    let added = api::send_for_key(&conn.client()?, &request, "the new key").await?;
+    printer.key(&added)?;
+    printer.note(format!(
+        "Added key {} (kid {kid}) as INACTIVE. Make it the active key with:\n  oktakeys keys activate --auth-server {server} {}",
+        added.id(),
+        added.id()
+    ));
+    Ok(())
+}
+
+enum Lifecycle {
+    Activate,
+    Deactivate,
+}
+
+async fn lifecycle(
+    conn: &Connection,
+    printer: &Printer,
+    server: &str,
+    args: MutateArgs,
+    action: Lifecycle,
+) -> Result<()> {
+    let id = &args.id.key_id;
+    let (request, done): (Request, &str) = match action {
+        Lifecycle::Activate => (requests::activate(server, id), "Activated"),
+        Lifecycle::Deactivate => (requests::deactivate(server, id), "Deactivated"),
+    };
+    if args.dry_run.dry_run {
+        return printer.dry_run(&request, &conn.base);
+    }
+    let key = api::send_for_key(&conn.client()?, &request, "the key").await?;
+    printer.key(&key)?;
+    printer.note(format!("{done} key {}.", key.id()));
+    Ok(())
+}
+
+async fn delete(
+    conn: &Connection,
+    global: &GlobalArgs,
+    printer: &Printer,
+    server: &str,
+    args: DeleteArgs,
+) -> Result<()> {
+    let id = &args.id.key_id;
+    let request = requests::delete(server, id);
+    if args.dry_run.dry_run {
+        return printer.dry_run(&request, &conn.base);
+    }
+    super::confirm(
+        global,
+        args.yes,
+        &format!("Delete key {id} from authorization server {server}?"),
+        &format!("not deleting key {id}"),
+    )
+    .await?;
+    conn.client()?.send(&request).await?;
+    printer.note(format!("Deleted key {id}."));
+    Ok(())
+}
+
+/// Read a key file, or stdin for `-`. Any failure is a key-file error (exit 3).
+fn read_key_file(path: &Path) -> Result<(Vec<u8>, String)> {
+    let mut bytes = Vec::new();
+    let source = if path == Path::new("-") {
+        std::io::stdin()
+            .take(MAX_KEY_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::KeyFile(format!("cannot read the key from stdin: {e}")))?;
+        "stdin".to_string()
+    } else {
+        let name = path.display().to_string();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_KEY_FILE_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(|e| Error::KeyFile(format!("cannot read {name}: {e}")))?;
+        name
+    };
+    if bytes.len() as u64 > MAX_KEY_FILE_BYTES {
+        return Err(Error::KeyFile(format!(
+            "{source}: larger than 1 MiB; not a key file"
+        )));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::KeyFile(format!("{source}: is empty")));
+    }
+    Ok((bytes, source))
 }

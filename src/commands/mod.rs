@@ -1,14 +1,75 @@
 //! Glue from parsed arguments to API calls and output; one file per command group.
 
-use crate::cli::{Cli, Command};
-use crate::error::Result;
+use std::io::{BufRead, IsTerminal, Write};
+
+use crate::cli::{Cli, Command, GlobalArgs};
+use crate::config::env;
+use crate::error::{Error, Result};
 
 pub mod keys;
 pub mod sandbox;
 
 pub async fn dispatch(cli: Cli) -> Result<()> {
+    init_logging(cli.global.verbose);
     match cli.command {
         Command::Keys(args) => keys::run(&cli.global, args).await,
         Command::Sandbox(args) => sandbox::run(args).await,
+    }
+}
+
+/// `-v` one line per request, `-vv` headers (secrets redacted), `-vvv` bodies; on stderr.
+/// Nothing is set up without `-v`, so a plain run pays nothing for logging.
+fn init_logging(verbose: u8) {
+    let level = match verbose {
+        0 => return,
+        1 => tracing::Level::INFO,
+        2 => tracing::Level::DEBUG,
+        _ => tracing::Level::TRACE,
+    };
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_max_level(level)
+        .with_target(false)
+        .with_level(false)
+        .without_time()
+        .try_init();
+}
+
+/// May we ask the person a question? Not with `--no-input`, not under CI, and only when
+/// both stdin and stderr are a terminal.
+pub fn can_prompt(global: &GlobalArgs) -> bool {
+    !global.no_input
+        && std::env::var_os(env::CI).is_none_or(|v| v.is_empty())
+        && std::io::stdin().is_terminal()
+        && std::io::stderr().is_terminal()
+}
+
+/// Ask before a destructive step. `--yes` skips the question; with no terminal to ask on,
+/// refuse (exit 9) and name `--yes`. Never proceeds silently.
+pub async fn confirm(global: &GlobalArgs, yes: bool, question: &str, refusal: &str) -> Result<()> {
+    if yes {
+        return Ok(());
+    }
+    if !can_prompt(global) {
+        return Err(Error::Aborted(format!(
+            "{refusal}: confirmation needed but there is no terminal to ask on (or --no-input/CI is set); pass --yes to proceed"
+        )));
+    }
+    eprint!("{question} [y/N] ");
+    let _ = std::io::stderr().flush();
+    // Read on a blocking thread so Ctrl-C (watched by the runtime) still ends the command.
+    let answer = tokio::task::spawn_blocking(|| {
+        let mut answer = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut answer)
+            .map(|_| answer)
+    })
+    .await
+    .map_err(|e| Error::Internal(format!("prompt failed: {e}")))?
+    .map_err(|e| Error::Aborted(format!("{refusal}: cannot read the answer ({e})")))?;
+    match answer.trim().to_ascii_lowercase().as_str() {
+        "y" | "yes" => Ok(()),
+        _ => Err(Error::Aborted(format!("{refusal}: not confirmed"))),
     }
 }
