@@ -322,6 +322,19 @@ async fn tokens_ssws_and_bearer_are_accepted_anything_else_is_401() {
             .status,
         200
     );
+    // Okta's Python SDK 3.x sends the scheme and the token without a space.
+    assert_eq!(
+        api.send(Method::GET, &path, Some(&format!("SSWS{TOKEN}")), None)
+            .await
+            .status,
+        200
+    );
+    assert_eq!(
+        api.send(Method::GET, &path, Some(&format!("ssws {TOKEN}")), None)
+            .await
+            .status,
+        200
+    );
     let mut ids = HashSet::new();
     for auth in [
         None,

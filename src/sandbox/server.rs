@@ -240,16 +240,22 @@ async fn deactivate_key(
 }
 
 /// The token check: `SSWS <token>` or `Bearer <token>`, compared in constant time.
+/// The space after the scheme is optional: Okta's Python SDK 3.x sends `SSWS<token>`
+/// (its generated client joins scheme and token without one), and Okta accepts it.
 fn authorized(headers: &HeaderMap, token: &Secret) -> bool {
     let Some(value) = headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()) else {
         return false;
     };
-    let Some((scheme, presented)) = value.trim().split_once(' ') else {
+    let value = value.trim();
+    let strip = |scheme: &str| {
+        value
+            .get(..scheme.len())
+            .filter(|head| head.eq_ignore_ascii_case(scheme))
+            .map(|_| &value[scheme.len()..])
+    };
+    let Some(presented) = strip("SSWS").or_else(|| strip("Bearer")) else {
         return false;
     };
-    if !(scheme.eq_ignore_ascii_case("SSWS") || scheme.eq_ignore_ascii_case("Bearer")) {
-        return false;
-    }
     let (a, b) = (presented.trim().as_bytes(), token.expose().as_bytes());
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
