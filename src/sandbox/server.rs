@@ -283,18 +283,15 @@ async fn handle(
     if !app.knobs.latency.is_zero() {
         tokio::time::sleep(app.knobs.latency).await;
     }
-    let rate = match app.window.lock() {
-        Ok(mut window) => window.take(
+    let rate = app
+        .window
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .take(
             ids::epoch_secs(SystemTime::now()),
             app.knobs.rate_limit,
             app.knobs.rate_limit_window.as_secs().max(1),
-        ),
-        Err(poisoned) => poisoned.into_inner().take(
-            ids::epoch_secs(SystemTime::now()),
-            app.knobs.rate_limit,
-            app.knobs.rate_limit_window.as_secs().max(1),
-        ),
-    };
+        );
 
     let mut resp = if app.knobs.fail_requests.contains(&number) {
         match app.knobs.fail_with {
