@@ -13,10 +13,15 @@ fn stderr_of(served: &Served) -> String {
 }
 
 /// SIGTERM (by the child's own pid) and wait for it to exit.
-fn terminate(mut served: Served) -> (std::process::ExitStatus, String) {
+fn terminate(served: Served) -> (std::process::ExitStatus, String) {
+    signal(served, "-TERM")
+}
+
+/// Send `which` (a `kill` option) to the child by its own pid; wait for it to exit.
+fn signal(mut served: Served, which: &str) -> (std::process::ExitStatus, String) {
     let pid = served.child.id().to_string();
     let ok = std::process::Command::new("kill")
-        .args(["-TERM", &pid])
+        .args([which, &pid])
         .status()
         .unwrap();
     assert!(ok.success());
@@ -59,6 +64,26 @@ async fn serve_prints_the_url_and_a_generated_token_and_stops_on_sigterm() {
     assert!(
         err.ends_with("oktakeys sandbox: SIGTERM, stopping\n"),
         "{err}"
+    );
+}
+
+#[tokio::test]
+async fn ctrl_c_stops_serve_with_exit_130_and_the_state_intact() {
+    let home = tempfile::tempdir().unwrap();
+    let state = home.path().join("s.json");
+    let served = serve(
+        home.path(),
+        &["--state", state.to_str().unwrap(), "--token", "t"],
+        &[],
+    );
+    let api = Api::new(&served.base, "t");
+    assert_eq!(api.add("default", add_body("kept", 1)).await.status, 201);
+    let (status, _) = signal(served, "-INT");
+    assert_eq!(status.code(), Some(130));
+    let saved: Value = serde_json::from_slice(&std::fs::read(&state).unwrap()).unwrap();
+    assert_eq!(
+        saved["authorizationServers"]["default"]["keys"][1]["kid"],
+        "kept"
     );
 }
 
