@@ -370,6 +370,21 @@ async fn unknown_paths_and_methods_get_okta_errors() {
         &[],
     );
     assert_error(
+        &api.call(Method::GET, &keys_path("%FF"), None).await,
+        404,
+        "E0000007",
+        "Not found: Resource not found: /api/v1/authorizationServers/%FF/resourceservercredentials/keys (Page)",
+        &[],
+    );
+    // Percent-encoded ids are decoded like any other.
+    assert_error(
+        &api.call(Method::GET, &keys_path("aus%20x"), None).await,
+        404,
+        "E0000007",
+        "Not found: Resource not found: aus x (AuthorizationServer)",
+        &[],
+    );
+    assert_error(
         &api.call(Method::PUT, &keys_path("default"), None).await,
         405,
         "E0000022",

@@ -10,8 +10,9 @@ use std::time::{Duration, SystemTime};
 
 use axum::Router;
 use axum::body::{Body, Bytes};
-use axum::extract::{OriginalUri, Path, State as AxumState};
+use axum::extract::{FromRequestParts, OriginalUri, Path, State as AxumState};
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, HOST};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Request, Response, StatusCode};
 use axum::routing::{get, post};
 use hyper::body::Incoming;
@@ -117,6 +118,28 @@ pub fn router(app: Arc<App>) -> Router {
         .with_state(app)
 }
 
+/// The ids in the path; a path that does not decode (bad percent-encoding, not UTF-8)
+/// is an unknown resource to Okta, so 404 E0000007 rather than axum's plain-text 400.
+struct Ids<T>(T);
+
+impl<S, T> FromRequestParts<S> for Ids<T>
+where
+    S: Send + Sync,
+    T: serde::de::DeserializeOwned + Send,
+{
+    type Rejection = Response<Body>;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &S,
+    ) -> std::result::Result<Self, Self::Rejection> {
+        match Path::<T>::from_request_parts(parts, state).await {
+            Ok(Path(ids)) => Ok(Ids(ids)),
+            Err(_) => Err(error_response(&OktaError::path_not_found(parts.uri.path()))),
+        }
+    }
+}
+
 fn json_response(status: StatusCode, value: &Value) -> Response<Body> {
     let body = serde_json::to_vec(value).unwrap_or_default();
     let mut resp = Response::new(Body::from(body));
@@ -153,7 +176,7 @@ fn now() -> String {
 
 async fn list_keys(
     AxumState(app): AxumState<Arc<App>>,
-    Path(server): Path<String>,
+    Ids(server): Ids<String>,
     headers: HeaderMap,
 ) -> Response<Body> {
     let base = app.base_url(&headers);
@@ -167,7 +190,7 @@ async fn list_keys(
 
 async fn add_key(
     AxumState(app): AxumState<Arc<App>>,
-    Path(server): Path<String>,
+    Ids(server): Ids<String>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response<Body> {
@@ -183,7 +206,7 @@ async fn add_key(
 
 async fn get_key(
     AxumState(app): AxumState<Arc<App>>,
-    Path((server, key)): Path<(String, String)>,
+    Ids((server, key)): Ids<(String, String)>,
     headers: HeaderMap,
 ) -> Response<Body> {
     let base = app.base_url(&headers);
@@ -196,7 +219,7 @@ async fn get_key(
 
 async fn delete_key(
     AxumState(app): AxumState<Arc<App>>,
-    Path((server, key)): Path<(String, String)>,
+    Ids((server, key)): Ids<(String, String)>,
 ) -> Response<Body> {
     let outcome = app
         .transact(move |state| rules::delete(state, &server, &key))
@@ -210,7 +233,7 @@ async fn delete_key(
 
 async fn activate_key(
     AxumState(app): AxumState<Arc<App>>,
-    Path((server, key)): Path<(String, String)>,
+    Ids((server, key)): Ids<(String, String)>,
     headers: HeaderMap,
 ) -> Response<Body> {
     let base = app.base_url(&headers);
@@ -225,7 +248,7 @@ async fn activate_key(
 
 async fn deactivate_key(
     AxumState(app): AxumState<Arc<App>>,
-    Path((server, key)): Path<(String, String)>,
+    Ids((server, key)): Ids<(String, String)>,
     headers: HeaderMap,
 ) -> Response<Body> {
     let base = app.base_url(&headers);
