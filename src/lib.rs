@@ -13,6 +13,7 @@ pub mod error;
 pub mod jwk;
 pub mod output;
 pub mod rotate;
+pub mod sandbox;
 pub mod secret;
 
 pub use error::{Error, Result};

@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 pub mod generate;
 pub mod keys;
 pub mod rotate;
+pub mod sandbox;
 
 pub async fn dispatch(cli: Cli) -> Result<()> {
     init_logging(cli.global.verbose);
@@ -23,6 +24,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
             auth_server,
         }) => rotate::run(&cli.global, auth_server, rotate).await,
         Command::Keys(args) => keys::run(&cli.global, args).await,
+        Command::Sandbox(args) => sandbox::run(args).await,
     }
 }
 

@@ -69,7 +69,7 @@ pub async fn run(global: &GlobalArgs, auth_servers: Vec<String>, args: RotateArg
     }
 
     let (key, new_key) = key_material(&args, &printer)?;
-    let conn = Connection::open(&settings, &printer).await?;
+    let conn = Connection::open(&settings).await?;
     let client = conn.client()?;
 
     // 1. Plan every server (read only) and show the plans.
@@ -482,7 +482,6 @@ mod tests {
     }
 
     #[test]
-    #[allow(irrefutable_let_patterns)] // `keys` is the only command for now
     fn the_resume_command_repeats_the_source_kid_and_retention_for_one_server() {
         use clap::Parser;
         let cli = crate::cli::Cli::try_parse_from([
