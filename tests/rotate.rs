@@ -389,6 +389,7 @@ fn dry_run_prints_the_plan_and_changes_nothing() {
                 "2. activate the new key; Okta deactivates apkold (kid old)",
                 "3. delete INACTIVE key apkold (kid old)"
             ],
+            "kept": [],
             "added": null,
             "activated": null,
             "deactivated": [],

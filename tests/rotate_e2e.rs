@@ -184,6 +184,7 @@ fn several_servers_a_full_one_and_the_report() {
     assert_eq!(report[0]["result"], "unchanged");
     assert_eq!(report[1]["result"], "rotated");
     assert_eq!(report[1]["deleted"].as_array().unwrap().len(), 4);
+    assert_eq!(report[1]["kept"].as_array().unwrap().len(), 1);
     let keys = e.keys("ausB");
     assert_eq!(keys.len(), 2);
     assert_eq!(

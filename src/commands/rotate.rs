@@ -414,7 +414,15 @@ fn report_entry(new_key: &NewKey, run: &ServerRun) -> Value {
         "auth_server": run.auth_server,
         "kid": new_key.kid,
         "result": result_word(run),
-        "plan": plan.map(|p| p.to_string().lines().map(|l| l.trim().to_string()).collect::<Vec<_>>()),
+        "plan": plan.map(|p| {
+            p.to_string()
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.starts_with("keep:"))
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        }),
+        "kept": plan.map(|p| p.kept.iter().map(|k| k.id.clone()).collect::<Vec<_>>()),
         "added": outcome.and_then(|o| o.added.clone()),
         "activated": outcome.and_then(|o| o.activated.clone()),
         "deactivated": outcome.map(|o| o.deactivated.clone()).unwrap_or_default(),
