@@ -863,7 +863,7 @@ fn delete_old_asks_on_a_terminal_after_showing_the_plans() {
     );
     assert!(
         screen.contains(&format!(
-            "Rotate, deleting 2 INACTIVE key(s) (apkold on {SERVER}, apkolder on {SERVER})? [y/N]"
+            "Rotate, and delete 2 old key(s) once they are INACTIVE (apkold on {SERVER}, apkolder on {SERVER})? [y/N]"
         )),
         "{screen}"
     );

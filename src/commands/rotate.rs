@@ -130,7 +130,7 @@ pub async fn run(global: &GlobalArgs, auth_servers: Vec<String>, args: RotateArg
             global,
             args.yes,
             &format!(
-                "Rotate, deleting {} INACTIVE key(s) ({})?",
+                "Rotate, and delete {} old key(s) once they are INACTIVE ({})?",
                 deletions.len(),
                 deletions.join(", ")
             ),
