@@ -2,7 +2,7 @@
 //! JWK to stdout. No profile, no network.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 use crate::cli::{GenerateArgs, GlobalArgs};
 use crate::error::{Error, Result};
 use crate::jwk::{self, PublicKey};
+use crate::output::Printer;
 use crate::secret::Secret;
 
 pub fn run(global: &GlobalArgs, args: &GenerateArgs) -> Result<()> {
@@ -24,7 +25,8 @@ pub fn run(global: &GlobalArgs, args: &GenerateArgs) -> Result<()> {
         );
     }
     drop(secret);
-    print_public_jwk(&public_jwk(&public, &args.kid))
+    // Compact when piped (`| oktakeys keys add --jwk -`), pretty on a terminal.
+    Printer::new(global).json(&public_jwk(&public, &args.kid))
 }
 
 /// Generate a key pair and write the private key to `path` (see [`write_private_key`]).
@@ -45,20 +47,6 @@ pub fn public_jwk(key: &PublicKey, kid: &str) -> Value {
         "e": key.e,
         "n": key.n,
     })
-}
-
-fn print_public_jwk(jwk: &Value) -> Result<()> {
-    let stdout = std::io::stdout();
-    let text = if stdout.is_terminal() {
-        serde_json::to_string_pretty(jwk)
-    } else {
-        serde_json::to_string(jwk)
-    }
-    .map_err(|e| Error::Internal(format!("cannot encode the JWK: {e}")))?;
-    let mut out = stdout.lock();
-    writeln!(out, "{text}")?;
-    out.flush()?;
-    Ok(())
 }
 
 fn check_target(path: &Path, force: bool) -> Result<()> {
