@@ -6,12 +6,16 @@ use crate::cli::{Cli, Command, GlobalArgs};
 use crate::config::env;
 use crate::error::{Error, Result};
 
+pub mod completion;
+pub mod config;
 pub mod keys;
 
 pub async fn dispatch(cli: Cli) -> Result<()> {
     init_logging(cli.global.verbose);
     match cli.command {
         Command::Keys(args) => keys::run(&cli.global, args).await,
+        Command::Config(args) => config::run(&cli.global, args).await,
+        Command::Completion(args) => completion::run(&args),
     }
 }
 
