@@ -41,18 +41,18 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     (env::PROFILE, "profile to use, like --profile"),
     (
         env::AUTH_SERVER,
-        "default authorization server id for `keys` commands, like --auth-server",
+        "authorization server for `keys` commands, like --auth-server",
     ),
     (env::ORG_URL, "the org URL, e.g. https://acme.okta.com"),
     (env::SDK_ORG_URL, "the same, as the Okta SDKs name it"),
     (
         env::API_TOKEN,
-        "the API token; beats the profile's token source (there is no token flag)",
+        "the API token; beats the profile's (no flag takes a token)",
     ),
     (env::SDK_TOKEN, "the same, as the Okta SDKs name it"),
     (
         env::SDK_AUTH_MODE,
-        "SSWS (the default), Bearer or PrivateKey; beats the profile's `auth`",
+        "SSWS (default), Bearer or PrivateKey; beats the profile's `auth`",
     ),
     (env::NO_COLOR, "when set and not empty: no colour"),
     (
@@ -90,8 +90,8 @@ Examples:
 /// `-h` shows the examples and where to read more; `--help` adds exit codes and environment.
 fn root_after_help() -> String {
     format!(
-        "{ROOT_EXAMPLES}\n\nRun `oktakeys --help` for the exit codes and environment variables, \
-         `oktakeys COMMAND --help` for a command's own examples."
+        "{ROOT_EXAMPLES}\n\nRun `oktakeys --help` for the exit codes and environment variables,\n\
+         `oktakeys COMMAND --help` for a command's own examples, `man oktakeys` for all of it."
     )
 }
 
@@ -123,6 +123,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Clone, Args, Default)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Profile from the config file (the name `sandbox` starts a local sandbox when not configured)
     #[arg(
@@ -314,10 +315,14 @@ list of --auth-server, or else the list of authorization servers. --no-verify sk
 
 Examples:
   oktakeys config init --profile prod
-  oktakeys config init --profile prod --org-url https://acme.okta.com --token-env OKTA_PROD_TOKEN --default
-  oktakeys config init --profile dev --org-url https://dev-123.oktapreview.com --token-command 'pass show okta/dev'
-  pass show okta/ci | oktakeys config init --profile ci --org-url https://acme.okta.com --token-stdin
-  oktakeys config init --profile svc --org-url https://acme.okta.com --auth private_key --client-id 0oa1b2c3d4 --private-key-file svc.pem --no-verify")]
+  oktakeys config init --profile prod --org-url https://acme.okta.com \\
+      --token-env OKTA_PROD_TOKEN --auth-server aus1a2b3c4d5e6f7g8h9 --default
+  oktakeys config init --profile dev --org-url https://dev-123.oktapreview.com \\
+      --token-command 'pass show okta/dev'
+  pass show okta/ci | oktakeys config init --profile ci --org-url https://acme.okta.com \\
+      --token-stdin
+  oktakeys config init --profile svc --org-url https://acme.okta.com --auth private_key \\
+      --client-id 0oa1b2c3d4 --private-key-file svc.pem --no-verify")]
     Init(InitArgs),
 
     /// List the profiles in the config file, the default marked, credentials masked
@@ -578,6 +583,81 @@ mod tests {
     #[test]
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// Every command has an about and a realistic example, every flag a help line: the
+    /// tree is walked, so a new command or flag without them fails here.
+    #[test]
+    fn every_command_and_flag_teaches() {
+        fn check(cmd: &clap::Command, path: &str, problems: &mut Vec<String>) {
+            if cmd
+                .get_about()
+                .is_none_or(|a| a.to_string().trim().is_empty())
+            {
+                problems.push(format!("{path}: no about (doc comment)"));
+            }
+            let after = cmd
+                .get_after_help()
+                .map(|a| a.to_string())
+                .unwrap_or_default();
+            let example = after.split_once("Examples:\n").is_some_and(|(_, ex)| {
+                ex.lines()
+                    .any(|l| l.starts_with("  oktakeys ") || l.contains(" oktakeys "))
+            });
+            if let Some(long) = after.lines().find(|l| l.chars().count() > 96) {
+                problems.push(format!(
+                    "{path}: after_help line over 96 columns (clap would wrap it): {long}"
+                ));
+            }
+            if !example {
+                problems.push(format!(
+                    "{path}: no `Examples:` with an oktakeys command in after_help"
+                ));
+            }
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                if arg
+                    .get_help()
+                    .is_none_or(|h| h.to_string().trim().is_empty())
+                {
+                    problems.push(format!("{path}: argument `{id}` has no help"));
+                }
+            }
+            for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+                check(sub, &format!("{path} {}", sub.get_name()), problems);
+            }
+        }
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut problems = Vec::new();
+        check(&cmd, "oktakeys", &mut problems);
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn values_from_the_environment_are_told_apart_from_flags() {
+        let mut cmd = Cli::command();
+        cmd.build();
+        // `env = …` is read by clap from the process environment; simulate it with
+        // explicit matches instead of touching the environment of the test process.
+        let matches = cmd
+            .clone()
+            .try_get_matches_from([
+                "oktakeys",
+                "--profile",
+                "p",
+                "keys",
+                "list",
+                "--auth-server",
+                "a",
+            ])
+            .unwrap();
+        let mut origins = EnvOrigins::default();
+        EnvOrigins::collect(&cmd, &matches, &mut origins);
+        assert_eq!(origins, EnvOrigins::default(), "flags are not env");
     }
 
     #[test]
