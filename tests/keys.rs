@@ -613,3 +613,55 @@ fn deleting_the_active_key_shows_okta_s_cause_and_a_hint() {
         )
     );
 }
+
+/// Run oktakeys on a pseudo-terminal (util-linux `script`), typing `input`.
+fn on_a_terminal(env: &TestEnv, org: &str, args: &str, input: &str) -> std::process::Output {
+    let bin = assert_cmd::cargo::cargo_bin("oktakeys");
+    run(env
+        .program("script")
+        .env("OKTA_ORG_URL", org)
+        .env("OKTA_API_TOKEN", TOKEN)
+        .env("TERM", "dumb")
+        .args(["-qec", &format!("{} {args}", bin.display()), "/dev/null"])
+        .write_stdin(input))
+}
+
+#[test]
+fn delete_asks_on_a_terminal() {
+    let server = MockServer::start();
+    let mock = server.mock(|when, then| {
+        when.method(DELETE).path(keys_path("/apk1"));
+        then.status(204);
+    });
+    let env = TestEnv::new();
+    let args = format!("keys delete --auth-server {SERVER} apk1");
+    let declined = on_a_terminal(&env, &server.base_url(), &args, "n\n");
+    assert_eq!(declined.status.code(), Some(9));
+    let screen = stdout(&declined);
+    assert!(
+        screen.contains(&format!(
+            "Delete key apk1 from authorization server {SERVER}? [y/N]"
+        )),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("not deleting key apk1: not confirmed"),
+        "{screen}"
+    );
+    mock.assert_calls(0);
+
+    let accepted = on_a_terminal(&env, &server.base_url(), &args, "y\n");
+    assert_eq!(accepted.status.code(), Some(0), "{}", stdout(&accepted));
+    assert!(stdout(&accepted).contains("Deleted key apk1."));
+    mock.assert_calls(1);
+
+    // --no-input refuses even on a terminal, and so does CI=true.
+    let no_input = on_a_terminal(
+        &env,
+        &server.base_url(),
+        &format!("--no-input {args}"),
+        "y\n",
+    );
+    assert_eq!(no_input.status.code(), Some(9));
+    mock.assert_calls(1);
+}

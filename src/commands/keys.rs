@@ -168,7 +168,8 @@ async fn delete(
         args.yes,
         &format!("Delete key {id} from authorization server {server}?"),
         &format!("not deleting key {id}"),
-    )?;
+    )
+    .await?;
     conn.client()?.send(&request).await?;
     printer.note(format!("Deleted key {id}."));
     Ok(())

@@ -48,7 +48,7 @@ pub fn can_prompt(global: &GlobalArgs) -> bool {
 
 /// Ask before a destructive step. `--yes` skips the question; with no terminal to ask on,
 /// refuse (exit 9) and name `--yes`. Never proceeds silently.
-pub fn confirm(global: &GlobalArgs, yes: bool, question: &str, refusal: &str) -> Result<()> {
+pub async fn confirm(global: &GlobalArgs, yes: bool, question: &str, refusal: &str) -> Result<()> {
     if yes {
         return Ok(());
     }
@@ -59,11 +59,17 @@ pub fn confirm(global: &GlobalArgs, yes: bool, question: &str, refusal: &str) ->
     }
     eprint!("{question} [y/N] ");
     let _ = std::io::stderr().flush();
-    let mut answer = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut answer)
-        .map_err(|e| Error::Aborted(format!("{refusal}: cannot read the answer ({e})")))?;
+    // Read on a blocking thread so Ctrl-C (watched by the runtime) still ends the command.
+    let answer = tokio::task::spawn_blocking(|| {
+        let mut answer = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut answer)
+            .map(|_| answer)
+    })
+    .await
+    .map_err(|e| Error::Internal(format!("prompt failed: {e}")))?
+    .map_err(|e| Error::Aborted(format!("{refusal}: cannot read the answer ({e})")))?;
     match answer.trim().to_ascii_lowercase().as_str() {
         "y" | "yes" => Ok(()),
         _ => Err(Error::Aborted(format!("{refusal}: not confirmed"))),

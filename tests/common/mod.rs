@@ -46,7 +46,15 @@ impl TestEnv {
 
     /// The binary with nothing from the outside environment but PATH.
     pub fn cmd(&self) -> assert_cmd::Command {
-        let mut cmd = assert_cmd::Command::cargo_bin("oktakeys").expect("binary built");
+        self.isolate(assert_cmd::Command::cargo_bin("oktakeys").expect("binary built"))
+    }
+
+    /// Another program (such as `script` for a terminal), equally isolated.
+    pub fn program(&self, name: &str) -> assert_cmd::Command {
+        self.isolate(assert_cmd::Command::new(name))
+    }
+
+    fn isolate(&self, mut cmd: assert_cmd::Command) -> assert_cmd::Command {
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.home.path())

@@ -1,0 +1,223 @@
+//! Profiles, credential sources, precedence and org URL checks, through the binary.
+
+mod common;
+
+use common::*;
+use httpmock::prelude::*;
+use serde_json::json;
+
+fn list_mock<'a>(server: &'a MockServer, auth_header: &str) -> httpmock::Mock<'a> {
+    let auth_header = auth_header.to_string();
+    server.mock(move |when, then| {
+        when.method(GET)
+            .path(keys_path(""))
+            .header("authorization", auth_header);
+        then.status(200).json_body(json!([]));
+    })
+}
+
+#[test]
+fn token_sources_token_env_token_command_and_inline() {
+    let server = MockServer::start();
+    let mock = list_mock(&server, &format!("SSWS {TOKEN}"));
+    let env = TestEnv::new();
+    let url = server.base_url();
+    env.write_config(&format!(
+        r#"
+[profiles.envvar]
+org_url = "{url}"
+token_env = "PROD_TOKEN"
+[profiles.cmd]
+org_url = "{url}"
+token_command = "printf '%s\n' {TOKEN}"
+[profiles.inline]
+org_url = "{url}"
+token = "{TOKEN}"
+"#
+    ));
+    for profile in ["envvar", "cmd", "inline"] {
+        let out = run(env.cmd().env("PROD_TOKEN", TOKEN).args([
+            "--profile",
+            profile,
+            "keys",
+            "list",
+            "--auth-server",
+            SERVER,
+        ]));
+        assert_eq!(out.status.code(), Some(0), "{profile}: {}", stderr(&out));
+    }
+    mock.assert_calls(3);
+}
+
+#[test]
+fn a_token_in_a_group_readable_config_is_refused() {
+    let env = TestEnv::new();
+    let path = env.write_config(&format!(
+        "[profiles.p]\norg_url = \"https://acme.okta.com\"\ntoken = \"{TOKEN}\"\n"
+    ));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    }
+    let out = run(env
+        .cmd()
+        .args(["-p", "p", "keys", "list", "--auth-server", SERVER]));
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr(&out).contains(&format!("chmod 600 {}", path.display())),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn okta_sdk_environment_names_and_bearer_mode() {
+    let server = MockServer::start();
+    let mock = list_mock(&server, &format!("Bearer {TOKEN}"));
+    let env = TestEnv::new();
+    let out = run(env
+        .cmd()
+        .env("OKTA_CLIENT_ORGURL", server.base_url())
+        .env("OKTA_CLIENT_TOKEN", TOKEN)
+        .env("OKTA_CLIENT_AUTHORIZATIONMODE", "Bearer")
+        .args(["keys", "list", "--auth-server", SERVER]));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    mock.assert();
+
+    let out = run(env
+        .cmd_with_org(&server.base_url())
+        .env("OKTA_CLIENT_AUTHORIZATIONMODE", "Kerberos")
+        .args(["keys", "list", "--auth-server", SERVER]));
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr(&out).contains("expected SSWS, Bearer or PrivateKey"));
+}
+
+#[test]
+fn profile_auth_bearer_and_precedence_of_flags_over_env_over_profile() {
+    let flag_server = MockServer::start();
+    let env_server = MockServer::start();
+    let profile_server = MockServer::start();
+    let flag_mock = list_mock(&flag_server, &format!("Bearer {TOKEN}"));
+    let env_mock = list_mock(&env_server, &format!("Bearer {TOKEN}"));
+    let profile_mock = list_mock(&profile_server, &format!("Bearer {TOKEN}"));
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "default_profile = \"p\"\n[profiles.p]\norg_url = \"{}\"\nauth = \"bearer\"\ntoken_env = \"T\"\nauth_server = \"{SERVER}\"\n",
+        profile_server.base_url()
+    ));
+    let base = |cmd: &mut assert_cmd::Command| {
+        cmd.env("T", TOKEN).args(["keys", "list"]);
+    };
+    let mut c = env.cmd();
+    base(&mut c);
+    assert_eq!(run(&mut c).status.code(), Some(0));
+    let mut c = env.cmd();
+    c.env("OKTA_ORG_URL", env_server.base_url());
+    base(&mut c);
+    assert_eq!(run(&mut c).status.code(), Some(0));
+    let mut c = env.cmd();
+    c.env("OKTA_ORG_URL", env_server.base_url())
+        .args(["--org-url", &flag_server.base_url()]);
+    base(&mut c);
+    assert_eq!(run(&mut c).status.code(), Some(0));
+    profile_mock.assert_calls(1);
+    env_mock.assert_calls(1);
+    flag_mock.assert_calls(1);
+}
+
+#[test]
+fn explicit_config_file_and_env_profile() {
+    let server = MockServer::start();
+    let mock = list_mock(&server, &format!("SSWS {TOKEN}"));
+    let env = TestEnv::new();
+    let path = env.path("elsewhere.toml");
+    std::fs::write(
+        &path,
+        format!(
+            "[profiles.ci]\norg_url = \"{}\"\ntoken_env = \"T\"\n",
+            server.base_url()
+        ),
+    )
+    .unwrap();
+    let out = run(env
+        .cmd()
+        .env("T", TOKEN)
+        .env("OKTAKEYS_CONFIG", &path)
+        .env("OKTAKEYS_PROFILE", "ci")
+        .args(["keys", "list", "--auth-server", SERVER]));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    mock.assert();
+
+    let missing = run(env.cmd().args([
+        "--config",
+        "nope.toml",
+        "keys",
+        "list",
+        "--auth-server",
+        SERVER,
+    ]));
+    assert_eq!(missing.status.code(), Some(3));
+    assert!(
+        stderr(&missing).contains("cannot read the config file nope.toml"),
+        "{}",
+        stderr(&missing)
+    );
+}
+
+#[test]
+fn unknown_profiles_and_invalid_files_are_config_errors() {
+    let env = TestEnv::new();
+    env.write_config("[profiles.prod]\norg_url = \"https://acme.okta.com\"\ntoken_env = \"T\"\n");
+    let out = run(env
+        .cmd()
+        .args(["-p", "stage", "keys", "list", "--auth-server", SERVER]));
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr(&out).contains("no profile named `stage`"));
+    assert!(stderr(&out).contains("profiles in"));
+
+    env.write_config(&format!(
+        "[profiles.prod]\norg_url = \"https://acme.okta.com\"\ntoken = {TOKEN}\n"
+    ));
+    let out = run(env
+        .cmd()
+        .args(["-p", "prod", "keys", "list", "--auth-server", SERVER]));
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr(&out).contains("is not valid (line 3)"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn org_url_mistakes_are_caught_before_any_request() {
+    let env = TestEnv::new();
+    for (url, expected) in [
+        ("https://{yourOktaDomain}", "{yourOktaDomain}"),
+        ("http://acme.okta.com", "must use https://"),
+        ("https://acme-admin.okta.com", "admin console"),
+        ("https://acme.okta.com.com", ".com.com"),
+        ("https://https://acme.okta.com", "more than once"),
+    ] {
+        let out = run(env
+            .cmd_with_org(url)
+            .args(["keys", "list", "--auth-server", SERVER]));
+        assert_eq!(out.status.code(), Some(3), "{url}");
+        assert!(stderr(&out).contains(expected), "{url}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn no_credentials_at_all_points_to_the_sandbox() {
+    let env = TestEnv::new();
+    let out = run(env
+        .cmd()
+        .env("OKTA_ORG_URL", "https://acme.okta.com")
+        .args(["keys", "list", "--auth-server", SERVER]));
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        stderr(&out),
+        "error: no API token configured\n  hint: set OKTA_API_TOKEN, or choose a profile with --profile (try `--profile sandbox`)\n"
+    );
+}
