@@ -371,7 +371,7 @@ pub enum AuthModeArg {
     PrivateKey,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 #[group(id = "token_source", multiple = false)]
 pub struct TokenSourceArgs {
     /// Read the token from this environment variable when a command runs (its name, not the token)
@@ -387,7 +387,7 @@ pub struct TokenSourceArgs {
     pub token_stdin: bool,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct InitArgs {
     #[command(flatten)]
     pub token: TokenSourceArgs,

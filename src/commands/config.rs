@@ -467,6 +467,47 @@ impl Ask for TerminalAsk {
     }
 }
 
+/// Saves the terminal's settings and puts them back when dropped: if Ctrl-C ends the
+/// command while a token is typed with echo off, the shell gets its echo back.
+struct RestoreTerminal {
+    #[cfg(unix)]
+    saved: Option<libc::termios>,
+}
+
+impl RestoreTerminal {
+    fn save(interactive: bool) -> Self {
+        #[cfg(unix)]
+        {
+            let saved = interactive
+                .then(|| {
+                    // SAFETY: tcgetattr only writes into the termios we hand it; all-zero
+                    // bytes are a valid termios to start from.
+                    let mut t: libc::termios = unsafe { std::mem::zeroed() };
+                    (unsafe { libc::tcgetattr(libc::STDIN_FILENO, &mut t) } == 0).then_some(t)
+                })
+                .flatten();
+            RestoreTerminal { saved }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = interactive;
+            RestoreTerminal {}
+        }
+    }
+}
+
+impl Drop for RestoreTerminal {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        if let Some(t) = &self.saved {
+            // SAFETY: restores settings tcgetattr returned for the same descriptor.
+            unsafe {
+                libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, t);
+            }
+        }
+    }
+}
+
 /// What `config init` will write.
 #[derive(Debug)]
 pub struct Plan {
@@ -492,13 +533,11 @@ pub enum NewCredential {
 }
 
 /// What the file holds now, as far as `config init` needs to know.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Existing {
     pub path: PathBuf,
     pub default_profile: Option<String>,
-    pub profiles: Vec<String>,
-    /// The profile being written, if it exists.
-    pub profile: Option<Profile>,
+    pub profiles: std::collections::BTreeMap<String, Profile>,
 }
 
 async fn init(global: &GlobalArgs, printer: &Printer, args: &InitArgs) -> Result<()> {
@@ -506,20 +545,28 @@ async fn init(global: &GlobalArgs, printer: &Printer, args: &InitArgs) -> Result
     let current = read_document(&path)?;
     let is_new = current.is_none();
     let (doc, file) = current.unwrap_or_default();
-    let existing = |name: &str| Existing {
+    let existing = Existing {
         path: path.clone(),
         default_profile: file.default_profile.clone(),
-        profiles: file.profiles.keys().cloned().collect(),
-        profile: file.profiles.get(name).cloned(),
+        profiles: file.profiles.clone(),
     };
     let interactive = super::can_prompt(global);
-    let mut terminal = TerminalAsk;
-    let ask: Option<&mut dyn Ask> = if interactive {
-        Some(&mut terminal)
-    } else {
-        None
-    };
-    let plan = gather(global, args, ask, &existing, &mut read_token_stdin)?;
+    // Questions and stdin are read on a blocking thread, so Ctrl-C (watched by the
+    // runtime) still ends the command; the guard puts the terminal back (echo on) if it
+    // comes while a token is being typed.
+    let _restore = RestoreTerminal::save(interactive);
+    let (g, a, e) = (global.clone(), args.clone(), existing.clone());
+    let plan = tokio::task::spawn_blocking(move || {
+        let mut terminal = TerminalAsk;
+        let ask: Option<&mut dyn Ask> = if interactive {
+            Some(&mut terminal)
+        } else {
+            None
+        };
+        gather(&g, &a, ask, &e, &mut read_token_stdin)
+    })
+    .await
+    .map_err(|e| Error::Internal(format!("the questions failed: {e}")))??;
 
     let mut doc = doc;
     apply(&mut doc, &plan, &path)?;
@@ -552,11 +599,12 @@ async fn init(global: &GlobalArgs, printer: &Printer, args: &InitArgs) -> Result
     } else {
         format!("--profile {} ", plan.name)
     };
-    let server = match plan
-        .auth_server
-        .clone()
-        .or_else(|| existing(&plan.name).profile.and_then(|p| p.auth_server))
-    {
+    let server = match plan.auth_server.clone().or_else(|| {
+        existing
+            .profiles
+            .get(&plan.name)
+            .and_then(|p| p.auth_server.clone())
+    }) {
         Some(_) => String::new(),
         None => " --auth-server ID".to_string(),
     };
@@ -634,7 +682,7 @@ pub fn gather<'s>(
     global: &GlobalArgs,
     args: &InitArgs,
     mut ask: Option<&mut (dyn Ask + 's)>,
-    existing: &dyn Fn(&str) -> Existing,
+    existing: &Existing,
     stdin_token: &mut dyn FnMut() -> Result<Secret>,
 ) -> Result<Plan> {
     // The profile name.
@@ -648,10 +696,10 @@ pub fn gather<'s>(
         }
     };
     check_profile_name(&name)?;
-    let existing = existing(&name);
+    let current = existing.profiles.get(&name);
 
     // Replacing a profile needs a yes.
-    if existing.profile.is_some() && !args.force {
+    if current.is_some() && !args.force {
         let question = format!(
             "Profile `{name}` exists in {}. Replace its org URL and credentials?",
             existing.path.display()
@@ -667,7 +715,7 @@ pub fn gather<'s>(
             )));
         }
     }
-    let old = existing.profile.clone().unwrap_or_default();
+    let old = current.cloned().unwrap_or_default();
 
     // The org URL.
     let org_url = match (&global.org_url, ask.as_deref_mut()) {
@@ -760,7 +808,7 @@ pub fn gather<'s>(
     let default_is_set = existing
         .default_profile
         .as_ref()
-        .is_some_and(|d| existing.profiles.contains(d) || d == SANDBOX_PROFILE);
+        .is_some_and(|d| existing.profiles.contains_key(d) || d == SANDBOX_PROFILE);
     let already_default = existing.default_profile.as_deref() == Some(name.as_str());
     let make_default = if args.default || already_default || !default_is_set {
         true
@@ -1255,7 +1303,7 @@ mod tests {
         }
     }
 
-    fn empty(_: &str) -> Existing {
+    fn empty() -> Existing {
         Existing {
             path: "/cfg/config.toml".into(),
             ..Default::default()
@@ -1278,7 +1326,7 @@ mod tests {
             "--auth-server",
             "ausX",
         ]);
-        let plan = gather(&g, &a, None, &empty, &mut no_stdin).unwrap();
+        let plan = gather(&g, &a, None, &empty(), &mut no_stdin).unwrap();
         assert_eq!(plan.name, "prod");
         assert_eq!(plan.org_url, "https://acme.okta.com");
         assert_eq!(plan.auth, AuthMode::Ssws);
@@ -1315,7 +1363,7 @@ mod tests {
         ];
         for (argv, flag) in cases {
             let (g, a) = init_args(argv);
-            let err = gather(&g, &a, None, &empty, &mut no_stdin).unwrap_err();
+            let err = gather(&g, &a, None, &empty(), &mut no_stdin).unwrap_err();
             assert_eq!(err.exit_code(), 2, "{argv:?}");
             assert!(err.to_string().contains(flag), "{argv:?}: {err}");
         }
@@ -1331,18 +1379,19 @@ mod tests {
             "--token-env",
             "00abcDEF-ghi_jkl",
         ]);
-        let err = gather(&g, &a, None, &empty, &mut no_stdin).unwrap_err();
+        let err = gather(&g, &a, None, &empty(), &mut no_stdin).unwrap_err();
         assert_eq!(err.exit_code(), 2);
         assert!(!err.to_string().contains("00abc"), "{err}");
     }
 
     #[test]
     fn an_existing_profile_needs_force() {
-        let existing = |_: &str| Existing {
+        let existing = Existing {
             path: "/cfg/config.toml".into(),
             default_profile: Some("p".into()),
-            profiles: vec!["p".into()],
-            profile: Some(Profile::default()),
+            profiles: [("p".to_string(), Profile::default())]
+                .into_iter()
+                .collect(),
         };
         let argv = [
             "--profile",
@@ -1378,7 +1427,7 @@ mod tests {
             "  00tokenTOKEN  ",     // the token (secret)
             "",                     // no default auth server
         ]);
-        let plan = gather(&g, &a, Some(&mut script), &empty, &mut no_stdin).unwrap();
+        let plan = gather(&g, &a, Some(&mut script), &empty(), &mut no_stdin).unwrap();
         assert_eq!(plan.name, "dev");
         assert_eq!(plan.org_url, "https://dev.okta.com");
         assert!(
@@ -1398,7 +1447,7 @@ mod tests {
     fn on_a_terminal_token_env_is_suggested_from_the_profile_name() {
         let (g, a) = init_args(&["--profile", "prod-eu", "--org-url", "https://a.okta.com"]);
         let mut script = Script::new(&["bearer", "1", "", "aus9"]);
-        let plan = gather(&g, &a, Some(&mut script), &empty, &mut no_stdin).unwrap();
+        let plan = gather(&g, &a, Some(&mut script), &empty(), &mut no_stdin).unwrap();
         assert_eq!(plan.auth, AuthMode::Bearer);
         assert!(
             matches!(&plan.credential, NewCredential::TokenEnv(v) if v == "OKTA_PROD_EU_TOKEN")
@@ -1416,7 +1465,7 @@ mod tests {
             "--token-stdin",
         ]);
         let mut stdin = || Ok(Secret::new("00fromSTDIN"));
-        let plan = gather(&g, &a, None, &empty, &mut stdin).unwrap();
+        let plan = gather(&g, &a, None, &empty(), &mut stdin).unwrap();
         assert!(matches!(&plan.credential, NewCredential::Token(t) if t.expose() == "00fromSTDIN"));
     }
 
