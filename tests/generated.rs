@@ -152,8 +152,21 @@ fn man_page(cmd: &clap::Command, path: &[String], all: &[(Vec<String>, clap::Com
             continue;
         }
         roff.control("PP", []);
+        // A paragraph with indented lines (a list, a table) keeps its layout, as in --help;
+        // any other is filled.
+        let laid_out = paragraph.iter().any(|l| l.starts_with(' '));
+        if laid_out {
+            roff.control("nf", []);
+        }
         for line in paragraph {
-            roff.text([roman(line.trim())]);
+            roff.text([roman(if laid_out {
+                line.trim_end()
+            } else {
+                line.trim()
+            })]);
+        }
+        if laid_out {
+            roff.control("fi", []);
         }
     }
     page += &tail(roff, &preamble);
