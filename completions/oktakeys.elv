@@ -41,6 +41,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --version 'Print version'
             cand keys 'List, add, activate, deactivate and delete an authorization server''s public keys'
             cand config 'Create profiles, list them, and show which settings apply and where they come from'
+            cand sandbox 'Run a local Okta-compatible server for trying oktakeys and for tests'
             cand completion 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -399,6 +400,101 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         }
         &'oktakeys;config;help;help'= {
         }
+        &'oktakeys;sandbox'= {
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies'
+            cand --color 'When to use colour'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand serve 'Serve Okta''s six key endpoints on a local address until Ctrl-C or SIGTERM'
+            cand reset 'Restore the sandbox state to its seed (server `default` with one ACTIVE key)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktakeys;sandbox;serve'= {
+            cand --addr 'Address to listen on (port 0 picks a free port)'
+            cand --state 'State file [default: the user data folder''s oktakeys/sandbox.json]'
+            cand --token 'Token to accept (SSWS or Bearer); prefer the environment variable, a flag shows in `ps`. Without it a token is generated and printed on stderr'
+            cand --auth-server 'Another authorization server to hold (besides `default`); repeatable'
+            cand --encryption-enabled 'Treat this server as having access-token encryption on (its active key cannot be deactivated); repeatable'
+            cand --rate-limit 'Requests allowed per rate-limit window; then 429 E0000047'
+            cand --rate-limit-window 'Length of the rate-limit window in seconds'
+            cand --latency 'Milliseconds to wait before answering each request'
+            cand --fail-requests 'Numbers of the requests to fail (counted from 1 since start), comma separated'
+            cand --fail-with 'How the requests of --fail-requests fail: 500, 503, or drop (close the connection)'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies'
+            cand --color 'When to use colour'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;sandbox;reset'= {
+            cand --state 'State file [default: the user data folder''s oktakeys/sandbox.json]'
+            cand --auth-server 'Another authorization server to seed (besides `default`); repeatable'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies'
+            cand --color 'When to use colour'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;sandbox;help'= {
+            cand serve 'Serve Okta''s six key endpoints on a local address until Ctrl-C or SIGTERM'
+            cand reset 'Restore the sandbox state to its seed (server `default` with one ACTIVE key)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktakeys;sandbox;help;serve'= {
+        }
+        &'oktakeys;sandbox;help;reset'= {
+        }
+        &'oktakeys;sandbox;help;help'= {
+        }
         &'oktakeys;completion'= {
             cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
@@ -425,6 +521,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         &'oktakeys;help'= {
             cand keys 'List, add, activate, deactivate and delete an authorization server''s public keys'
             cand config 'Create profiles, list them, and show which settings apply and where they come from'
+            cand sandbox 'Run a local Okta-compatible server for trying oktakeys and for tests'
             cand completion 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -461,6 +558,14 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         &'oktakeys;help;config;show'= {
         }
         &'oktakeys;help;config;path'= {
+        }
+        &'oktakeys;help;sandbox'= {
+            cand serve 'Serve Okta''s six key endpoints on a local address until Ctrl-C or SIGTERM'
+            cand reset 'Restore the sandbox state to its seed (server `default` with one ACTIVE key)'
+        }
+        &'oktakeys;help;sandbox;serve'= {
+        }
+        &'oktakeys;help;sandbox;reset'= {
         }
         &'oktakeys;help;completion'= {
         }

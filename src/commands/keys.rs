@@ -27,7 +27,7 @@ pub async fn run(global: &GlobalArgs, args: KeysArgs) -> Result<()> {
         )
     })?;
     let server = server.as_str();
-    let conn = Connection::open(&settings, &printer).await?;
+    let conn = Connection::open(&settings).await?;
 
     match args.command {
         KeysCommand::List => {
@@ -55,25 +55,36 @@ struct Connection {
     settings: Settings,
     /// The secret is read only when a request is really sent (not for `--dry-run`).
     sandbox_token: Option<crate::secret::Secret>,
+    /// The in-process sandbox of the `sandbox` profile; dropping it stops the server,
+    /// so it lives as long as the connection.
+    _sandbox: Option<crate::sandbox::RunningSandbox>,
     announce_waits: bool,
 }
 
 impl Connection {
-    async fn open(settings: &Settings, printer: &Printer) -> Result<Self> {
-        let _ = printer;
+    async fn open(settings: &Settings) -> Result<Self> {
+        let mut sandbox = None;
         let (base, sandbox_token) = match &settings.target {
             Target::Org { org_url, .. } => (org_url.clone(), None),
             Target::Sandbox => {
-                return Err(Error::config_hint(
-                    "the built-in `sandbox` profile is not available in this build",
-                    "configure a profile, or set OKTA_ORG_URL and OKTA_API_TOKEN",
-                ));
+                let state = crate::sandbox::default_state_path()?;
+                let running = crate::sandbox::start_in_process(&state).await?;
+                let base = Url::parse(&running.base_url).map_err(|e| {
+                    Error::Internal(format!(
+                        "the sandbox URL {} is invalid: {e}",
+                        running.base_url
+                    ))
+                })?;
+                let token = running.token.clone();
+                sandbox = Some(running);
+                (base, Some(token))
             }
         };
         Ok(Connection {
             base,
             settings: settings.clone(),
             sandbox_token,
+            _sandbox: sandbox,
             announce_waits: std::io::IsTerminal::is_terminal(&std::io::stderr()),
         })
     }

@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 pub mod completion;
 pub mod config;
 pub mod keys;
+pub mod sandbox;
 
 pub async fn dispatch(cli: Cli) -> Result<()> {
     init_logging(cli.global.verbose);
@@ -16,6 +17,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Keys(args) => keys::run(&cli.global, args).await,
         Command::Config(args) => config::run(&cli.global, args).await,
         Command::Completion(args) => completion::run(&args),
+        Command::Sandbox(args) => sandbox::run(args).await,
     }
 }
 
