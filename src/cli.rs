@@ -59,6 +59,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         env::CI,
         "when set and not empty: never prompt, like --no-input",
     ),
+    (
+        "OKTAKEYS_SANDBOX_*",
+        "address, state file, token and test knobs of the sandbox",
+    ),
 ];
 
 /// The exit codes as a help paragraph.

@@ -218,10 +218,11 @@ fn man_page(cmd: &clap::Command, path: &[String], all: &[(Vec<String>, clap::Com
          `oktakeys config init` writes it; `oktakeys config path` prints which file is used.",
     )]);
     roff.control("TP", []);
-    roff.text([italic("~/.local/share/oktakeys/")]);
+    roff.text([italic("~/.local/share/oktakeys/sandbox.json")]);
     roff.text([roman(
-        "The data directory ($XDG_DATA_HOME/oktakeys on Linux), where the built-in sandbox \
-         keeps its state.",
+        "The state of the built-in sandbox (`--profile sandbox`, `oktakeys sandbox serve`), in \
+         the user data directory ($XDG_DATA_HOME/oktakeys on Linux). --state and \
+         OKTAKEYS_SANDBOX_STATE point elsewhere; `oktakeys sandbox reset` restores its seed.",
     )]);
 
     roff.control("SH", ["SEE ALSO"]);
