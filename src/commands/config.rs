@@ -570,7 +570,8 @@ async fn init(global: &GlobalArgs, printer: &Printer, args: &InitArgs) -> Result
 
     let mut doc = doc;
     apply(&mut doc, &plan, &path)?;
-    let text = render(&doc, is_new);
+    // The text may hold a token: wipe it when done.
+    let text = zeroize::Zeroizing::new(render(&doc, is_new));
     let new_file = parse_config(&text, &path)?;
 
     if args.no_verify {
@@ -1048,8 +1049,19 @@ fn suggested_env_name(profile: &str) -> String {
     format!("OKTA_{upper}_TOKEN")
 }
 
-/// `--token-stdin`: the whole of stdin, trimmed; it must not be empty.
+/// `--token-stdin`: the whole of stdin, trimmed; it must not be empty. Typed on a
+/// terminal (with `--no-input`), it is read without echo.
 fn read_token_stdin() -> Result<Secret> {
+    if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        let token = rpassword::prompt_password("API token (not shown as you type): ")
+            .map(Secret::new)
+            .map_err(|e| Error::Usage(format!("--token-stdin: cannot read the token: {e}")))?;
+        let trimmed = token.expose().trim();
+        if trimmed.is_empty() {
+            return Err(Error::Usage("--token-stdin: the token was empty".into()));
+        }
+        return Ok(Secret::new(trimmed));
+    }
     let mut bytes = Vec::new();
     std::io::stdin()
         .take(MAX_TOKEN_BYTES + 1)
