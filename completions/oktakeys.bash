@@ -100,11 +100,17 @@ _oktakeys() {
             oktakeys__subcmd__help__subcmd__keys,delete)
                 cmd="oktakeys__subcmd__help__subcmd__keys__subcmd__delete"
                 ;;
+            oktakeys__subcmd__help__subcmd__keys,generate)
+                cmd="oktakeys__subcmd__help__subcmd__keys__subcmd__generate"
+                ;;
             oktakeys__subcmd__help__subcmd__keys,get)
                 cmd="oktakeys__subcmd__help__subcmd__keys__subcmd__get"
                 ;;
             oktakeys__subcmd__help__subcmd__keys,list)
                 cmd="oktakeys__subcmd__help__subcmd__keys__subcmd__list"
+                ;;
+            oktakeys__subcmd__help__subcmd__keys,rotate)
+                cmd="oktakeys__subcmd__help__subcmd__keys__subcmd__rotate"
                 ;;
             oktakeys__subcmd__help__subcmd__sandbox,reset)
                 cmd="oktakeys__subcmd__help__subcmd__sandbox__subcmd__reset"
@@ -124,6 +130,9 @@ _oktakeys() {
             oktakeys__subcmd__keys,delete)
                 cmd="oktakeys__subcmd__keys__subcmd__delete"
                 ;;
+            oktakeys__subcmd__keys,generate)
+                cmd="oktakeys__subcmd__keys__subcmd__generate"
+                ;;
             oktakeys__subcmd__keys,get)
                 cmd="oktakeys__subcmd__keys__subcmd__get"
                 ;;
@@ -132,6 +141,9 @@ _oktakeys() {
                 ;;
             oktakeys__subcmd__keys,list)
                 cmd="oktakeys__subcmd__keys__subcmd__list"
+                ;;
+            oktakeys__subcmd__keys,rotate)
+                cmd="oktakeys__subcmd__keys__subcmd__rotate"
                 ;;
             oktakeys__subcmd__keys__subcmd__help,activate)
                 cmd="oktakeys__subcmd__keys__subcmd__help__subcmd__activate"
@@ -145,6 +157,9 @@ _oktakeys() {
             oktakeys__subcmd__keys__subcmd__help,delete)
                 cmd="oktakeys__subcmd__keys__subcmd__help__subcmd__delete"
                 ;;
+            oktakeys__subcmd__keys__subcmd__help,generate)
+                cmd="oktakeys__subcmd__keys__subcmd__help__subcmd__generate"
+                ;;
             oktakeys__subcmd__keys__subcmd__help,get)
                 cmd="oktakeys__subcmd__keys__subcmd__help__subcmd__get"
                 ;;
@@ -153,6 +168,9 @@ _oktakeys() {
                 ;;
             oktakeys__subcmd__keys__subcmd__help,list)
                 cmd="oktakeys__subcmd__keys__subcmd__help__subcmd__list"
+                ;;
+            oktakeys__subcmd__keys__subcmd__help,rotate)
+                cmd="oktakeys__subcmd__keys__subcmd__help__subcmd__rotate"
                 ;;
             oktakeys__subcmd__sandbox,help)
                 cmd="oktakeys__subcmd__sandbox__subcmd__help"
@@ -1006,7 +1024,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__help__subcmd__keys)
-            opts="list get add activate deactivate delete"
+            opts="list get add activate deactivate delete generate rotate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1075,6 +1093,20 @@ _oktakeys() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oktakeys__subcmd__help__subcmd__keys__subcmd__generate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oktakeys__subcmd__help__subcmd__keys__subcmd__get)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1090,6 +1122,20 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__help__subcmd__keys__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktakeys__subcmd__help__subcmd__keys__subcmd__rotate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1146,7 +1192,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys)
-            opts="-p -o -v -q -h -V --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version list get add activate deactivate delete help"
+            opts="-p -o -v -q -h -V --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version list get add activate deactivate delete generate rotate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1322,13 +1368,17 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__add)
-            opts="-p -o -v -q -h -V --jwk --kid --dry-run --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version"
+            opts="-p -o -v -q -h -V --jwk --pem --kid --dry-run --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --jwk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pem)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1593,6 +1643,106 @@ _oktakeys() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oktakeys__subcmd__keys__subcmd__generate)
+            opts="-p -o -v -q -h -V --kid --private-key-out --bits --force --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --private-key-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bits)
+                    COMPREPLY=($(compgen -W "2048 3072 4096" -- "${cur}"))
+                    return 0
+                    ;;
+                --auth-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --org-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oktakeys__subcmd__keys__subcmd__get)
             opts="-p -o -v -q -h -V --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1682,7 +1832,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__help)
-            opts="list get add activate deactivate delete help"
+            opts="list get add activate deactivate delete generate rotate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1751,6 +1901,20 @@ _oktakeys() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oktakeys__subcmd__keys__subcmd__help__subcmd__generate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oktakeys__subcmd__keys__subcmd__help__subcmd__get)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1793,6 +1957,20 @@ _oktakeys() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oktakeys__subcmd__keys__subcmd__help__subcmd__rotate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oktakeys__subcmd__keys__subcmd__list)
             opts="-p -o -v -q -h -V --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1800,6 +1978,118 @@ _oktakeys() {
                 return 0
             fi
             case "${prev}" in
+                --auth-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --org-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktakeys__subcmd__keys__subcmd__rotate)
+            opts="-y -p -o -v -q -h -V --jwk --pem --generate --private-key-out --bits --kid --delete-old --keep --yes --dry-run --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --jwk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pem)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --private-key-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bits)
+                    COMPREPLY=($(compgen -W "2048 3072 4096" -- "${cur}"))
+                    return 0
+                    ;;
+                --kid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --auth-server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

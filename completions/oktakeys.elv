@@ -64,8 +64,8 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand -q 'Print only data and errors: no progress or confirmations of success'
             cand --quiet 'Print only data and errors: no progress or confirmations of success'
             cand --no-input 'Never prompt (also when the CI environment variable is set)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
             cand list 'List the server''s keys'
@@ -74,6 +74,8 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand activate 'Make a key the active one (Okta deactivates the previously active key)'
             cand deactivate 'Deactivate a key'
             cand delete 'Delete an INACTIVE key (asks first on a terminal)'
+            cand generate 'Create an RSA key pair: the private key to a file (mode 0600), the public JWK to stdout'
+            cand rotate 'Rotate to a new key: add it, activate it, retire old keys (safe to re-run)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oktakeys;keys;list'= {
@@ -95,8 +97,8 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand -q 'Print only data and errors: no progress or confirmations of success'
             cand --quiet 'Print only data and errors: no progress or confirmations of success'
             cand --no-input 'Never prompt (also when the CI environment variable is set)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -119,13 +121,14 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand -q 'Print only data and errors: no progress or confirmations of success'
             cand --quiet 'Print only data and errors: no progress or confirmations of success'
             cand --no-input 'Never prompt (also when the CI environment variable is set)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'oktakeys;keys;add'= {
             cand --jwk 'A public JWK, or a JWKS (pick the key with --kid); `-` reads stdin'
+            cand --pem 'A PEM public key (SPKI or PKCS#1), X.509 certificate, or RSA private key (only its public part is sent); `-` reads stdin'
             cand --kid 'The kid to give the key (with a JWKS: which key to take)'
             cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
             cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
@@ -146,8 +149,8 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand -q 'Print only data and errors: no progress or confirmations of success'
             cand --quiet 'Print only data and errors: no progress or confirmations of success'
             cand --no-input 'Never prompt (also when the CI environment variable is set)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -171,8 +174,8 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand -q 'Print only data and errors: no progress or confirmations of success'
             cand --quiet 'Print only data and errors: no progress or confirmations of success'
             cand --no-input 'Never prompt (also when the CI environment variable is set)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -196,8 +199,8 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand -q 'Print only data and errors: no progress or confirmations of success'
             cand --quiet 'Print only data and errors: no progress or confirmations of success'
             cand --no-input 'Never prompt (also when the CI environment variable is set)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -223,8 +226,71 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand -q 'Print only data and errors: no progress or confirmations of success'
             cand --quiet 'Print only data and errors: no progress or confirmations of success'
             cand --no-input 'Never prompt (also when the CI environment variable is set)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;keys;generate'= {
+            cand --kid 'The new key''s kid (it goes into the public JWK)'
+            cand --private-key-out 'File to write the private key to (PKCS#8 PEM, mode 0600)'
+            cand --bits 'RSA modulus size in bits'
+            cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies'
+            cand --color 'When to use colour'
+            cand --force 'Replace FILE if it exists (atomically: the old key stays until the new one is complete)'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;keys;rotate'= {
+            cand --jwk 'The new public key as a JWK, or a JWKS (pick the key with --kid); `-` reads stdin'
+            cand --pem 'The new public key as PEM: SPKI or PKCS#1 public key, X.509 certificate, or RSA private key (only its public part is sent); `-` reads stdin'
+            cand --private-key-out 'With --generate: the file for the private key (PKCS#8 PEM, mode 0600); an existing file''s key is used instead of a new one'
+            cand --bits 'With --generate: RSA modulus size in bits'
+            cand --kid 'The new key''s kid [default: the JWK''s kid, else the RFC 7638 thumbprint]'
+            cand --keep 'After activating, keep the N newest INACTIVE keys and delete the others'
+            cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies'
+            cand --color 'When to use colour'
+            cand --generate 'Generate the new key pair (the private key goes to --private-key-out)'
+            cand --delete-old 'After activating, delete every other INACTIVE key'
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
+            cand --dry-run 'Print the plan, change nothing, exit 0'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -235,6 +301,8 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand activate 'Make a key the active one (Okta deactivates the previously active key)'
             cand deactivate 'Deactivate a key'
             cand delete 'Delete an INACTIVE key (asks first on a terminal)'
+            cand generate 'Create an RSA key pair: the private key to a file (mode 0600), the public JWK to stdout'
+            cand rotate 'Rotate to a new key: add it, activate it, retire old keys (safe to re-run)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oktakeys;keys;help;list'= {
@@ -248,6 +316,10 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         &'oktakeys;keys;help;deactivate'= {
         }
         &'oktakeys;keys;help;delete'= {
+        }
+        &'oktakeys;keys;help;generate'= {
+        }
+        &'oktakeys;keys;help;rotate'= {
         }
         &'oktakeys;keys;help;help'= {
         }
@@ -532,6 +604,8 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand activate 'Make a key the active one (Okta deactivates the previously active key)'
             cand deactivate 'Deactivate a key'
             cand delete 'Delete an INACTIVE key (asks first on a terminal)'
+            cand generate 'Create an RSA key pair: the private key to a file (mode 0600), the public JWK to stdout'
+            cand rotate 'Rotate to a new key: add it, activate it, retire old keys (safe to re-run)'
         }
         &'oktakeys;help;keys;list'= {
         }
@@ -544,6 +618,10 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         &'oktakeys;help;keys;deactivate'= {
         }
         &'oktakeys;help;keys;delete'= {
+        }
+        &'oktakeys;help;keys;generate'= {
+        }
+        &'oktakeys;help;keys;rotate'= {
         }
         &'oktakeys;help;config'= {
             cand init 'Create or update a profile: asks on a terminal, takes flags in scripts'

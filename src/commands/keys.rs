@@ -19,7 +19,8 @@ const MAX_KEY_FILE_BYTES: u64 = 1024 * 1024;
 
 pub async fn run(global: &GlobalArgs, args: KeysArgs) -> Result<()> {
     let printer = Printer::new(global);
-    let settings = Settings::resolve(global, args.auth_server.as_deref(), &ProcessEnv)?;
+    let auth_server = args.single_auth_server().map_err(Error::Usage)?;
+    let settings = Settings::resolve(global, auth_server, &ProcessEnv)?;
     let server = settings.auth_server.clone().ok_or_else(|| {
         Error::Usage(
             "which authorization server? pass --auth-server ID (or set auth_server in the profile, or OKTAKEYS_AUTH_SERVER)"
@@ -46,12 +47,16 @@ pub async fn run(global: &GlobalArgs, args: KeysArgs) -> Result<()> {
             lifecycle(&conn, &printer, server, a, Lifecycle::Deactivate).await
         }
         KeysCommand::Delete(a) => delete(&conn, global, &printer, server, a).await,
+        // Dispatched in `commands::dispatch`: they resolve settings their own way.
+        KeysCommand::Generate(_) | KeysCommand::Rotate(_) => {
+            Err(Error::Internal("keys generate/rotate: misrouted".into()))
+        }
     }
 }
 
 /// Where requests go and how they are authenticated; built once per command.
-struct Connection {
-    base: Url,
+pub(crate) struct Connection {
+    pub(crate) base: Url,
     settings: Settings,
     /// The secret is read only when a request is really sent (not for `--dry-run`).
     sandbox_token: Option<crate::secret::Secret>,
@@ -62,7 +67,7 @@ struct Connection {
 }
 
 impl Connection {
-    async fn open(settings: &Settings) -> Result<Self> {
+    pub(crate) async fn open(settings: &Settings) -> Result<Self> {
         let mut sandbox = None;
         let (base, sandbox_token) = match &settings.target {
             Target::Org { org_url, .. } => (org_url.clone(), None),
@@ -89,7 +94,7 @@ impl Connection {
         })
     }
 
-    fn client(&self) -> Result<Client> {
+    pub(crate) fn client(&self) -> Result<Client> {
         let auth = match (&self.settings.target, &self.sandbox_token) {
             (_, Some(token)) => Authenticator::ssws(token.clone()),
             (Target::Org { credentials, .. }, None) => {
@@ -109,12 +114,22 @@ impl Connection {
 }
 
 async fn add(conn: &Connection, printer: &Printer, server: &str, args: AddArgs) -> Result<()> {
-    let key = match &args.source.jwk {
-        Some(path) => {
+    let key = match (&args.source.jwk, &args.source.pem) {
+        (Some(path), _) => {
             let (bytes, source) = read_key_file(path)?;
             jwk::from_jwk_bytes(&bytes, args.kid.as_deref(), &source)?
         }
-        None => return Err(Error::Usage("pass --jwk FILE (or - for stdin)".into())),
+        (None, Some(path)) => {
+            // May hold a private key: wiped when dropped; only n and e are kept.
+            let (bytes, source) = read_key_file(path)?;
+            let bytes = zeroize::Zeroizing::new(bytes);
+            jwk::from_pem_bytes(&bytes, &source)?
+        }
+        (None, None) => {
+            return Err(Error::Usage(
+                "pass --jwk FILE or --pem FILE (or - for stdin)".into(),
+            ));
+        }
     };
     if let Some(kid) = &args.kid
         && kid.trim().is_empty()
@@ -187,7 +202,7 @@ async fn delete(
 }
 
 /// Read a key file, or stdin for `-`. Any failure is a key-file error (exit 3).
-fn read_key_file(path: &Path) -> Result<(Vec<u8>, String)> {
+pub(crate) fn read_key_file(path: &Path) -> Result<(Vec<u8>, String)> {
     let mut bytes = Vec::new();
     let source = if path == Path::new("-") {
         std::io::stdin()
