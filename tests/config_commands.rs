@@ -574,3 +574,30 @@ fn init_refuses_to_touch_a_file_it_cannot_parse() {
     assert!(stderr(&out).contains("line 2"), "{}", stderr(&out));
     assert_eq!(read(&path), "[profiles.p]\norg_url = \n");
 }
+
+#[test]
+fn a_server_that_does_not_list_servers_suggests_auth_server() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method(GET).path("/api/v1/authorizationServers");
+        then.status(404).json_body(okta_error(
+            "E0000007",
+            "Not found: Resource not found: /api/v1/authorizationServers (Page)",
+            &[],
+        ));
+    });
+    let env = TestEnv::new();
+    let out = run(env
+        .cmd()
+        .env("T", TOKEN)
+        .args(["config", "init", "--profile", "local", "--org-url"])
+        .arg(server.base_url())
+        .args(["--token-env", "T"]));
+    assert_eq!(out.status.code(), Some(5));
+    assert!(
+        stderr(&out).contains("pass --auth-server ID to check with that server's keys"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!env.config_path().exists());
+}

@@ -577,6 +577,17 @@ async fn init(global: &GlobalArgs, printer: &Printer, args: &InitArgs) -> Result
     if args.no_verify {
         printer.note("Not checking the credentials (--no-verify).");
     } else if let Err(err) = verify(global, printer, &plan, new_file, &path).await {
+        let has_server = plan.auth_server.is_some()
+            || existing
+                .profiles
+                .get(&plan.name)
+                .is_some_and(|p| p.auth_server.is_some());
+        if matches!(&err, Error::Api(api) if api.status == 404) && !has_server {
+            printer.note(
+                "This server does not list authorization servers (`oktakeys sandbox serve` answers \
+                 only the key endpoints): pass --auth-server ID to check with that server's keys.",
+            );
+        }
         printer.note(format!(
             "Not writing profile `{}`: the check against Okta failed (fix what is below, or pass --no-verify to write it anyway).",
             plan.name
