@@ -77,19 +77,29 @@ pub struct GlobalArgs {
     pub output: Option<OutputFormat>,
 
     /// Limit for the whole command, in seconds [default: 120]
-    #[arg(long, global = true, value_name = "SECS")]
+    #[arg(long, global = true, env = "OKTAKEYS_TIMEOUT", value_name = "SECS")]
     pub timeout: Option<u64>,
 
     /// Limit for one HTTP request, in seconds [default: 30]
-    #[arg(long, global = true, value_name = "SECS")]
+    #[arg(
+        long,
+        global = true,
+        env = "OKTAKEYS_REQUEST_TIMEOUT",
+        value_name = "SECS"
+    )]
     pub request_timeout: Option<u64>,
 
     /// Limit for opening a connection, in seconds [default: 10]
-    #[arg(long, global = true, value_name = "SECS")]
+    #[arg(
+        long,
+        global = true,
+        env = "OKTAKEYS_CONNECT_TIMEOUT",
+        value_name = "SECS"
+    )]
     pub connect_timeout: Option<u64>,
 
     /// Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]
-    #[arg(long, global = true, value_name = "N")]
+    #[arg(long, global = true, env = "OKTAKEYS_MAX_RETRIES", value_name = "N")]
     pub max_retries: Option<u32>,
 
     /// Extra CA certificate (PEM) to trust, for corporate TLS proxies

@@ -27,6 +27,13 @@ pub mod env {
     pub const SDK_TOKEN: &str = "OKTA_CLIENT_TOKEN";
     pub const SDK_AUTH_MODE: &str = "OKTA_CLIENT_AUTHORIZATIONMODE";
     pub const CI: &str = "CI";
+    /// A PEM bundle of CA certificates to trust, as OpenSSL and curl read it.
+    pub const SSL_CERT_FILE: &str = "SSL_CERT_FILE";
+    // Read by clap, on the flags of the same names.
+    pub const TIMEOUT: &str = "OKTAKEYS_TIMEOUT";
+    pub const REQUEST_TIMEOUT: &str = "OKTAKEYS_REQUEST_TIMEOUT";
+    pub const CONNECT_TIMEOUT: &str = "OKTAKEYS_CONNECT_TIMEOUT";
+    pub const MAX_RETRIES: &str = "OKTAKEYS_MAX_RETRIES";
     pub const NO_COLOR: &str = "NO_COLOR";
 }
 
@@ -125,7 +132,10 @@ pub struct HttpSettings {
     pub request_timeout: Duration,
     pub connect_timeout: Duration,
     pub max_retries: u32,
+    /// `--ca-cert` or the profile's `ca_cert`: trusted besides the platform's roots.
     pub ca_cert: Option<PathBuf>,
+    /// `SSL_CERT_FILE`, also trusted besides the platform's roots (on every platform).
+    pub ssl_cert_file: Option<PathBuf>,
 }
 
 /// Where the commands send their requests.
@@ -302,6 +312,7 @@ impl Settings {
                 .or(profile.max_retries)
                 .unwrap_or(DEFAULT_MAX_RETRIES),
             ca_cert: global.ca_cert.clone().or(profile.ca_cert.clone()),
+            ssl_cert_file: env.var(env::SSL_CERT_FILE).map(PathBuf::from),
         };
         let auth_server = auth_server_flag
             .map(str::to_string)
