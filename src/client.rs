@@ -484,22 +484,16 @@ impl Client {
             }
             Progress::Live => {
                 let mut live = LiveLine::default();
-                let end = Instant::now() + wait;
-                loop {
-                    let left = end.saturating_duration_since(Instant::now());
-                    if left.is_zero() {
-                        break;
-                    }
-                    // Whole seconds, counted down on the second; short waits in one step.
-                    let (shown, step) = if left >= Duration::from_secs(1) {
-                        let secs = left.as_secs_f64().ceil() as u64;
-                        let shown = Duration::from_secs(secs);
-                        (shown, left.saturating_sub(shown - Duration::from_secs(1)))
-                    } else {
-                        (left, left)
-                    };
-                    live.show(&line(shown));
-                    tokio::time::sleep(step.max(Duration::from_millis(1))).await;
+                // The fraction first, then whole seconds counted down on the second.
+                let whole = wait.as_secs();
+                let fraction = wait - Duration::from_secs(whole);
+                if !fraction.is_zero() {
+                    live.show(&line(wait));
+                    tokio::time::sleep(fraction).await;
+                }
+                for left in (1..=whole).rev() {
+                    live.show(&line(Duration::from_secs(left)));
+                    tokio::time::sleep(Duration::from_secs(1)).await;
                 }
             }
         }
