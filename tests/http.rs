@@ -390,9 +390,12 @@ fn list_after(
     (out, raw.finish())
 }
 
+/// A named way for a connection to fail.
+type Fault = (&'static str, fn() -> Reply);
+
 #[test]
 fn connection_faults_are_retried_for_a_get() {
-    let faults: [(&str, fn() -> Reply); 4] = [
+    let faults: [Fault; 4] = [
         ("reset", || Reply::Reset),
         ("closed without an answer", || Reply::Close),
         ("reset mid-body", || {
@@ -653,9 +656,9 @@ fn timeouts_come_from_flag_environment_and_profile() {
             for_: Duration::from_secs(20),
         })
     };
-    env.write_config(&format!(
-        "default_profile = \"p\"\n[profiles.p]\norg_url = \"http://127.0.0.1:1\"\ntoken_env = \"T\"\nrequest_timeout = 1\nmax_retries = 0\n"
-    ));
+    env.write_config(
+        "default_profile = \"p\"\n[profiles.p]\norg_url = \"http://127.0.0.1:1\"\ntoken_env = \"T\"\nrequest_timeout = 1\nmax_retries = 0\n",
+    );
     let raw = hang();
     let out = run(env
         .cmd()
