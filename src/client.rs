@@ -1053,16 +1053,24 @@ fn redact_json(value: &mut Value) {
     }
 }
 
-/// reqwest's own message plus its causes ("error sending request" alone says little).
+/// The causes of a reqwest error, without the wrappers that repeat the URL or say
+/// nothing ("error sending request for url (…)", "client error (Connect)").
 fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
-    let mut parts = vec![e.to_string()];
-    let mut source = e.source();
+    let mut parts: Vec<String> = Vec::new();
+    let mut source = Some(e);
     while let Some(s) = source {
         let text = s.to_string();
-        if !parts.iter().any(|p| p.contains(&text)) {
+        let noise = text.starts_with("error sending request for url")
+            || text.starts_with("client error (")
+            || text.starts_with("error decoding response body")
+            || text.starts_with("request or response body error");
+        if !noise && !parts.iter().any(|p| p.contains(&text)) {
             parts.push(text);
         }
         source = s.source();
+    }
+    if parts.is_empty() {
+        return e.to_string();
     }
     parts.join(": ")
 }
