@@ -342,7 +342,11 @@ impl Client {
                     }
                 }
                 Ok(resp) if is_transient(resp.status) => {
-                    let wait = backoff(retries.attempt);
+                    let wait = retry_after(&resp.headers, SystemTime::now())
+                        .map_or(backoff(retries.attempt), |after| {
+                            after.max(backoff(retries.attempt))
+                        })
+                        .min(MAX_RATE_LIMIT_WAIT);
                     if !request.idempotent {
                         retries.maybe_applied = true;
                         retries.retry_for = resp.request_id.clone();
@@ -753,21 +757,21 @@ fn timeout_hint(which: Limit, now: Duration) -> String {
     )
 }
 
-/// The rustls error somewhere in the chain, if the failure was TLS's.
+/// The rustls error somewhere in the chain, if the failure was TLS's. An `io::Error`
+/// hides what it wraps from `source()`, so descend into it with `get_ref()`.
 fn tls_error(e: &(dyn std::error::Error + 'static)) -> Option<String> {
-    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
-    while let Some(err) = source {
+    let mut node: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = node {
         if let Some(tls) = err.downcast_ref::<rustls::Error>() {
             return Some(tls.to_string());
         }
-        if let Some(io) = err.downcast_ref::<std::io::Error>()
-            && let Some(tls) = io
-                .get_ref()
-                .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+        node = match err
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
         {
-            return Some(tls.to_string());
-        }
-        source = err.source();
+            Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
+            None => err.source(),
+        };
     }
     None
 }
@@ -891,7 +895,7 @@ fn snippet(body: &[u8]) -> Option<String> {
 /// How long to wait after a 429, or before the next request when the window is used
 /// up: until `X-Rate-Limit-Reset` (epoch seconds on Okta's clock, compared with Okta's
 /// `Date`, or with the local clock without it), plus one second as the SDKs do; without
-/// the reset header, backoff. Capped at [`MAX_RATE_LIMIT_WAIT`].
+/// the reset header, `Retry-After`, else backoff. Capped at [`MAX_RATE_LIMIT_WAIT`].
 pub fn rate_limit_wait(headers: &HeaderMap, now: SystemTime, attempt: u32) -> Duration {
     let wait = match header_u64(headers, RATE_LIMIT_RESET) {
         Some(reset) => {
@@ -901,9 +905,21 @@ pub fn rate_limit_wait(headers: &HeaderMap, now: SystemTime, attempt: u32) -> Du
             let reset = UNIX_EPOCH + Duration::from_secs(reset);
             reset.duration_since(server_now).unwrap_or(Duration::ZERO) + Duration::from_secs(1)
         }
-        None => backoff(attempt),
+        None => retry_after(headers, now).unwrap_or_else(|| backoff(attempt)),
     };
     wait.min(MAX_RATE_LIMIT_WAIT)
+}
+
+/// `Retry-After` (seconds, or an HTTP date), which proxies and gateways send with 429
+/// and 503 where Okta sends `X-Rate-Limit-Reset`.
+fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+    let value = header_str(headers, "retry-after")?;
+    match value.parse::<u64>() {
+        Ok(secs) => Some(Duration::from_secs(secs)),
+        Err(_) => httpdate::parse_http_date(&value)
+            .ok()
+            .map(|at| at.duration_since(now).unwrap_or(Duration::ZERO)),
+    }
 }
 
 /// Exponential backoff with jitter: a random wait in [base·2ⁿ/2, base·2ⁿ], capped.
@@ -1131,6 +1147,12 @@ mod tests {
         // A reset far away is capped.
         let h = headers(&[(RATE_LIMIT_RESET, "1800000000")]);
         assert_eq!(rate_limit_wait(&h, now, 0), MAX_RATE_LIMIT_WAIT);
+        // Without the reset header, a gateway's Retry-After, in seconds or as a date.
+        let h = headers(&[("retry-after", "7")]);
+        assert_eq!(rate_limit_wait(&h, now, 0), Duration::from_secs(7));
+        let at = httpdate::fmt_http_date(now + Duration::from_secs(9));
+        let h = headers(&[("retry-after", &at)]);
+        assert_eq!(rate_limit_wait(&h, now, 0), Duration::from_secs(9));
         // A reset in the past still waits the SDKs' one second.
         let h = headers(&[(RATE_LIMIT_RESET, "1600000000")]);
         assert_eq!(rate_limit_wait(&h, now, 0), Duration::from_secs(1));

@@ -881,6 +881,9 @@ fn vv_shows_headers_with_secrets_redacted_and_vvv_bodies_never_the_token() {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
     }
     assert!(!err.contains("SESSIONsecret"), "{err}");
+    // Only oktakeys' own log lines: hyper's and rustls' are not shown (they could show
+    // header frames that are not redacted).
+    assert!(!err.contains("connecting to"), "{err}");
 
     // -vv: headers but no bodies.
     let out = run(env
@@ -958,4 +961,115 @@ fn an_unreadable_or_empty_ca_file_is_a_config_error() {
         "{}",
         stderr(&out)
     );
+}
+
+/// An HTTPS server on 127.0.0.1 whose certificate is signed by the test CA in
+/// `tests/fixtures/tls`; answers each request with an empty key list. Returns the base URL
+/// and the count of connections accepted.
+fn tls_server(
+    max_connections: usize,
+) -> (
+    String,
+    std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    std::thread::JoinHandle<()>,
+) {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    use std::io::{Read, Write};
+    use std::sync::atomic::Ordering;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tls");
+    let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(dir.join("server.pem"))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let key = PrivateKeyDer::from_pem_file(dir.join("server.key")).unwrap();
+    let config = std::sync::Arc::new(
+        rustls::ServerConfig::builder_with_provider(std::sync::Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(certs, key)
+        .unwrap(),
+    );
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let accepted = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = accepted.clone();
+    let handle = std::thread::spawn(move || {
+        for _ in 0..max_connections {
+            let Ok((tcp, _)) = listener.accept() else {
+                return;
+            };
+            counter.fetch_add(1, Ordering::SeqCst);
+            let _ = tcp.set_read_timeout(Some(Duration::from_secs(5)));
+            let Ok(conn) = rustls::ServerConnection::new(config.clone()) else {
+                continue;
+            };
+            let mut tls = rustls::StreamOwned::new(conn, tcp);
+            let mut request = Vec::new();
+            let mut buf = [0u8; 4096];
+            while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+                match tls.read(&mut buf) {
+                    Ok(n) if n > 0 => request.extend_from_slice(&buf[..n]),
+                    _ => break,
+                }
+            }
+            if request.windows(4).any(|w| w == b"\r\n\r\n") {
+                let _ = tls.write_all(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n[]",
+                );
+                tls.conn.send_close_notify();
+                let _ = tls.flush();
+            }
+        }
+    });
+    (format!("https://127.0.0.1:{port}"), accepted, handle)
+}
+
+#[test]
+fn tls_trusts_ca_cert_and_ssl_cert_file_besides_the_platform_store() {
+    use std::sync::atomic::Ordering;
+    let ca = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tls/ca.pem");
+    let (url, accepted, server) = tls_server(3);
+    let env = TestEnv::new();
+
+    // The platform store does not know the test CA: a clear error, not retried.
+    let out = run(env.cmd_with_org(&url).args(LIST));
+    assert_eq!(out.status.code(), Some(8), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("error: the TLS connection to 127.0.0.1 failed: invalid peer certificate"),
+        "{err}"
+    );
+    assert!(err.contains("--ca-cert FILE (or SSL_CERT_FILE)"), "{err}");
+    assert_eq!(
+        accepted.load(Ordering::SeqCst),
+        1,
+        "a certificate error is not retried"
+    );
+
+    let out = run(env
+        .cmd_with_org(&url)
+        .arg("--ca-cert")
+        .arg(&ca)
+        .args(["-o", "json"])
+        .args(LIST));
+    assert_eq!(out.status.code(), Some(0), "--ca-cert: {}", stderr(&out));
+    assert_eq!(stdout(&out), "[]\n");
+
+    let out = run(env
+        .cmd_with_org(&url)
+        .env("SSL_CERT_FILE", &ca)
+        .args(["-o", "json"])
+        .args(LIST));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "SSL_CERT_FILE: {}",
+        stderr(&out)
+    );
+    assert_eq!(stdout(&out), "[]\n");
+    server.join().unwrap();
 }
