@@ -12,6 +12,8 @@ pub mod config;
 pub mod error;
 pub mod jwk;
 pub mod output;
+pub mod rotate;
+pub mod sandbox;
 pub mod secret;
 
 pub use error::{Error, Result};
