@@ -248,8 +248,9 @@ pub struct Client {
     max_retries: u32,
     request_timeout: Duration,
     connect_timeout: Duration,
-    /// When the whole command must be over (`--timeout`).
-    deadline: Instant,
+    /// When the whole command must be over (`--timeout`); moved later by the time spent
+    /// waiting for the person (see [`Client::off_the_clock`]).
+    deadline: Mutex<Instant>,
     timeout: Duration,
     progress: Progress,
     /// Set when a response said the rate-limit window is used up: wait before the next call.
@@ -298,7 +299,7 @@ impl Client {
             max_retries: settings.max_retries,
             request_timeout: settings.request_timeout,
             connect_timeout: settings.connect_timeout,
-            deadline: Instant::now() + settings.timeout,
+            deadline: Mutex::new(Instant::now() + settings.timeout),
             timeout: settings.timeout,
             progress,
             pause_until: Mutex::new(None),
@@ -307,6 +308,24 @@ impl Client {
 
     pub fn base(&self) -> &Url {
         &self.base
+    }
+
+    fn deadline(&self) -> Instant {
+        match self.deadline.lock() {
+            Ok(deadline) => *deadline,
+            Err(poisoned) => *poisoned.into_inner(),
+        }
+    }
+
+    /// Run `f` (a confirmation prompt) without counting the time it takes against
+    /// `--timeout`: a person thinking is not the network being slow.
+    pub async fn off_the_clock<T>(&self, f: impl std::future::Future<Output = T>) -> T {
+        let started = Instant::now();
+        let out = f.await;
+        if let Ok(mut deadline) = self.deadline.lock() {
+            *deadline += started.elapsed();
+        }
+        out
     }
 
     /// Send a request, retrying what is safe to retry; any non-2xx answer is an error.
@@ -428,7 +447,7 @@ impl Client {
         if retries.attempt >= self.max_retries {
             return Err(Stop::Retries);
         }
-        if Instant::now() + wait >= self.deadline {
+        if Instant::now() + wait >= self.deadline() {
             return Err(Stop::Deadline(format!(
                 "not retried: the next attempt, in {}, would come after --timeout ({} s) runs out",
                 human_wait(wait),
@@ -445,7 +464,7 @@ impl Client {
         if wait.is_zero() {
             return Ok(());
         }
-        if Instant::now() + wait >= self.deadline {
+        if Instant::now() + wait >= self.deadline() {
             return Err(Error::network(
                 format!(
                     "Okta's rate-limit window is used up and resets in {}, after --timeout ({} s) runs out",
@@ -510,7 +529,7 @@ impl Client {
         retries: &Retries,
     ) -> std::result::Result<Response, Failure> {
         let started = Instant::now();
-        let left = self.deadline.saturating_duration_since(started);
+        let left = self.deadline().saturating_duration_since(started);
         let (limit, which) = if left < self.request_timeout {
             (left, Limit::Command)
         } else {
@@ -819,8 +838,13 @@ fn api_error(
 /// A transport error that is not retried: say how many attempts were made, and why no
 /// more when it was the deadline.
 fn with_attempts(err: Error, retries: &Retries, stop: Stop) -> Error {
-    let Error::Network { message, hint } = err else {
-        return err;
+    let (message, hint) = match err {
+        Error::Network { message, hint } => (message, hint),
+        Error::Api(mut api) => {
+            api.gave_up = stop.note();
+            return Error::Api(api);
+        }
+        other => return other,
     };
     let mut notes = Vec::new();
     if retries.attempt > 0 {
@@ -1110,6 +1134,34 @@ mod tests {
             h.insert(*k, HeaderValue::from_str(v).unwrap());
         }
         h
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn time_waiting_for_the_person_does_not_count_against_the_timeout() {
+        let settings = HttpSettings {
+            timeout: Duration::from_secs(1),
+            request_timeout: Duration::from_secs(1),
+            connect_timeout: Duration::from_secs(1),
+            max_retries: 0,
+            ca_cert: None,
+            ssl_cert_file: None,
+        };
+        let client = Client::new(
+            &settings,
+            Url::parse("http://127.0.0.1:9").unwrap(),
+            Authenticator::ssws(crate::secret::Secret::new("t")),
+            Progress::Silent,
+        )
+        .unwrap();
+        let before = client.deadline();
+        let answer = client
+            .off_the_clock(async {
+                tokio::time::sleep(Duration::from_millis(300)).await;
+                "y"
+            })
+            .await;
+        assert_eq!(answer, "y");
+        assert!(client.deadline() >= before + Duration::from_millis(300));
     }
 
     #[test]
