@@ -25,7 +25,9 @@ pub fn run(cli: cli::Cli) -> Result<()> {
         .build()
         .map_err(|e| Error::Internal(format!("cannot start the async runtime: {e}")))?;
     runtime.block_on(async {
+        // Biased: a command that watches Ctrl-C itself (rotate) gets to report first.
         tokio::select! {
+            biased;
             result = commands::dispatch(cli) => result,
             _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
         }
