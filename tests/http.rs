@@ -1076,3 +1076,44 @@ fn tls_trusts_ca_cert_and_ssl_cert_file_besides_the_platform_store() {
     assert_eq!(stdout(&out), "[]\n");
     server.join().unwrap();
 }
+
+/// Linux drops SYNs to a listener whose accept queue is full; other systems may refuse.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_connect_timeout_names_connect_timeout() {
+    // A listener with a full accept queue: the kernel drops further SYNs, so a connect
+    // neither succeeds nor fails until the client gives up.
+    use socket2::{Domain, Socket, Type};
+    let listener = Socket::new(Domain::IPV4, Type::STREAM, None).unwrap();
+    listener
+        .bind(
+            &"127.0.0.1:0"
+                .parse::<std::net::SocketAddr>()
+                .unwrap()
+                .into(),
+        )
+        .unwrap();
+    listener.listen(0).unwrap();
+    let addr = listener.local_addr().unwrap().as_socket().unwrap();
+    let mut fillers = Vec::new();
+    for _ in 0..8 {
+        let s = Socket::new(Domain::IPV4, Type::STREAM, None).unwrap();
+        s.set_nonblocking(true).unwrap();
+        let _ = s.connect(&addr.into());
+        fillers.push(s);
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    let env = TestEnv::new();
+    let (out, elapsed) = timed(
+        env.cmd_with_org(&format!("http://{addr}"))
+            .args(["--connect-timeout", "1", "--max-retries", "0"])
+            .args(LIST),
+    );
+    assert_eq!(out.status.code(), Some(8), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "error: cannot connect to 127.0.0.1 within 1 s (--connect-timeout)\n  hint: raise --connect-timeout (now 1 s; profile key `connect_timeout`, environment OKTAKEYS_CONNECT_TIMEOUT); check the org URL, your network, and HTTPS_PROXY/NO_PROXY\n"
+    );
+    assert!(elapsed < Duration::from_secs(20), "{elapsed:?}");
+    drop(fillers);
+}
