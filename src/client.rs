@@ -360,17 +360,17 @@ impl Client {
                         }
                     }
                 }
+                Ok(resp) if is_transient(resp.status) && !request.idempotent => {
+                    retries.maybe_applied = true;
+                    retries.retry_for = resp.request_id.clone();
+                    return Ok(Sent::Unsure(api_error(request, &url, &resp, retries, None)));
+                }
                 Ok(resp) if is_transient(resp.status) => {
                     let wait = retry_after(&resp.headers, SystemTime::now())
                         .map_or(backoff(retries.attempt), |after| {
                             after.max(backoff(retries.attempt))
                         })
                         .min(MAX_RATE_LIMIT_WAIT);
-                    if !request.idempotent {
-                        retries.maybe_applied = true;
-                        retries.retry_for = resp.request_id.clone();
-                        return Ok(Sent::Unsure(api_error(request, &url, &resp, retries, None)));
-                    }
                     match self.may_retry(retries, wait) {
                         Ok(()) => {
                             retries.maybe_applied = true;
