@@ -34,7 +34,7 @@ complete -c oktakeys -n "__fish_oktakeys_needs_command" -l timeout -d 'Limit for
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_needs_command" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -59,7 +59,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_s
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -88,7 +88,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -108,7 +108,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -131,7 +131,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -152,7 +152,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -173,7 +173,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -194,7 +194,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -221,7 +221,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -250,7 +250,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -282,7 +282,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -315,7 +315,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_see
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -338,7 +338,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_see
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -358,7 +358,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_see
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -377,7 +377,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_see
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -401,7 +401,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fis
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -435,7 +435,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_se
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -456,7 +456,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_se
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -478,7 +478,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l timeout
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
