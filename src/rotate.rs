@@ -532,18 +532,10 @@ async fn run_steps(
                 progress(format!("deleted INACTIVE key {}", old.describe()));
             }
             Step::AddKey { kid } => {
-                let added = match api::add_key(client, auth_server, key.request_body(kid)).await {
-                    Ok(added) => added.key,
-                    // The add is not retried (it is not idempotent); but a lost answer may
-                    // hide a key that was created: look before giving up.
-                    Err(err) if add_may_have_happened(&err) => {
-                        match find_new_key(client, auth_server, kid, key).await {
-                            Some(found) => found,
-                            None => return Err(err),
-                        }
-                    }
-                    Err(err) => return Err(err),
-                };
+                // api::add_key looks for the key before resending after a lost answer.
+                let added = api::add_key(client, auth_server, key.request_body(kid))
+                    .await?
+                    .key;
                 let view = KeyView::from_api(&added);
                 if view.id.is_empty() {
                     return Err(crate::error::Error::network(
@@ -606,28 +598,6 @@ async fn delete(
         Err(crate::error::Error::Api(api)) if api.status == 404 => Ok(()),
         other => other,
     }
-}
-
-/// A network failure or a 5xx: the request may have reached Okta.
-fn add_may_have_happened(err: &crate::error::Error) -> bool {
-    match err {
-        crate::error::Error::Network { .. } => true,
-        crate::error::Error::Api(api) => api.status >= 500,
-        _ => false,
-    }
-}
-
-/// The new key, if Okta holds it (same kid, same key material).
-async fn find_new_key(
-    client: &crate::client::Client,
-    auth_server: &str,
-    kid: &str,
-    key: &crate::jwk::PublicKey,
-) -> Option<crate::api::Key> {
-    let keys = crate::api::list_keys(client, auth_server).await.ok()?;
-    let thumbprint = key.thumbprint();
-    keys.into_iter()
-        .find(|k| k.kid() == Some(kid) && k.thumbprint().as_deref() == Some(thumbprint.as_str()))
 }
 
 #[cfg(test)]
