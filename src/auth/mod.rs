@@ -3,6 +3,9 @@
 //! Secrets are read here, as late as possible (only when a request will be sent), and
 //! travel only inside [`Secret`] and sensitive `HeaderValue`s, so no log can show them.
 
+pub mod jws;
+pub mod keys;
+
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
 
 use crate::config::{AuthMode, Credentials, Environment, TokenSource};
