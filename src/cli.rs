@@ -24,7 +24,10 @@ Environment:
   OKTAKEYS_AUTH_SERVER   default authorization server id for `keys` commands
   OKTA_ORG_URL, OKTA_CLIENT_ORGURL        the org URL, e.g. https://acme.okta.com
   OKTA_API_TOKEN, OKTA_CLIENT_TOKEN       the API token (never pass a token as a flag)
-  OKTA_CLIENT_AUTHORIZATIONMODE           SSWS (default) or Bearer
+  OKTA_CLIENT_AUTHORIZATIONMODE           SSWS (default), Bearer or PrivateKey (OAuth 2.0 service app)
+  OKTA_CLIENT_CLIENTID, OKTA_CLIENT_PRIVATEKEY (PEM/JWK text or a path), OKTA_CLIENT_PRIVATEKEYID,
+  OKTA_CLIENT_SCOPES (comma-separated)    the service app, for PrivateKey
+  OKTAKEYS_NO_TOKEN_CACHE                 like --no-token-cache
   NO_COLOR               disable colour;  CI  never prompt (like --no-input)";
 
 const ROOT_AFTER_HELP: &str = "\
@@ -111,6 +114,10 @@ pub struct GlobalArgs {
     /// Never prompt (also when the CI environment variable is set)
     #[arg(long, global = true)]
     pub no_input: bool,
+
+    /// Service apps: do not keep OAuth access tokens between runs (in the user cache dir)
+    #[arg(long, global = true, env = "OKTAKEYS_NO_TOKEN_CACHE")]
+    pub no_token_cache: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -40,6 +40,14 @@ pub enum Error {
     #[error("{}", .0.headline())]
     Api(Box<ApiError>),
 
+    /// Okta's token endpoint refused the OAuth 2.0 service app (exit 4): the message
+    /// carries the OAuth `error` and `error_description`, the hint what to change.
+    #[error("{message}")]
+    Auth {
+        message: String,
+        hint: Option<String>,
+    },
+
     /// Connection failure, timeout, unreadable response (exit 8).
     #[error("{message}")]
     Network {
@@ -177,6 +185,7 @@ impl Error {
             Error::Usage(_) => exit::USAGE,
             Error::Config { .. } | Error::KeyFile(_) => exit::CONFIG,
             Error::Api(api) => api.exit_code(),
+            Error::Auth { .. } => exit::AUTH,
             Error::Network { .. } => exit::NETWORK,
             Error::Aborted(_) => exit::ABORTED,
             Error::Interrupted => exit::INTERRUPTED,
@@ -187,7 +196,9 @@ impl Error {
 
     pub fn hint(&self) -> Option<String> {
         match self {
-            Error::Config { hint, .. } | Error::Network { hint, .. } => hint.clone(),
+            Error::Config { hint, .. } | Error::Network { hint, .. } | Error::Auth { hint, .. } => {
+                hint.clone()
+            }
             Error::Api(api) => api.hint(),
             _ => None,
         }

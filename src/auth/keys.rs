@@ -110,6 +110,22 @@ impl SigningKey {
         }
     }
 
+    /// An EC key as a private JWK, for the token cache to keep a DPoP key with the token
+    /// bound to it. `None` for RSA keys (never persisted).
+    pub fn to_private_ec_jwk(&self) -> Option<Secret> {
+        let SigningKey::Ec(key) = self else {
+            return None;
+        };
+        let mut jwk = self.public_jwk();
+        let d = zeroize::Zeroizing::new(URL_SAFE_NO_PAD.encode(key.to_bytes()));
+        jwk["d"] = Value::String(d.to_string());
+        let text = Secret::new(jwk.to_string());
+        if let Some(Value::String(d)) = jwk.get_mut("d") {
+            zeroize::Zeroize::zeroize(d);
+        }
+        Some(text)
+    }
+
     /// The public half as a JWK (no `kid`, no private members).
     pub fn public_jwk(&self) -> Value {
         self.verifying_key().to_jwk()
@@ -538,6 +554,16 @@ pub(crate) mod tests {
             assert!(msg.contains(expected), "{expected}: {msg}");
             assert!(!msg.contains("MII"), "{msg}");
         }
+    }
+
+    #[test]
+    fn ec_keys_survive_the_private_jwk_round_trip() {
+        let key = SigningKey::generate_p256().unwrap();
+        let jwk = key.to_private_ec_jwk().unwrap();
+        let again = parse(jwk.expose()).unwrap().key;
+        assert_eq!(again.public_jwk(), key.public_jwk());
+        round_trip(&again, &key.verifying_key());
+        assert!(parse(RSA_PKCS8).unwrap().key.to_private_ec_jwk().is_none());
     }
 
     #[test]

@@ -3,8 +3,11 @@
 //! Secrets are read here, as late as possible (only when a request will be sent), and
 //! travel only inside [`Secret`] and sensitive `HeaderValue`s, so no log can show them.
 
+pub mod dpop;
 pub mod jws;
 pub mod keys;
+pub mod service_app;
+pub mod token_cache;
 
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
 
@@ -88,22 +91,30 @@ fn read_token(source: &TokenSource, env: &dyn Environment) -> Result<Secret> {
     Ok(Secret::new(trimmed))
 }
 
-/// Run `token_command` through the shell; its trimmed stdout is the token. Its stderr
-/// stays attached to ours so a password manager can prompt.
+/// Run `token_command` through the shell; its trimmed stdout is the token.
 fn run_token_command(cmd: &str) -> Result<Secret> {
+    run_secret_command(cmd, "token_command")
+}
+
+/// Run a command that prints a secret (`token_command`, `private_key_command`) through
+/// the shell and return its stdout. Its stderr stays attached to ours so a password
+/// manager can prompt; its stdout never reaches a message.
+pub(crate) fn run_secret_command(cmd: &str, setting: &str) -> Result<Secret> {
     let output = std::process::Command::new("sh")
         .arg("-c")
         .arg(cmd)
         .stdin(std::process::Stdio::null())
         .stderr(std::process::Stdio::inherit())
         .output()
-        .map_err(|e| Error::config(format!("cannot run token_command `{cmd}`: {e}")))?;
+        .map_err(|e| Error::config(format!("cannot run {setting} `{cmd}`: {e}")))?;
     // Keep the captured bytes in a Secret at once, whatever happens next.
     let stdout = Secret::new(String::from_utf8_lossy(&output.stdout).into_owned());
+    let mut raw = output.stdout;
+    zeroize::Zeroize::zeroize(&mut raw);
     if !output.status.success() {
         return Err(Error::config_hint(
-            format!("token_command `{cmd}` failed ({})", output.status),
-            "run it by hand to see why; it must print the token on stdout",
+            format!("{setting} `{cmd}` failed ({})", output.status),
+            "run it by hand to see why; it must print the secret on stdout",
         ));
     }
     Ok(stdout)
