@@ -139,6 +139,8 @@ pub enum ColorChoice {
 pub enum Command {
     /// List, add, activate, deactivate and delete an authorization server's public keys
     Keys(KeysArgs),
+    /// Run a local Okta-compatible server for trying oktakeys and for tests
+    Sandbox(SandboxArgs),
 }
 
 #[derive(Debug, Args)]
@@ -264,6 +266,143 @@ pub struct AddArgs {
     pub dry_run: DryRunArg,
 }
 
+pub const SANDBOX_SERVE_HELP: &str = "\
+The sandbox answers like Okta: the same status codes, error bodies, headers and rules
+(keys are added INACTIVE, one ACTIVE key, only INACTIVE keys can be deleted, unique kid,
+RSA modulus of 2048 bits or more, at most 5 keys). A new state file holds the server
+`default` and each --auth-server, each with one ACTIVE key. The base URL goes to stdout;
+the generated token (unless --token) and an example command go to stderr.
+
+Test knobs: --rate-limit, --rate-limit-window, --latency, --fail-requests, --fail-with.
+Past the rate limit the sandbox answers 429 E0000047 until X-Rate-Limit-Reset; a window
+starts with the first request after the previous one ended. The in-process sandbox behind
+`--profile sandbox` reads the same OKTAKEYS_SANDBOX_* environment variables.
+
+Examples:
+  oktakeys sandbox serve
+  OKTAKEYS_SANDBOX_TOKEN=00test oktakeys sandbox serve --addr 127.0.0.1:0 --auth-server aus1test
+  oktakeys sandbox serve --rate-limit 3 --rate-limit-window 10 --fail-requests 2 --fail-with drop";
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  oktakeys sandbox serve
+  oktakeys sandbox serve --addr 127.0.0.1:0 --auth-server aus1test --state /tmp/sandbox.json
+  oktakeys --profile sandbox keys list --auth-server default
+  oktakeys sandbox reset")]
+pub struct SandboxArgs {
+    #[command(subcommand)]
+    pub command: SandboxCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SandboxCommand {
+    /// Serve Okta's six key endpoints on a local address until Ctrl-C or SIGTERM
+    #[command(after_help = SANDBOX_SERVE_HELP)]
+    Serve(SandboxServeArgs),
+
+    /// Restore the sandbox state to its seed (server `default` with one ACTIVE key)
+    #[command(after_help = "\
+Replaces the state file even when it is corrupt.
+
+Examples:
+  oktakeys sandbox reset
+  oktakeys sandbox reset --state /tmp/sandbox.json --auth-server aus1test")]
+    Reset(SandboxResetArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Sandbox options")]
+pub struct SandboxServeArgs {
+    /// Address to listen on (port 0 picks a free port)
+    #[arg(
+        long,
+        value_name = "ADDR",
+        default_value = "127.0.0.1:8787",
+        env = "OKTAKEYS_SANDBOX_ADDR"
+    )]
+    pub addr: std::net::SocketAddr,
+
+    /// State file [default: the user data folder's oktakeys/sandbox.json]
+    #[arg(long, value_name = "FILE", env = "OKTAKEYS_SANDBOX_STATE")]
+    pub state: Option<PathBuf>,
+
+    /// Token to accept (SSWS or Bearer); prefer the environment variable, a flag shows in
+    /// `ps`. Without it a token is generated and printed on stderr
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        env = "OKTAKEYS_SANDBOX_TOKEN",
+        hide_env_values = true
+    )]
+    pub token: Option<String>,
+
+    /// Another authorization server to hold (besides `default`); repeatable
+    #[arg(long = "auth-server", value_name = "ID", value_parser = parse_path_id)]
+    pub auth_servers: Vec<String>,
+
+    /// Treat this server as having access-token encryption on (its active key cannot be
+    /// deactivated); repeatable
+    #[arg(long = "encryption-enabled", value_name = "ID", value_parser = parse_path_id)]
+    pub encryption_enabled: Vec<String>,
+
+    /// Requests allowed per rate-limit window; then 429 E0000047
+    #[arg(help_heading = "Test knobs")]
+    #[arg(long, value_name = "N", env = "OKTAKEYS_SANDBOX_RATE_LIMIT", default_value_t = 1000,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub rate_limit: u64,
+
+    /// Length of the rate-limit window in seconds
+    #[arg(help_heading = "Test knobs")]
+    #[arg(help_heading = "Test knobs")]
+    #[arg(long, value_name = "SECS", env = "OKTAKEYS_SANDBOX_RATE_LIMIT_WINDOW", default_value_t = 60,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub rate_limit_window: u64,
+
+    /// Milliseconds to wait before answering each request
+    #[arg(help_heading = "Test knobs")]
+    #[arg(
+        long,
+        value_name = "MS",
+        env = "OKTAKEYS_SANDBOX_LATENCY_MS",
+        default_value_t = 0
+    )]
+    pub latency: u64,
+
+    /// Numbers of the requests to fail (counted from 1 since start), comma separated
+    #[arg(help_heading = "Test knobs")]
+    #[arg(long, value_name = "N,...", env = "OKTAKEYS_SANDBOX_FAIL_REQUESTS", value_delimiter = ',',
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub fail_requests: Vec<u64>,
+
+    /// How the requests of --fail-requests fail: 500, 503, or drop (close the connection)
+    #[arg(help_heading = "Test knobs")]
+    #[arg(long, value_name = "HOW", env = "OKTAKEYS_SANDBOX_FAIL_WITH", value_enum,
+          default_value_t = SandboxFailWith::Status500)]
+    pub fail_with: SandboxFailWith,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SandboxFailWith {
+    #[value(name = "500")]
+    Status500,
+    #[value(name = "503")]
+    Status503,
+    Drop,
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Sandbox options")]
+pub struct SandboxResetArgs {
+    /// State file [default: the user data folder's oktakeys/sandbox.json]
+    #[arg(long, value_name = "FILE", env = "OKTAKEYS_SANDBOX_STATE")]
+    pub state: Option<PathBuf>,
+
+    /// Another authorization server to seed (besides `default`); repeatable
+    #[arg(long = "auth-server", value_name = "ID", value_parser = parse_path_id)]
+    pub auth_servers: Vec<String>,
+}
+
 /// Ids go into URL paths. Reject what percent-encoding cannot make safe: nothing, blank,
 /// and the dot segments that URL normalisation would climb out of the path with.
 fn parse_path_id(s: &str) -> Result<String, String> {
@@ -293,7 +432,9 @@ mod tests {
     fn auth_server_may_follow_the_subcommand() {
         let cli =
             Cli::try_parse_from(["oktakeys", "keys", "list", "--auth-server", "aus1"]).unwrap();
-        let Command::Keys(keys) = cli.command;
+        let Command::Keys(keys) = cli.command else {
+            panic!("expected the keys command");
+        };
         assert_eq!(keys.auth_server.as_deref(), Some("aus1"));
     }
 

@@ -12,6 +12,7 @@ pub mod config;
 pub mod error;
 pub mod jwk;
 pub mod output;
+pub mod sandbox;
 pub mod secret;
 
 pub use error::{Error, Result};

@@ -7,11 +7,13 @@ use crate::config::env;
 use crate::error::{Error, Result};
 
 pub mod keys;
+pub mod sandbox;
 
 pub async fn dispatch(cli: Cli) -> Result<()> {
     init_logging(cli.global.verbose);
     match cli.command {
         Command::Keys(args) => keys::run(&cli.global, args).await,
+        Command::Sandbox(args) => sandbox::run(args).await,
     }
 }
 

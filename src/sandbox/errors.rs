@@ -1,0 +1,138 @@
+//! Okta's error responses: status, `errorCode`, `errorSummary`, `errorCauses`.
+//!
+//! The texts are Okta's (see `okta-api/README.md`); where Okta's wording is not
+//! published, the text says so in a comment.
+
+use serde_json::{Value, json};
+
+/// `errorSummary` of every E0000001 validation error on these endpoints.
+pub const VALIDATION_SUMMARY: &str = "Api validation failed: JsonWebKey";
+
+pub const CAUSE_UNIQUE_KID: &str = "Each key must have a unique 'kid'.";
+pub const CAUSE_KEY_LENGTH: &str =
+    "RSA key length in the 'jwks' is less than '2,048' bits for the given key.";
+pub const CAUSE_TOO_MANY_KEYS: &str = "You can't create a new key. You have reached the maximum number of keys allowed (5). To add another key, you must first delete an existing one.";
+pub const CAUSE_ADD_ACTIVE: &str = "Keys cannot be created with an 'ACTIVE' status. Create an 'INACTIVE' key and then activate it.";
+pub const CAUSE_DELETE_ACTIVE: &str =
+    "'ACTIVE' keys cannot be deleted. Activate another key before deleting this one.";
+pub const CAUSE_DEACTIVATE_ENCRYPTION: &str =
+    "You cannot deactivate the active key when access token encryption is enabled.";
+// Okta's documentation states these rules but not its texts for them; ours follow its style.
+pub const CAUSE_EXISTING_KEY_WITHOUT_KID: &str = "You can't add a new key while an existing key doesn't have a 'kid'. Delete that key and add it again with a 'kid'.";
+pub const CAUSE_KTY_RSA: &str = "The 'kty' of the key must be 'RSA'.";
+pub const CAUSE_USE_ENC: &str = "The 'use' of the key must be 'enc'.";
+pub const CAUSE_E_REQUIRED: &str = "The 'e' of the key is required and must be base64url encoded.";
+pub const CAUSE_N_REQUIRED: &str = "The 'n' of the key is required and must be base64url encoded.";
+
+/// One error response, before it gets its `errorId`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OktaError {
+    pub status: u16,
+    pub code: &'static str,
+    pub summary: String,
+    pub causes: Vec<String>,
+}
+
+impl OktaError {
+    fn new(status: u16, code: &'static str, summary: impl Into<String>) -> Self {
+        OktaError {
+            status,
+            code,
+            summary: summary.into(),
+            causes: Vec::new(),
+        }
+    }
+
+    /// 400 E0000001 with one cause.
+    pub fn validation(cause: &str) -> Self {
+        OktaError {
+            causes: vec![cause.to_string()],
+            ..Self::new(400, "E0000001", VALIDATION_SUMMARY)
+        }
+    }
+
+    /// 400 E0000003: the body is not JSON, or not the JSON this endpoint takes.
+    pub fn malformed() -> Self {
+        Self::new(400, "E0000003", "The request body was not well-formed.")
+    }
+
+    /// 401 E0000011: no token, or not the sandbox's token.
+    pub fn invalid_token() -> Self {
+        Self::new(401, "E0000011", "Invalid token provided")
+    }
+
+    /// 404 E0000007 for an unknown authorization server.
+    pub fn server_not_found(id: &str) -> Self {
+        Self::new(
+            404,
+            "E0000007",
+            format!("Not found: Resource not found: {id} (AuthorizationServer)"),
+        )
+    }
+
+    /// 404 E0000007 for an unknown key id.
+    pub fn key_not_found(id: &str) -> Self {
+        Self::new(
+            404,
+            "E0000007",
+            format!("Not found: Resource not found: {id} (JsonWebKey)"),
+        )
+    }
+
+    /// 404 E0000007 for a path the sandbox does not serve.
+    pub fn path_not_found(path: &str) -> Self {
+        Self::new(
+            404,
+            "E0000007",
+            format!("Not found: Resource not found: {path} (Page)"),
+        )
+    }
+
+    /// 405 E0000022 for a method the path does not take.
+    pub fn method_not_allowed() -> Self {
+        Self::new(
+            405,
+            "E0000022",
+            "The endpoint does not support the provided HTTP method",
+        )
+    }
+
+    /// 429 E0000047.
+    pub fn rate_limited() -> Self {
+        Self::new(
+            429,
+            "E0000047",
+            "API call exceeded rate limit due to too many requests.",
+        )
+    }
+
+    /// 500 E0000009 (also what the failure knob answers).
+    pub fn internal() -> Self {
+        Self::new(500, "E0000009", "Internal Server Error")
+    }
+
+    /// 503 E0000010, for the failure knob.
+    pub fn unavailable() -> Self {
+        Self::new(
+            503,
+            "E0000010",
+            "Service is temporarily unavailable. Please try again later.",
+        )
+    }
+
+    /// The JSON body Okta sends, with a fresh `errorId`.
+    pub fn body(&self, error_id: &str) -> Value {
+        let causes: Vec<Value> = self
+            .causes
+            .iter()
+            .map(|c| json!({ "errorSummary": c }))
+            .collect();
+        json!({
+            "errorCode": self.code,
+            "errorSummary": self.summary,
+            "errorLink": self.code,
+            "errorId": error_id,
+            "errorCauses": causes,
+        })
+    }
+}

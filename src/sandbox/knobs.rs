@@ -1,0 +1,257 @@
+//! Test knobs: a rate limit, added latency, and failing chosen requests.
+//!
+//! `sandbox serve` takes them as flags (each with an environment variable); the
+//! in-process sandbox behind the `sandbox` profile reads the same environment variables.
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use crate::error::{Error, Result};
+
+pub const ENV_RATE_LIMIT: &str = "OKTAKEYS_SANDBOX_RATE_LIMIT";
+pub const ENV_RATE_LIMIT_WINDOW: &str = "OKTAKEYS_SANDBOX_RATE_LIMIT_WINDOW";
+pub const ENV_LATENCY_MS: &str = "OKTAKEYS_SANDBOX_LATENCY_MS";
+pub const ENV_FAIL_REQUESTS: &str = "OKTAKEYS_SANDBOX_FAIL_REQUESTS";
+pub const ENV_FAIL_WITH: &str = "OKTAKEYS_SANDBOX_FAIL_WITH";
+
+pub const DEFAULT_RATE_LIMIT: u64 = 1000;
+pub const DEFAULT_RATE_LIMIT_WINDOW_SECS: u64 = 60;
+
+/// How a request chosen by `fail_requests` fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FailWith {
+    /// 500 E0000009 with Okta's error body.
+    #[default]
+    Status500,
+    /// 503 E0000010 (the Python SDK retries these).
+    Status503,
+    /// Close the connection without answering.
+    Drop,
+}
+
+impl FailWith {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "500" => Some(FailWith::Status500),
+            "503" => Some(FailWith::Status503),
+            "drop" => Some(FailWith::Drop),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Knobs {
+    /// Requests allowed per window; the next ones get 429 E0000047 until it resets.
+    pub rate_limit: u64,
+    /// Window length. A window starts with the first request after the previous one ended.
+    pub rate_limit_window: Duration,
+    /// Added before answering each request.
+    pub latency: Duration,
+    /// 1-based numbers of the requests (counted from the server's start) to fail.
+    pub fail_requests: BTreeSet<u64>,
+    pub fail_with: FailWith,
+}
+
+impl Default for Knobs {
+    fn default() -> Self {
+        Knobs {
+            rate_limit: DEFAULT_RATE_LIMIT,
+            rate_limit_window: Duration::from_secs(DEFAULT_RATE_LIMIT_WINDOW_SECS),
+            latency: Duration::ZERO,
+            fail_requests: BTreeSet::new(),
+            fail_with: FailWith::default(),
+        }
+    }
+}
+
+impl Knobs {
+    /// The knobs from the environment variables (`OKTAKEYS_SANDBOX_*`).
+    pub fn from_env() -> Result<Self> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// The knobs from a variable lookup; unset or empty variables keep the defaults.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self> {
+        let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+        let number = |name: &str, min: u64| -> Result<Option<u64>> {
+            match get(name) {
+                None => Ok(None),
+                Some(v) => match v.trim().parse::<u64>() {
+                    Ok(n) if n >= min => Ok(Some(n)),
+                    _ => Err(Error::config(format!(
+                        "{name} must be a whole number of at least {min}, not `{v}`"
+                    ))),
+                },
+            }
+        };
+        let mut knobs = Knobs::default();
+        if let Some(n) = number(ENV_RATE_LIMIT, 1)? {
+            knobs.rate_limit = n;
+        }
+        if let Some(n) = number(ENV_RATE_LIMIT_WINDOW, 1)? {
+            knobs.rate_limit_window = Duration::from_secs(n);
+        }
+        if let Some(n) = number(ENV_LATENCY_MS, 0)? {
+            knobs.latency = Duration::from_millis(n);
+        }
+        if let Some(list) = get(ENV_FAIL_REQUESTS) {
+            for item in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                match item.parse::<u64>() {
+                    Ok(n) if n >= 1 => {
+                        knobs.fail_requests.insert(n);
+                    }
+                    _ => {
+                        return Err(Error::config(format!(
+                            "{ENV_FAIL_REQUESTS} must be request numbers (1, 2, …) separated by commas, not `{list}`"
+                        )));
+                    }
+                }
+            }
+        }
+        if let Some(v) = get(ENV_FAIL_WITH) {
+            knobs.fail_with = FailWith::parse(&v).ok_or_else(|| {
+                Error::config(format!(
+                    "{ENV_FAIL_WITH} must be 500, 503 or drop, not `{v}`"
+                ))
+            })?;
+        }
+        Ok(knobs)
+    }
+}
+
+/// The current rate-limit window.
+#[derive(Debug, Default)]
+pub struct RateWindow {
+    /// Epoch second the window started.
+    start: u64,
+    used: u64,
+    started: bool,
+}
+
+/// The rate-limit headers of one request, and whether it may proceed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateDecision {
+    pub allowed: bool,
+    pub limit: u64,
+    pub remaining: u64,
+    /// Epoch second at which the window resets (`X-Rate-Limit-Reset`).
+    pub reset: u64,
+}
+
+impl RateWindow {
+    /// Count a request arriving at epoch second `now`.
+    pub fn take(&mut self, now: u64, limit: u64, window_secs: u64) -> RateDecision {
+        if !self.started || now >= self.start + window_secs {
+            self.start = now;
+            self.used = 0;
+            self.started = true;
+        }
+        let reset = self.start + window_secs;
+        if self.used >= limit {
+            return RateDecision {
+                allowed: false,
+                limit,
+                remaining: 0,
+                reset,
+            };
+        }
+        self.used += 1;
+        RateDecision {
+            allowed: true,
+            limit,
+            remaining: limit - self.used,
+            reset,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn lookup(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |name| map.get(name).cloned()
+    }
+
+    #[test]
+    fn no_variables_give_the_defaults() {
+        assert_eq!(Knobs::from_lookup(lookup(&[])).unwrap(), Knobs::default());
+        assert_eq!(Knobs::default().rate_limit, 1000);
+        assert_eq!(Knobs::default().rate_limit_window, Duration::from_secs(60));
+    }
+
+    #[test]
+    fn variables_set_every_knob() {
+        let knobs = Knobs::from_lookup(lookup(&[
+            ("OKTAKEYS_SANDBOX_RATE_LIMIT", "3"),
+            ("OKTAKEYS_SANDBOX_RATE_LIMIT_WINDOW", "10"),
+            ("OKTAKEYS_SANDBOX_LATENCY_MS", "250"),
+            ("OKTAKEYS_SANDBOX_FAIL_REQUESTS", "2, 5,2"),
+            ("OKTAKEYS_SANDBOX_FAIL_WITH", "drop"),
+        ]))
+        .unwrap();
+        assert_eq!(
+            knobs,
+            Knobs {
+                rate_limit: 3,
+                rate_limit_window: Duration::from_secs(10),
+                latency: Duration::from_millis(250),
+                fail_requests: [2, 5].into_iter().collect(),
+                fail_with: FailWith::Drop,
+            }
+        );
+    }
+
+    #[test]
+    fn bad_values_are_config_errors_naming_the_variable() {
+        let cases = [
+            (
+                "OKTAKEYS_SANDBOX_RATE_LIMIT",
+                "0",
+                "OKTAKEYS_SANDBOX_RATE_LIMIT must be a whole number of at least 1, not `0`",
+            ),
+            (
+                "OKTAKEYS_SANDBOX_LATENCY_MS",
+                "fast",
+                "OKTAKEYS_SANDBOX_LATENCY_MS must be a whole number of at least 0, not `fast`",
+            ),
+            (
+                "OKTAKEYS_SANDBOX_FAIL_REQUESTS",
+                "1,x",
+                "OKTAKEYS_SANDBOX_FAIL_REQUESTS must be request numbers (1, 2, …) separated by commas, not `1,x`",
+            ),
+            (
+                "OKTAKEYS_SANDBOX_FAIL_WITH",
+                "404",
+                "OKTAKEYS_SANDBOX_FAIL_WITH must be 500, 503 or drop, not `404`",
+            ),
+        ];
+        for (name, value, message) in cases {
+            let err = Knobs::from_lookup(lookup(&[(name, value)])).unwrap_err();
+            assert_eq!(err.to_string(), message);
+            assert_eq!(err.exit_code(), 3);
+        }
+    }
+
+    #[test]
+    fn the_window_counts_down_refuses_and_resets() {
+        let mut w = RateWindow::default();
+        let d = |allowed, remaining, reset| RateDecision {
+            allowed,
+            limit: 2,
+            remaining,
+            reset,
+        };
+        assert_eq!(w.take(100, 2, 60), d(true, 1, 160));
+        assert_eq!(w.take(130, 2, 60), d(true, 0, 160));
+        assert_eq!(w.take(159, 2, 60), d(false, 0, 160));
+        // The next window starts with the first request after the reset.
+        assert_eq!(w.take(200, 2, 60), d(true, 1, 260));
+    }
+}

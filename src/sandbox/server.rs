@@ -1,0 +1,389 @@
+//! The HTTP side: an axum router for the six endpoints, wrapped in a per-request layer
+//! that does what every Okta response shares (request id, rate limit, token check) and
+//! the test knobs, served by hyper so a request can be answered by closing the connection.
+
+use std::collections::BTreeSet;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::{FromRequestParts, OriginalUri, Path, State as AxumState};
+use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, HOST};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Request, Response, StatusCode};
+use axum::routing::{get, post};
+use hyper::body::Incoming;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use serde_json::Value;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tower::ServiceExt;
+
+use super::errors::OktaError;
+use super::knobs::{FailWith, Knobs, RateWindow};
+use super::model::State;
+use super::store::Store;
+use super::{ids, rules, seed};
+use crate::error::{Error, Result};
+use crate::secret::Secret;
+
+const KEYS: &str = "/api/v1/authorizationServers/{server}/resourceservercredentials/keys";
+
+/// Everything the handlers share.
+pub struct App {
+    pub store: Store,
+    /// Servers a missing state file is seeded with.
+    pub seed_servers: Vec<String>,
+    pub encryption_enabled: BTreeSet<String>,
+    pub token: Secret,
+    pub knobs: Knobs,
+    pub local_addr: SocketAddr,
+    requests: AtomicU64,
+    window: Mutex<RateWindow>,
+    /// Serialises this process's transactions before they queue on the file lock.
+    txn: tokio::sync::Mutex<()>,
+}
+
+impl App {
+    pub fn new(
+        store: Store,
+        seed_servers: Vec<String>,
+        encryption_enabled: BTreeSet<String>,
+        token: Secret,
+        knobs: Knobs,
+        local_addr: SocketAddr,
+    ) -> Self {
+        App {
+            store,
+            seed_servers,
+            encryption_enabled,
+            token,
+            knobs,
+            local_addr,
+            requests: AtomicU64::new(0),
+            window: Mutex::new(RateWindow::default()),
+            txn: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    /// One transaction on the state file, off the async threads.
+    pub async fn transact<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut State) -> T + Send + 'static,
+    ) -> Result<T> {
+        let _guard = self.txn.lock().await;
+        let store = self.store.clone();
+        let servers = self.seed_servers.clone();
+        tokio::task::spawn_blocking(move || {
+            let now = ids::timestamp(SystemTime::now());
+            store.transact(|| seed::seeded_state(&servers, &now), f)
+        })
+        .await
+        .map_err(|e| Error::Internal(format!("the sandbox state task failed: {e}")))?
+    }
+
+    fn base_url(&self, headers: &HeaderMap) -> String {
+        let host = headers
+            .get(HOST)
+            .and_then(|h| h.to_str().ok())
+            .filter(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_graphic()));
+        match host {
+            Some(host) => format!("http://{host}"),
+            None => format!("http://{}", self.local_addr),
+        }
+    }
+}
+
+/// The router of the six endpoints.
+pub fn router(app: Arc<App>) -> Router {
+    Router::new()
+        .route(KEYS, get(list_keys).post(add_key))
+        .route(&format!("{KEYS}/{{key}}"), get(get_key).delete(delete_key))
+        .route(
+            &format!("{KEYS}/{{key}}/lifecycle/activate"),
+            post(activate_key),
+        )
+        .route(
+            &format!("{KEYS}/{{key}}/lifecycle/deactivate"),
+            post(deactivate_key),
+        )
+        .fallback(|OriginalUri(uri): OriginalUri| async move {
+            error_response(&OktaError::path_not_found(uri.path()))
+        })
+        .method_not_allowed_fallback(|| async { error_response(&OktaError::method_not_allowed()) })
+        .with_state(app)
+}
+
+/// The ids in the path; a path that does not decode (bad percent-encoding, not UTF-8)
+/// is an unknown resource to Okta, so 404 E0000007 rather than axum's plain-text 400.
+struct Ids<T>(T);
+
+impl<S, T> FromRequestParts<S> for Ids<T>
+where
+    S: Send + Sync,
+    T: serde::de::DeserializeOwned + Send,
+{
+    type Rejection = Response<Body>;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &S,
+    ) -> std::result::Result<Self, Self::Rejection> {
+        match Path::<T>::from_request_parts(parts, state).await {
+            Ok(Path(ids)) => Ok(Ids(ids)),
+            Err(_) => Err(error_response(&OktaError::path_not_found(parts.uri.path()))),
+        }
+    }
+}
+
+fn json_response(status: StatusCode, value: &Value) -> Response<Body> {
+    let body = serde_json::to_vec(value).unwrap_or_default();
+    let mut resp = Response::new(Body::from(body));
+    *resp.status_mut() = status;
+    resp.headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    resp
+}
+
+pub fn error_response(err: &OktaError) -> Response<Body> {
+    let status = StatusCode::from_u16(err.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    json_response(status, &err.body(&ids::error_id()))
+}
+
+/// Turn a transaction's outcome into the response.
+fn respond<T>(
+    outcome: Result<std::result::Result<T, OktaError>>,
+    ok: impl FnOnce(T) -> Response<Body>,
+) -> Response<Body> {
+    match outcome {
+        Ok(Ok(value)) => ok(value),
+        Ok(Err(okta)) => error_response(&okta),
+        Err(e) => {
+            tracing::error!("sandbox: {e}");
+            eprintln!("oktakeys sandbox: {e}");
+            error_response(&OktaError::internal())
+        }
+    }
+}
+
+fn now() -> String {
+    ids::timestamp(SystemTime::now())
+}
+
+async fn list_keys(
+    AxumState(app): AxumState<Arc<App>>,
+    Ids(server): Ids<String>,
+    headers: HeaderMap,
+) -> Response<Body> {
+    let base = app.base_url(&headers);
+    let s = server.clone();
+    let outcome = app.transact(move |state| rules::list(state, &s)).await;
+    respond(outcome, |keys| {
+        let keys: Vec<Value> = keys.iter().map(|k| k.to_json(&base, &server)).collect();
+        json_response(StatusCode::OK, &Value::Array(keys))
+    })
+}
+
+async fn add_key(
+    AxumState(app): AxumState<Arc<App>>,
+    Ids(server): Ids<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response<Body> {
+    let base = app.base_url(&headers);
+    let s = server.clone();
+    let outcome = app
+        .transact(move |state| rules::add(state, &s, &body, &now(), ids::key_id()))
+        .await;
+    respond(outcome, |key| {
+        json_response(StatusCode::CREATED, &key.to_json(&base, &server))
+    })
+}
+
+async fn get_key(
+    AxumState(app): AxumState<Arc<App>>,
+    Ids((server, key)): Ids<(String, String)>,
+    headers: HeaderMap,
+) -> Response<Body> {
+    let base = app.base_url(&headers);
+    let s = server.clone();
+    let outcome = app.transact(move |state| rules::get(state, &s, &key)).await;
+    respond(outcome, |key| {
+        json_response(StatusCode::OK, &key.to_json(&base, &server))
+    })
+}
+
+async fn delete_key(
+    AxumState(app): AxumState<Arc<App>>,
+    Ids((server, key)): Ids<(String, String)>,
+) -> Response<Body> {
+    let outcome = app
+        .transact(move |state| rules::delete(state, &server, &key))
+        .await;
+    respond(outcome, |()| {
+        let mut resp = Response::new(Body::empty());
+        *resp.status_mut() = StatusCode::NO_CONTENT;
+        resp
+    })
+}
+
+async fn activate_key(
+    AxumState(app): AxumState<Arc<App>>,
+    Ids((server, key)): Ids<(String, String)>,
+    headers: HeaderMap,
+) -> Response<Body> {
+    let base = app.base_url(&headers);
+    let s = server.clone();
+    let outcome = app
+        .transact(move |state| rules::activate(state, &s, &key, &now()))
+        .await;
+    respond(outcome, |key| {
+        json_response(StatusCode::OK, &key.to_json(&base, &server))
+    })
+}
+
+async fn deactivate_key(
+    AxumState(app): AxumState<Arc<App>>,
+    Ids((server, key)): Ids<(String, String)>,
+    headers: HeaderMap,
+) -> Response<Body> {
+    let base = app.base_url(&headers);
+    let encryption = app.encryption_enabled.contains(&server);
+    let s = server.clone();
+    let outcome = app
+        .transact(move |state| rules::deactivate(state, &s, &key, &now(), encryption))
+        .await;
+    respond(outcome, |key| {
+        json_response(StatusCode::OK, &key.to_json(&base, &server))
+    })
+}
+
+/// The token check: `SSWS <token>` or `Bearer <token>`, compared in constant time.
+/// The space after the scheme is optional: Okta's Python SDK 3.x sends `SSWS<token>`
+/// (its generated client joins scheme and token without one), and Okta accepts it.
+fn authorized(headers: &HeaderMap, token: &Secret) -> bool {
+    let Some(value) = headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    let value = value.trim();
+    let strip = |scheme: &str| {
+        value
+            .get(..scheme.len())
+            .filter(|head| head.eq_ignore_ascii_case(scheme))
+            .map(|_| &value[scheme.len()..])
+    };
+    let Some(presented) = strip("SSWS").or_else(|| strip("Bearer")) else {
+        return false;
+    };
+    let (a, b) = (presented.trim().as_bytes(), token.expose().as_bytes());
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// A request the failure knob answers by closing the connection.
+#[derive(Debug)]
+pub struct DroppedConnection;
+
+impl std::fmt::Display for DroppedConnection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection dropped by the sandbox's failure knob")
+    }
+}
+
+impl std::error::Error for DroppedConnection {}
+
+/// Everything before and after the router: count the request, wait the added latency,
+/// apply the rate limit, the failure knob and the token check; stamp the shared headers.
+async fn handle(
+    app: Arc<App>,
+    router: Router,
+    req: Request<Incoming>,
+) -> std::result::Result<Response<Body>, DroppedConnection> {
+    let number = app.requests.fetch_add(1, Ordering::SeqCst) + 1;
+    if !app.knobs.latency.is_zero() {
+        tokio::time::sleep(app.knobs.latency).await;
+    }
+    let rate = app
+        .window
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .take(
+            ids::epoch_secs(SystemTime::now()),
+            app.knobs.rate_limit,
+            app.knobs.rate_limit_window.as_secs().max(1),
+        );
+
+    let mut resp = if app.knobs.fail_requests.contains(&number) {
+        match app.knobs.fail_with {
+            FailWith::Drop => return Err(DroppedConnection),
+            FailWith::Status500 => error_response(&OktaError::internal()),
+            FailWith::Status503 => error_response(&OktaError::unavailable()),
+        }
+    } else if !rate.allowed {
+        error_response(&OktaError::rate_limited())
+    } else if !authorized(req.headers(), &app.token) {
+        error_response(&OktaError::invalid_token())
+    } else {
+        match router.oneshot(req).await {
+            Ok(resp) => resp,
+            Err(never) => match never {},
+        }
+    };
+
+    let headers = resp.headers_mut();
+    let mut put = |name: &'static str, value: String| {
+        if let Ok(v) = HeaderValue::from_str(&value) {
+            headers.insert(name, v);
+        }
+    };
+    put("x-okta-request-id", ids::request_id());
+    put("x-rate-limit-limit", rate.limit.to_string());
+    put("x-rate-limit-remaining", rate.remaining.to_string());
+    put("x-rate-limit-reset", rate.reset.to_string());
+    Ok(resp)
+}
+
+/// Accept connections until `shutdown` fires (or its sender is dropped), then let
+/// in-flight requests finish (at most 5 seconds).
+pub async fn serve(listener: TcpListener, app: Arc<App>, mut shutdown: oneshot::Receiver<()>) {
+    let router = router(app.clone());
+    let graceful = GracefulShutdown::new();
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let stream = match accepted {
+                    Ok((stream, _)) => stream,
+                    Err(e) => {
+                        // Out of file descriptors and the like: wait, then go on.
+                        tracing::warn!("sandbox: accept failed: {e}");
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue;
+                    }
+                };
+                let app = app.clone();
+                let router = router.clone();
+                let service = hyper::service::service_fn(move |req| {
+                    handle(app.clone(), router.clone(), req)
+                });
+                let conn = hyper::server::conn::http1::Builder::new()
+                    .timer(TokioTimer::new())
+                    .serve_connection(TokioIo::new(stream), service);
+                let conn = graceful.watch(conn);
+                tokio::spawn(async move {
+                    if let Err(e) = conn.await {
+                        tracing::debug!("sandbox: connection ended: {e}");
+                    }
+                });
+            }
+            _ = &mut shutdown => break,
+        }
+    }
+    drop(listener);
+    tokio::select! {
+        _ = graceful.shutdown() => {}
+        _ = tokio::time::sleep(Duration::from_secs(5)) => {}
+    }
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Okta's official Python SDK (PyPI `okta`, unmodified) against `oktakeys sandbox serve`:
+# the six key operations through a full rotation, Okta's error bodies, and the SDK's own
+# rate-limit retry (429 → wait X-Rate-Limit-Reset − Date + 1 → retry).
+#
+#   bash tests/sdk/run.sh            # builds the debug binary; needs python3 and PyPI
+#
+# Not part of `cargo test` (it needs Python and a download from PyPI).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+venv="${OKTAKEYS_SDK_VENV:-target/sdk-venv}"
+if [ ! -x "$venv/bin/python" ]; then
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet okta
+fi
+cargo build --quiet
+work="$(mktemp -d)"
+pid=""
+cleanup() {
+    if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+start() {
+    OKTAKEYS_SANDBOX_TOKEN=00sdkTestToken target/debug/oktakeys sandbox serve \
+        --addr 127.0.0.1:0 --state "$work/state.json" "$@" >"$work/url" 2>"$work/err" &
+    pid=$!
+    for _ in $(seq 100); do [ -s "$work/url" ] && break; sleep 0.05; done
+    url="$(head -n1 "$work/url")"
+    [ -n "$url" ] || { cat "$work/err"; exit 1; }
+}
+stop() { kill "$pid"; wait "$pid" || true; pid=""; rm -f "$work"/state.json*; : >"$work/url"; }
+
+echo "== the six operations (okta $("$venv/bin/pip" show okta | sed -n 's/^Version: //p'))"
+start
+OKTA_CLIENT_ORGURL="$url" OKTA_CLIENT_TOKEN=00sdkTestToken "$venv/bin/python" tests/sdk/okta_python_sdk.py
+stop
+
+echo "== the SDK's retry after 429 (limit 1 per 2 s)"
+start --rate-limit 1 --rate-limit-window 2
+OKTA_CLIENT_ORGURL="$url" OKTA_CLIENT_TOKEN=00sdkTestToken "$venv/bin/python" tests/sdk/okta_python_sdk.py --rate-limited
+stop
