@@ -273,6 +273,11 @@ RSA modulus of 2048 bits or more, at most 5 keys). A new state file holds the se
 `default` and each --auth-server, each with one ACTIVE key. The base URL goes to stdout;
 the generated token (unless --token) and an example command go to stderr.
 
+OAuth 2.0: each --service-app may get tokens from POST /oauth2/v1/token (client_credentials
+with a private_key_jwt assertion, checked like Okta: signature, iss/sub, aud, exp, replayed
+jti, granted scopes); the key endpoints then take `Bearer`/`DPoP` tokens and answer 403
+E0000006 to a token without okta.authorizationServers.manage for changes.
+
 Test knobs: --rate-limit, --rate-limit-window, --latency, --fail-requests, --fail-with.
 Past the rate limit the sandbox answers 429 E0000047 until X-Rate-Limit-Reset; a window
 starts with the first request after the previous one ended. The in-process sandbox behind
@@ -281,7 +286,8 @@ starts with the first request after the previous one ended. The in-process sandb
 Examples:
   oktakeys sandbox serve
   OKTAKEYS_SANDBOX_TOKEN=00test oktakeys sandbox serve --addr 127.0.0.1:0 --auth-server aus1test
-  oktakeys sandbox serve --rate-limit 3 --rate-limit-window 10 --fail-requests 2 --fail-with drop";
+  oktakeys sandbox serve --rate-limit 3 --rate-limit-window 10 --fail-requests 2 --fail-with drop
+  oktakeys sandbox serve --service-app 0oaci=ci.pub.pem:okta.authorizationServers.read --require-dpop";
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -345,6 +351,17 @@ pub struct SandboxServeArgs {
     /// deactivated); repeatable
     #[arg(long = "encryption-enabled", value_name = "ID", value_parser = parse_path_id)]
     pub encryption_enabled: Vec<String>,
+
+    /// Register an OAuth 2.0 service app for the token endpoint: its client id, its public
+    /// key file (PEM or JWK), and the scopes granted to it (comma separated; default
+    /// okta.authorizationServers.read and .manage); repeatable
+    #[arg(long = "service-app", value_name = "CLIENT_ID=KEY_FILE[:SCOPES]")]
+    pub service_apps: Vec<String>,
+
+    /// Make the token endpoint demand DPoP with a nonce challenge (as Okta does for new API
+    /// service apps), and the key endpoints a nonce in DPoP proofs too
+    #[arg(long)]
+    pub require_dpop: bool,
 
     /// Requests allowed per rate-limit window; then 429 E0000047
     #[arg(help_heading = "Test knobs")]
