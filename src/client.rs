@@ -9,7 +9,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::Value;
 use url::Url;
 
-use crate::auth::Authenticator;
+use crate::auth::{AuthRetries, Authenticator};
 use crate::config::HttpSettings;
 use crate::error::{ApiError, Error, Result};
 
@@ -170,11 +170,24 @@ impl Client {
         let url = request.url(&self.base);
         let mut attempt: u32 = 0;
         let mut retry_for: Option<String> = None;
+        let mut auth_retries = AuthRetries::default();
         loop {
             self.wait_for_rate_limit_window().await?;
             let outcome = self
                 .send_once(request, &url, attempt, retry_for.as_deref())
                 .await;
+            // A DPoP nonce challenge or a kept OAuth token refused: resend at once (a 401
+            // was not applied), without counting a retry.
+            if let Ok(resp) = &outcome
+                && self.auth.after_response(
+                    &url,
+                    resp.status.as_u16(),
+                    &resp.headers,
+                    &mut auth_retries,
+                )
+            {
+                continue;
+            }
             let wait = match &outcome {
                 Ok(resp) if resp.status.is_success() => {
                     self.note_rate_limit(&resp.headers);
@@ -273,7 +286,11 @@ impl Client {
         attempt: u32,
         retry_for: Option<&str>,
     ) -> std::result::Result<Response, SendError> {
-        let mut headers = self.auth.headers().map_err(SendError::Fatal)?;
+        let mut headers = self
+            .auth
+            .headers(&self.http, &request.method, url)
+            .await
+            .map_err(SendError::Fatal)?;
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
         if attempt > 0 {
             if let Some(id) = retry_for.and_then(|id| HeaderValue::from_str(id).ok()) {

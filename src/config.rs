@@ -129,6 +129,10 @@ pub enum PrivateKeySource {
 /// a request is about to be sent, so `--dry-run` works without credentials.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServiceAppSettings {
+    /// The org whose token endpoint (`{org_url}/oauth2/v1/token`) issues the tokens.
+    pub org_url: Url,
+    /// Limit for one token request (`--request-timeout`).
+    pub request_timeout: Duration,
     pub client_id: Option<String>,
     pub private_key: Option<PrivateKeySource>,
     /// The `kid` of the app's key in Okta; a private JWK's own `kid` otherwise.
@@ -352,7 +356,13 @@ impl Settings {
                 .or_else(|| env.var(env::SDK_ORG_URL))
                 .or(profile.org_url.clone());
             let org_url = parse_org_url(org_url.as_deref(), profile_name.as_deref())?;
-            let credentials = resolve_credentials(global, &profile, env, profile_name.as_deref())?;
+            let credentials = resolve_credentials(
+                global,
+                &profile,
+                env,
+                profile_name.as_deref(),
+                (&org_url, http.request_timeout),
+            )?;
             Target::Org {
                 org_url,
                 credentials,
@@ -398,6 +408,7 @@ fn resolve_credentials(
     profile: &Profile,
     env: &dyn Environment,
     profile_name: Option<&str>,
+    org: (&Url, Duration),
 ) -> Result<Credentials> {
     let mode = match env.var(env::SDK_AUTH_MODE) {
         Some(name) => AuthMode::from_sdk_name(&name).ok_or_else(|| {
@@ -409,7 +420,7 @@ fn resolve_credentials(
         None => profile.auth.unwrap_or(AuthMode::Ssws),
     };
     if mode == AuthMode::PrivateKey {
-        return resolve_service_app(global, profile, env, profile_name)
+        return resolve_service_app(global, profile, env, profile_name, org)
             .map(|app| Credentials::ServiceApp(Box::new(app)));
     }
     let source = if let Some(name) = [env::API_TOKEN, env::SDK_TOKEN]
@@ -444,6 +455,7 @@ fn resolve_service_app(
     profile: &Profile,
     env: &dyn Environment,
     profile_name: Option<&str>,
+    (org_url, request_timeout): (&Url, Duration),
 ) -> Result<ServiceAppSettings> {
     let in_profile: Vec<&str> = [
         profile
@@ -496,6 +508,8 @@ fn resolve_service_app(
         ));
     }
     Ok(ServiceAppSettings {
+        org_url: org_url.clone(),
+        request_timeout,
         client_id: env
             .var(env::SDK_CLIENT_ID)
             .or_else(|| profile.client_id.clone())
@@ -773,6 +787,8 @@ private_key_command = "vault read key"
         assert_eq!(
             app,
             ServiceAppSettings {
+                org_url: Url::parse("https://acme.okta.com").unwrap(),
+                request_timeout: Duration::from_secs(DEFAULT_REQUEST_TIMEOUT_SECS),
                 client_id: Some("0oaPROFILE".into()),
                 private_key: Some(PrivateKeySource::File(home.join("keys/ci.pem"))),
                 key_id: Some("kidPROFILE".into()),

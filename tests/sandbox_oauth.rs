@@ -76,6 +76,8 @@ impl Env {
             std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
         }
         let settings = ServiceAppSettings {
+            org_url: self.org(),
+            request_timeout: Duration::from_secs(10),
             client_id: Some(CLIENT.into()),
             private_key: Some(PrivateKeySource::File(path)),
             key_id: None,
@@ -85,7 +87,7 @@ impl Env {
             profile: None,
         };
         let env: BTreeMap<&str, &str> = BTreeMap::new();
-        ServiceApp::new(&settings, &self.org(), Duration::from_secs(10), &env)
+        ServiceApp::new(&settings, &env)
             .unwrap()
             .with_disk_cache(None)
     }

@@ -144,17 +144,25 @@ pub struct ServiceApp {
     fetch_lock: tokio::sync::Mutex<()>,
     /// Token requests sent (for `-v` and tests).
     token_requests: std::sync::atomic::AtomicU32,
+    /// What the command needs at least (a request's method may ask for more).
+    need: Mutex<Scope>,
+    /// The token the last request went with, for [`ServiceApp::after_response`].
+    last_token: Mutex<Option<AccessToken>>,
+}
+
+/// Resends one API request has had for authentication's sake (not counted as retries).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct AuthRetries {
+    /// Answers to a resource server's DPoP nonce challenge.
+    pub nonce: u32,
+    /// A kept token was refused (401), discarded, and a new one fetched.
+    pub renewed: bool,
 }
 
 impl ServiceApp {
     /// Check the settings and capture the key's source. A missing client id or key is a
     /// configuration error (exit 3) naming where to set it.
-    pub fn new(
-        settings: &ServiceAppSettings,
-        org_url: &Url,
-        request_timeout: Duration,
-        environment: &dyn Environment,
-    ) -> Result<Self> {
+    pub fn new(settings: &ServiceAppSettings, environment: &dyn Environment) -> Result<Self> {
         let where_ = match &settings.profile {
             Some(p) => format!("profile `{p}`"),
             None => "the profile".to_string(),
@@ -210,12 +218,12 @@ impl ServiceApp {
         };
         Ok(ServiceApp {
             client_id,
-            token_url: token_url(org_url),
+            token_url: token_url(&settings.org_url),
             key_input,
             key_id: settings.key_id.clone().filter(|k| !k.is_empty()),
             scopes: settings.scopes.clone(),
             profile: settings.profile.clone(),
-            request_timeout,
+            request_timeout: settings.request_timeout,
             use_dpop: AtomicBool::new(settings.dpop),
             profile_dpop: settings.dpop,
             signing_key: Mutex::new(None),
@@ -225,7 +233,73 @@ impl ServiceApp {
             disk,
             fetch_lock: tokio::sync::Mutex::new(()),
             token_requests: Default::default(),
+            need: Mutex::new(Scope::Read),
+            last_token: Mutex::new(None),
         })
+    }
+
+    /// Declare what the whole command needs, so one token serves all its requests (a
+    /// rotation's first GET already asks for `manage`).
+    pub fn needing(self, need: Scope) -> Self {
+        self.set_need(need);
+        self
+    }
+
+    /// As [`ServiceApp::needing`], on a shared app.
+    pub fn set_need(&self, need: Scope) {
+        if let Ok(mut n) = self.need.lock() {
+            *n = need;
+        }
+    }
+
+    /// The headers for one API request: a token for the command's need (or the method's,
+    /// when more), then `Authorization` and, for DPoP, a proof.
+    pub async fn request_headers(
+        &self,
+        http: &reqwest::Client,
+        method: &Method,
+        url: &Url,
+    ) -> Result<HeaderMap> {
+        let declared = self.need.lock().map(|n| *n).unwrap_or(Scope::Read);
+        let need = declared.max(Scope::for_method(method));
+        let token = self.token(http, need).await?;
+        let headers = self.api_headers(&token, method, url)?;
+        if let Ok(mut last) = self.last_token.lock() {
+            *last = Some(token);
+        }
+        Ok(headers)
+    }
+
+    /// After an API response: remember its DPoP nonce; on a 401, say whether to resend —
+    /// a nonce challenge (at most [`MAX_NONCE_RETRIES`] times), or a kept token that Okta
+    /// no longer takes (discarded; once). A token fetched for this very request that is
+    /// refused is not fetched again: that would not help.
+    pub fn after_response(
+        &self,
+        url: &Url,
+        status: u16,
+        headers: &HeaderMap,
+        retries: &mut AuthRetries,
+    ) -> bool {
+        let challenge = self.note_api_response(url, status, headers);
+        if status != 401 {
+            return false;
+        }
+        if challenge && retries.nonce < MAX_NONCE_RETRIES {
+            retries.nonce += 1;
+            tracing::info!("the API asked for a DPoP nonce; resending with it");
+            return true;
+        }
+        let last = self.last_token.lock().ok().and_then(|mut l| l.take());
+        match last {
+            Some(token) if !retries.renewed && !token.fresh => {
+                self.discard(&token);
+                retries.renewed = true;
+                tracing::info!("Okta refused the kept access token; getting a new one");
+                true
+            }
+            _ => false,
+        }
     }
 
     /// Keep tokens between runs in `cache` instead of the default place (`None`: not at all).
@@ -881,9 +955,12 @@ mod tests {
         }
 
         fn app(&self, server: &MockServer, settings: ServiceAppSettings) -> ServiceApp {
-            let org = Url::parse(&server.base_url()).unwrap();
+            let settings = ServiceAppSettings {
+                org_url: Url::parse(&server.base_url()).unwrap(),
+                ..settings
+            };
             let env: BTreeMap<&str, &str> = BTreeMap::new();
-            ServiceApp::new(&settings, &org, Duration::from_secs(5), &env)
+            ServiceApp::new(&settings, &env)
                 .unwrap()
                 .with_disk_cache(Some(self.cache()))
         }
@@ -891,6 +968,8 @@ mod tests {
 
     fn settings(key: PrivateKeySource) -> ServiceAppSettings {
         ServiceAppSettings {
+            org_url: Url::parse("https://acme.okta.com").unwrap(),
+            request_timeout: Duration::from_secs(5),
             client_id: Some("0oaCLIENT".into()),
             private_key: Some(key),
             key_id: None,
@@ -1043,10 +1122,10 @@ mod tests {
             .await;
         let mut s = settings(PrivateKeySource::Env(env::SDK_PRIVATE_KEY.into()));
         s.scopes = Some(vec![Scope::MANAGE.into(), "okta.apps.read".into()]);
-        let org = Url::parse(&server.base_url()).unwrap();
+        s.org_url = Url::parse(&server.base_url()).unwrap();
         let environment: BTreeMap<&str, &str> =
             [(env::SDK_PRIVATE_KEY, EC_JWK)].into_iter().collect();
-        let app = ServiceApp::new(&s, &org, Duration::from_secs(5), &environment)
+        let app = ServiceApp::new(&s, &environment)
             .unwrap()
             .with_disk_cache(None);
         app.token(&http(), Scope::Read).await.unwrap();
@@ -1397,9 +1476,8 @@ mod tests {
         // --no-token-cache: nothing read, nothing written.
         let mut no_cache = s;
         no_cache.token_cache = false;
-        let org = Url::parse(&server.base_url()).unwrap();
         let env: BTreeMap<&str, &str> = BTreeMap::new();
-        let app = ServiceApp::new(&no_cache, &org, Duration::from_secs(5), &env).unwrap();
+        let app = ServiceApp::new(&no_cache, &env).unwrap();
         assert!(app.disk.is_none());
     }
 
@@ -1458,21 +1536,20 @@ mod tests {
 
     #[test]
     fn missing_settings_name_where_to_set_them() {
-        let org = Url::parse("https://acme.okta.com").unwrap();
         let env: BTreeMap<&str, &str> = BTreeMap::new();
         let mut s = settings(PrivateKeySource::Env("CI_KEY".into()));
-        let err = ServiceApp::new(&s, &org, Duration::from_secs(1), &env).unwrap_err();
+        let err = ServiceApp::new(&s, &env).unwrap_err();
         assert_eq!(err.exit_code(), 3);
         assert!(err.to_string().contains("CI_KEY"), "{err}");
         s.private_key = None;
-        let err = ServiceApp::new(&s, &org, Duration::from_secs(1), &env).unwrap_err();
+        let err = ServiceApp::new(&s, &env).unwrap_err();
         assert_eq!(
             err.to_string(),
             "the OAuth 2.0 service app has no private key"
         );
         assert!(err.hint().unwrap().contains("profile `ci`"));
         s.client_id = None;
-        let err = ServiceApp::new(&s, &org, Duration::from_secs(1), &env).unwrap_err();
+        let err = ServiceApp::new(&s, &env).unwrap_err();
         assert_eq!(
             err.to_string(),
             "the OAuth 2.0 service app has no client id"
@@ -1482,18 +1559,18 @@ mod tests {
 
     #[test]
     fn okta_sdk_private_key_variable_takes_text_or_a_path() {
-        let org = Url::parse("https://acme.okta.com/base/").unwrap();
-        let s = settings(PrivateKeySource::Env(env::SDK_PRIVATE_KEY.into()));
+        let mut s = settings(PrivateKeySource::Env(env::SDK_PRIVATE_KEY.into()));
+        s.org_url = Url::parse("https://acme.okta.com/base/").unwrap();
         let path_env: BTreeMap<&str, &str> = [(env::SDK_PRIVATE_KEY, "/run/secrets/okta.pem")]
             .into_iter()
             .collect();
-        let app = ServiceApp::new(&s, &org, Duration::from_secs(1), &path_env).unwrap();
+        let app = ServiceApp::new(&s, &path_env).unwrap();
         assert!(
             matches!(&app.key_input, KeyInput::File(p) if p == Path::new("/run/secrets/okta.pem"))
         );
         let pem_env: BTreeMap<&str, &str> =
             [(env::SDK_PRIVATE_KEY, RSA_PKCS1)].into_iter().collect();
-        let app = ServiceApp::new(&s, &org, Duration::from_secs(1), &pem_env).unwrap();
+        let app = ServiceApp::new(&s, &pem_env).unwrap();
         assert!(
             matches!(&app.key_input, KeyInput::Text { what, .. } if what == "the private key in OKTA_CLIENT_PRIVATEKEY")
         );

@@ -6,7 +6,7 @@ use std::path::Path;
 use url::Url;
 
 use crate::api::{self, requests};
-use crate::auth::Authenticator;
+use crate::auth::{Authenticator, Scope};
 use crate::cli::{AddArgs, DeleteArgs, GlobalArgs, KeysArgs, KeysCommand, MutateArgs};
 use crate::client::{Client, Request};
 use crate::config::{ProcessEnv, Settings, Target};
@@ -27,7 +27,12 @@ pub async fn run(global: &GlobalArgs, args: KeysArgs) -> Result<()> {
         )
     })?;
     let server = server.as_str();
-    let conn = Connection::open(&settings, &printer).await?;
+    let mut conn = Connection::open(&settings, &printer).await?;
+    // One OAuth token for the whole command: read for list/get, manage for the rest.
+    conn.scope = match args.command {
+        KeysCommand::List | KeysCommand::Get(_) => Scope::Read,
+        _ => Scope::Manage,
+    };
 
     match args.command {
         KeysCommand::List => {
@@ -56,6 +61,10 @@ struct Connection {
     /// The secret is read only when a request is really sent (not for `--dry-run`).
     sandbox_token: Option<crate::secret::Secret>,
     announce_waits: bool,
+    /// What a service app's token must allow.
+    scope: Scope,
+    /// Built on first use and shared by every client of the command (one OAuth token).
+    auth: std::sync::OnceLock<Authenticator>,
 }
 
 impl Connection {
@@ -75,15 +84,22 @@ impl Connection {
             settings: settings.clone(),
             sandbox_token,
             announce_waits: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+            scope: Scope::Read,
+            auth: std::sync::OnceLock::new(),
         })
     }
 
     fn client(&self) -> Result<Client> {
         let auth = match (&self.settings.target, &self.sandbox_token) {
             (_, Some(token)) => Authenticator::ssws(token.clone()),
-            (Target::Org { credentials, .. }, None) => {
-                Authenticator::from_credentials(credentials, &ProcessEnv)?
-            }
+            (Target::Org { credentials, .. }, None) => match self.auth.get() {
+                Some(auth) => auth.clone(),
+                None => {
+                    let auth = Authenticator::from_credentials(credentials, &ProcessEnv)?
+                        .needing(self.scope);
+                    self.auth.get_or_init(|| auth).clone()
+                }
+            },
             (Target::Sandbox, None) => {
                 return Err(Error::Internal("sandbox started without a token".into()));
             }
