@@ -151,11 +151,34 @@ Examples:
   oktakeys keys activate --auth-server aus1a2b3c4d5e6f7g8h9 apk2f4zrZbs8nUa7p0g4")]
 pub struct KeysArgs {
     /// Authorization server id (aus…, or `default`); a profile may give a default
-    #[arg(long, global = true, env = "OKTAKEYS_AUTH_SERVER", value_name = "ID", value_parser = parse_path_id)]
-    pub auth_server: Option<String>,
+    ///
+    /// Only `keys rotate` takes several (repeat the flag); the other commands take one.
+    #[arg(
+        long,
+        global = true,
+        env = "OKTAKEYS_AUTH_SERVER",
+        value_name = "ID",
+        value_parser = parse_path_id,
+        action = clap::ArgAction::Append
+    )]
+    pub auth_server: Vec<String>,
 
     #[command(subcommand)]
     pub command: KeysCommand,
+}
+
+impl KeysArgs {
+    /// The one `--auth-server` of a command that acts on one server.
+    pub fn single_auth_server(&self) -> Result<Option<&str>, String> {
+        match self.auth_server.as_slice() {
+            [] => Ok(None),
+            [one] => Ok(Some(one)),
+            many => Err(format!(
+                "--auth-server is given {} times; only `keys rotate` acts on several servers",
+                many.len()
+            )),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -179,12 +202,16 @@ Examples:
     #[command(after_help = "\
 The key is validated before anything is sent: kty must be RSA, use enc (the default),
 the modulus at least 2048 bits, and private members (d, p, q, …) are refused so a
-private key is never uploaded. The kid comes from --kid, else the JWK's kid, else the
-RFC 7638 SHA-256 thumbprint of the key.
+private key is never uploaded. --pem reads a PEM public key (SPKI `PUBLIC KEY` or PKCS#1
+`RSA PUBLIC KEY`), an X.509 certificate (the first of a chain), or an unencrypted RSA
+private key (`PRIVATE KEY`, `RSA PRIVATE KEY`) of which only n and e are sent. The kid
+comes from --kid, else the JWK's kid, else the RFC 7638 SHA-256 thumbprint of the key.
 
 Examples:
   oktakeys keys add --auth-server aus1a2b3c4d5e6f7g8h9 --jwk public.json
   oktakeys keys add --jwk jwks.json --kid 2026-11-enc
+  oktakeys keys add --pem cert.pem --kid 2026-11-enc
+  oktakeys keys generate --kid 2026-11-enc --private-key-out enc.pem | oktakeys keys add --jwk -
   cat public.json | oktakeys keys add --jwk - --dry-run")]
     Add(AddArgs),
 
@@ -212,6 +239,52 @@ Examples:
   oktakeys keys delete --auth-server aus1a2b3c4d5e6f7g8h9 apk2f4zrZbs8nUa7p0g4
   oktakeys keys delete apk2f4zrZbs8nUa7p0g4 --yes")]
     Delete(DeleteArgs),
+
+    /// Create an RSA key pair: the private key to a file (mode 0600), the public JWK to stdout
+    #[command(after_help = "\
+Needs no profile and no network. The private key is written as PKCS#8 PEM to the file
+given with --private-key-out, created with mode 0600 (never wider, not even for a
+moment); an existing file is kept unless --force is given. It is never printed. The
+public JWK ({\"kty\":\"RSA\",\"use\":\"enc\",\"kid\":…,\"e\":…,\"n\":…}) goes to stdout.
+
+Examples:
+  oktakeys keys generate --kid 2026-11-enc --private-key-out enc-2026-11.pem > public.json
+  oktakeys keys generate --kid 2026-11-enc --private-key-out enc.pem | oktakeys keys add --jwk -
+  oktakeys keys generate --kid big --bits 4096 --private-key-out big.pem --force")]
+    Generate(GenerateArgs),
+
+    /// Rotate to a new key: add it, activate it, retire old keys (safe to re-run)
+    #[command(after_help = "\
+Steps, for each --auth-server (repeat the flag for several servers, rotated independently):
+  1. list the keys and print the plan (on stderr); --dry-run stops here
+  2. add the new key INACTIVE, or use the key with the same kid (and the same key material)
+     that an earlier, interrupted run added
+  3. activate it: Okta deactivates the key that was active
+  4. --delete-old deletes the other INACTIVE keys; --keep N keeps the N newest of them
+     (the key that was active just before counts as the newest)
+A server holding 5 keys (Okta's maximum) gets room by deleting, first, INACTIVE keys that
+the retention deletes anyway; without --delete-old or --keep the rotation is refused before
+anything changes. Only INACTIVE keys are deleted and nothing is deactivated, so a server
+that had an active key always has one.
+
+If a step fails, the rotation of that server stops, prints what Okta now holds and the
+command that resumes; re-running the same command completes the rotation without
+duplicating anything. The exit code is that of the first failure. The kid of the new key is
+--kid, else the JWK's kid, else the key's RFC 7638 SHA-256 thumbprint.
+
+--generate writes a new private key to --private-key-out (PKCS#8 PEM, mode 0600) before
+anything is sent; if that file already exists (an earlier run was interrupted) the key in it
+is used instead. Give a new file for each rotation.
+
+Deleting asks for confirmation on a terminal; without one (CI), pass --yes or the command
+exits 9 before contacting Okta.
+
+Examples:
+  oktakeys keys rotate --auth-server aus1a2b3c4d5e6f7g8h9 --pem new-public.pem --dry-run
+  oktakeys keys rotate --auth-server ausA --auth-server ausB --jwk new.json --keep 1 --yes
+  oktakeys keys rotate --auth-server ausA --generate --private-key-out enc-2026-11.pem \\
+      --kid enc-2026-11 --delete-old --yes -o json")]
+    Rotate(RotateArgs),
 }
 
 #[derive(Debug, Args)]
@@ -253,6 +326,11 @@ pub struct KeySourceArgs {
     /// A public JWK, or a JWKS (pick the key with --kid); `-` reads stdin
     #[arg(long, value_name = "FILE", group = "key_source")]
     pub jwk: Option<PathBuf>,
+
+    /// A PEM public key (SPKI or PKCS#1), X.509 certificate, or RSA private key (only its
+    /// public part is sent); `-` reads stdin
+    #[arg(long, value_name = "FILE", group = "key_source")]
+    pub pem: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -264,6 +342,108 @@ pub struct AddArgs {
     pub kid: Option<String>,
     #[command(flatten)]
     pub dry_run: DryRunArg,
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// The new key's kid (it goes into the public JWK)
+    #[arg(long, value_name = "KID", value_parser = parse_kid)]
+    pub kid: String,
+
+    /// File to write the private key to (PKCS#8 PEM, mode 0600)
+    #[arg(long, value_name = "FILE")]
+    pub private_key_out: PathBuf,
+
+    /// RSA modulus size in bits
+    #[arg(long, value_enum, value_name = "BITS", default_value_t = KeyBits::B3072)]
+    pub bits: KeyBits,
+
+    /// Replace FILE if it exists (atomically: the old key stays until the new one is complete)
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+#[group(id = "rotate_source", required = true, multiple = false)]
+pub struct RotateSourceArgs {
+    /// The new public key as a JWK, or a JWKS (pick the key with --kid); `-` reads stdin
+    #[arg(long, value_name = "FILE", group = "rotate_source")]
+    pub jwk: Option<PathBuf>,
+
+    /// The new public key as PEM: SPKI or PKCS#1 public key, X.509 certificate, or RSA
+    /// private key (only its public part is sent); `-` reads stdin
+    #[arg(long, value_name = "FILE", group = "rotate_source")]
+    pub pem: Option<PathBuf>,
+
+    /// Generate the new key pair (the private key goes to --private-key-out)
+    #[arg(long, group = "rotate_source", requires = "private_key_out")]
+    pub generate: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RotateArgs {
+    #[command(flatten)]
+    pub source: RotateSourceArgs,
+
+    /// With --generate: the file for the private key (PKCS#8 PEM, mode 0600); an existing
+    /// file's key is used instead of a new one
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["jwk", "pem"])]
+    pub private_key_out: Option<PathBuf>,
+
+    /// With --generate: RSA modulus size in bits
+    #[arg(long, value_enum, value_name = "BITS", default_value_t = KeyBits::B3072)]
+    pub bits: KeyBits,
+
+    /// The new key's kid [default: the JWK's kid, else the RFC 7638 thumbprint]
+    #[arg(long, value_name = "KID", value_parser = parse_kid)]
+    pub kid: Option<String>,
+
+    /// After activating, delete every other INACTIVE key
+    #[arg(long, conflicts_with = "keep")]
+    pub delete_old: bool,
+
+    /// After activating, keep the N newest INACTIVE keys and delete the others
+    #[arg(long, value_name = "N")]
+    pub keep: Option<usize>,
+
+    /// Delete without asking
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+
+    /// Print the plan, change nothing, exit 0
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KeyBits {
+    #[value(name = "2048")]
+    B2048,
+    #[value(name = "3072")]
+    B3072,
+    #[value(name = "4096")]
+    B4096,
+}
+
+impl KeyBits {
+    pub fn bits(self) -> usize {
+        match self {
+            KeyBits::B2048 => 2048,
+            KeyBits::B3072 => 3072,
+            KeyBits::B4096 => 4096,
+        }
+    }
+}
+
+/// A kid is free text for Okta, but a blank one or one with control characters is a mistake.
+fn parse_kid(s: &str) -> Result<String, String> {
+    if s.trim().is_empty() {
+        return Err("must not be empty or blank".into());
+    }
+    if s.chars().any(char::is_control) {
+        return Err("must not contain control characters".into());
+    }
+    Ok(s.to_string())
 }
 
 pub const SANDBOX_SERVE_HELP: &str = "\
@@ -452,7 +632,7 @@ mod tests {
         let Command::Keys(keys) = cli.command else {
             panic!("expected the keys command");
         };
-        assert_eq!(keys.auth_server.as_deref(), Some("aus1"));
+        assert_eq!(keys.single_auth_server(), Ok(Some("aus1")));
     }
 
     #[test]
@@ -463,6 +643,46 @@ mod tests {
         }
         let ok = Cli::try_parse_from(["oktakeys", "keys", "get", "../../users/me"]);
         assert!(ok.is_ok());
+    }
+
+    #[test]
+    fn rotate_takes_several_servers_and_one_source() {
+        let cli = Cli::try_parse_from([
+            "oktakeys",
+            "keys",
+            "rotate",
+            "--auth-server",
+            "ausA",
+            "--auth-server",
+            "ausB",
+            "--pem",
+            "k.pem",
+            "--keep",
+            "1",
+        ])
+        .unwrap();
+        let Command::Keys(keys) = cli.command else {
+            panic!("keys")
+        };
+        assert_eq!(keys.auth_server, ["ausA", "ausB"]);
+        assert!(keys.single_auth_server().is_err());
+        let KeysCommand::Rotate(rotate) = keys.command else {
+            panic!("rotate")
+        };
+        assert_eq!(rotate.keep, Some(1));
+
+        for bad in [
+            &["--pem", "k.pem", "--jwk", "k.json"][..],
+            &[][..],
+            &["--generate"][..],
+            &["--pem", "k.pem", "--private-key-out", "x.pem"][..],
+            &["--pem", "k.pem", "--delete-old", "--keep", "2"][..],
+        ] {
+            let mut argv = vec!["oktakeys", "keys", "rotate"];
+            argv.extend_from_slice(bad);
+            let err = Cli::try_parse_from(argv).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{bad:?}");
+        }
     }
 
     #[test]

@@ -55,6 +55,19 @@ pub enum Error {
         hint: Option<String>,
     },
 
+    /// oktakeys refuses a change that Okta would reject or that would be unsafe (exit 6,
+    /// like Okta's own rejections). Nothing was sent.
+    #[error("{message}")]
+    Refused {
+        message: String,
+        hint: Option<String>,
+    },
+
+    /// A failure already reported on stderr (e.g. per server by `keys rotate`): exit with
+    /// its code, print nothing more.
+    #[error("failed (reported above)")]
+    Reported(u8),
+
     /// A confirmation was declined or could not be asked (exit 9).
     #[error("{0}")]
     Aborted(String),
@@ -187,6 +200,8 @@ impl Error {
             Error::Api(api) => api.exit_code(),
             Error::Auth { .. } => exit::AUTH,
             Error::Network { .. } => exit::NETWORK,
+            Error::Refused { .. } => exit::REJECTED,
+            Error::Reported(code) => *code,
             Error::Aborted(_) => exit::ABORTED,
             Error::Interrupted => exit::INTERRUPTED,
             Error::BrokenPipe => exit::SUCCESS,
@@ -196,9 +211,10 @@ impl Error {
 
     pub fn hint(&self) -> Option<String> {
         match self {
-            Error::Config { hint, .. } | Error::Network { hint, .. } | Error::Auth { hint, .. } => {
-                hint.clone()
-            }
+            Error::Config { hint, .. }
+            | Error::Network { hint, .. }
+            | Error::Auth { hint, .. }
+            | Error::Refused { hint, .. } => hint.clone(),
             Error::Api(api) => api.hint(),
             _ => None,
         }

@@ -12,6 +12,7 @@ pub mod config;
 pub mod error;
 pub mod jwk;
 pub mod output;
+pub mod rotate;
 pub mod sandbox;
 pub mod secret;
 

@@ -216,7 +216,7 @@ pub fn write_stdout(text: &str) -> Result<()> {
 
 /// Print an error for people (one paragraph) or, with `-o json`, as one JSON object.
 pub fn report_error(err: &Error, json_output: bool) {
-    if matches!(err, Error::BrokenPipe) {
+    if matches!(err, Error::BrokenPipe | Error::Reported(_)) {
         return;
     }
     let text = if json_output {

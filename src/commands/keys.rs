@@ -19,7 +19,8 @@ const MAX_KEY_FILE_BYTES: u64 = 1024 * 1024;
 
 pub async fn run(global: &GlobalArgs, args: KeysArgs) -> Result<()> {
     let printer = Printer::new(global);
-    let settings = Settings::resolve(global, args.auth_server.as_deref(), &ProcessEnv)?;
+    let auth_server = args.single_auth_server().map_err(Error::Usage)?;
+    let settings = Settings::resolve(global, auth_server, &ProcessEnv)?;
     let server = settings.auth_server.clone().ok_or_else(|| {
         Error::Usage(
             "which authorization server? pass --auth-server ID (or set auth_server in the profile, or OKTAKEYS_AUTH_SERVER)"
@@ -27,12 +28,12 @@ pub async fn run(global: &GlobalArgs, args: KeysArgs) -> Result<()> {
         )
     })?;
     let server = server.as_str();
-    let mut conn = Connection::open(&settings, &printer).await?;
     // One OAuth token for the whole command: read for list/get, manage for the rest.
-    conn.scope = match args.command {
+    let need = match args.command {
         KeysCommand::List | KeysCommand::Get(_) => Scope::Read,
         _ => Scope::Manage,
     };
+    let conn = Connection::open(&settings).await?.needing(need);
 
     match args.command {
         KeysCommand::List => {
@@ -51,15 +52,22 @@ pub async fn run(global: &GlobalArgs, args: KeysArgs) -> Result<()> {
             lifecycle(&conn, &printer, server, a, Lifecycle::Deactivate).await
         }
         KeysCommand::Delete(a) => delete(&conn, global, &printer, server, a).await,
+        // Dispatched in `commands::dispatch`: they resolve settings their own way.
+        KeysCommand::Generate(_) | KeysCommand::Rotate(_) => {
+            Err(Error::Internal("keys generate/rotate: misrouted".into()))
+        }
     }
 }
 
 /// Where requests go and how they are authenticated; built once per command.
-struct Connection {
-    base: Url,
+pub(crate) struct Connection {
+    pub(crate) base: Url,
     settings: Settings,
     /// The secret is read only when a request is really sent (not for `--dry-run`).
     sandbox_token: Option<crate::secret::Secret>,
+    /// The in-process sandbox of the `sandbox` profile; dropping it stops the server,
+    /// so it lives as long as the connection.
+    _sandbox: Option<crate::sandbox::RunningSandbox>,
     announce_waits: bool,
     /// What a service app's token must allow.
     scope: Scope,
@@ -68,28 +76,42 @@ struct Connection {
 }
 
 impl Connection {
-    async fn open(settings: &Settings, printer: &Printer) -> Result<Self> {
-        let _ = printer;
+    pub(crate) async fn open(settings: &Settings) -> Result<Self> {
+        let mut sandbox = None;
         let (base, sandbox_token) = match &settings.target {
             Target::Org { org_url, .. } => (org_url.clone(), None),
             Target::Sandbox => {
-                return Err(Error::config_hint(
-                    "the built-in `sandbox` profile is not available in this build",
-                    "configure a profile, or set OKTA_ORG_URL and OKTA_API_TOKEN",
-                ));
+                let state = crate::sandbox::default_state_path()?;
+                let running = crate::sandbox::start_in_process(&state).await?;
+                let base = Url::parse(&running.base_url).map_err(|e| {
+                    Error::Internal(format!(
+                        "the sandbox URL {} is invalid: {e}",
+                        running.base_url
+                    ))
+                })?;
+                let token = running.token.clone();
+                sandbox = Some(running);
+                (base, Some(token))
             }
         };
         Ok(Connection {
             base,
             settings: settings.clone(),
             sandbox_token,
+            _sandbox: sandbox,
             announce_waits: std::io::IsTerminal::is_terminal(&std::io::stderr()),
             scope: Scope::Read,
             auth: std::sync::OnceLock::new(),
         })
     }
 
-    fn client(&self) -> Result<Client> {
+    /// What a service app's token must allow for this command (default: read).
+    pub(crate) fn needing(mut self, scope: Scope) -> Self {
+        self.scope = scope;
+        self
+    }
+
+    pub(crate) fn client(&self) -> Result<Client> {
         let auth = match (&self.settings.target, &self.sandbox_token) {
             (_, Some(token)) => Authenticator::ssws(token.clone()),
             (Target::Org { credentials, .. }, None) => match self.auth.get() {
@@ -114,12 +136,22 @@ impl Connection {
 }
 
 async fn add(conn: &Connection, printer: &Printer, server: &str, args: AddArgs) -> Result<()> {
-    let key = match &args.source.jwk {
-        Some(path) => {
+    let key = match (&args.source.jwk, &args.source.pem) {
+        (Some(path), _) => {
             let (bytes, source) = read_key_file(path)?;
             jwk::from_jwk_bytes(&bytes, args.kid.as_deref(), &source)?
         }
-        None => return Err(Error::Usage("pass --jwk FILE (or - for stdin)".into())),
+        (None, Some(path)) => {
+            // May hold a private key: wiped when dropped; only n and e are kept.
+            let (bytes, source) = read_key_file(path)?;
+            let bytes = zeroize::Zeroizing::new(bytes);
+            jwk::from_pem_bytes(&bytes, &source)?
+        }
+        (None, None) => {
+            return Err(Error::Usage(
+                "pass --jwk FILE or --pem FILE (or - for stdin)".into(),
+            ));
+        }
     };
     if let Some(kid) = &args.kid
         && kid.trim().is_empty()
@@ -192,7 +224,7 @@ async fn delete(
 }
 
 /// Read a key file, or stdin for `-`. Any failure is a key-file error (exit 3).
-fn read_key_file(path: &Path) -> Result<(Vec<u8>, String)> {
+pub(crate) fn read_key_file(path: &Path) -> Result<(Vec<u8>, String)> {
     let mut bytes = Vec::new();
     let source = if path == Path::new("-") {
         std::io::stdin()

@@ -2,16 +2,27 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use crate::cli::{Cli, Command, GlobalArgs};
+use crate::cli::{Cli, Command, GlobalArgs, KeysArgs, KeysCommand};
 use crate::config::env;
 use crate::error::{Error, Result};
 
+pub mod generate;
 pub mod keys;
+pub mod rotate;
 pub mod sandbox;
 
 pub async fn dispatch(cli: Cli) -> Result<()> {
     init_logging(cli.global.verbose);
     match cli.command {
+        // Offline: no profile, no client.
+        Command::Keys(KeysArgs {
+            command: KeysCommand::Generate(generate),
+            ..
+        }) => generate::run(&cli.global, &generate),
+        Command::Keys(KeysArgs {
+            command: KeysCommand::Rotate(rotate),
+            auth_server,
+        }) => rotate::run(&cli.global, auth_server, rotate).await,
         Command::Keys(args) => keys::run(&cli.global, args).await,
         Command::Sandbox(args) => sandbox::run(args).await,
     }

@@ -1,0 +1,162 @@
+//! `oktakeys keys generate`: an RSA key pair, the private half to a 0600 file, the public
+//! JWK to stdout. No profile, no network.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+use crate::cli::{GenerateArgs, GlobalArgs};
+use crate::error::{Error, Result};
+use crate::jwk::{self, PublicKey};
+use crate::output::Printer;
+use crate::secret::Secret;
+
+pub fn run(global: &GlobalArgs, args: &GenerateArgs) -> Result<()> {
+    let (secret, public) = generate_to_file(&args.private_key_out, args.bits.bits(), args.force)?;
+    if !global.quiet {
+        eprintln!(
+            "Wrote the {}-bit private key to {} (PKCS#8 PEM, mode 0600). Keep it secret: \
+             it decrypts the access tokens encrypted with kid `{}`.",
+            args.bits.bits(),
+            args.private_key_out.display(),
+            args.kid
+        );
+    }
+    drop(secret);
+    // Compact when piped (`| oktakeys keys add --jwk -`), pretty on a terminal.
+    Printer::new(global).json(&public_jwk(&public, &args.kid))
+}
+
+/// Generate a key pair and write the private key to `path` (see [`write_private_key`]).
+/// Checks the path before the (slow) generation, so a mistake costs nothing.
+pub fn generate_to_file(path: &Path, bits: usize, force: bool) -> Result<(Secret, PublicKey)> {
+    check_target(path, force)?;
+    let (secret, public) = jwk::generate(bits)?;
+    write_private_key(path, &secret, force)?;
+    Ok((secret, public))
+}
+
+/// The public JWK `keys generate` prints: `{kty, use, kid, e, n}`.
+pub fn public_jwk(key: &PublicKey, kid: &str) -> Value {
+    json!({
+        "kty": "RSA",
+        "use": "enc",
+        "kid": kid,
+        "e": key.e,
+        "n": key.n,
+    })
+}
+
+fn check_target(path: &Path, force: bool) -> Result<()> {
+    if path.as_os_str() == "-" {
+        return Err(Error::Usage(
+            "--private-key-out -: the private key is never written to stdout; give a file path"
+                .into(),
+        ));
+    }
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(Error::KeyFile(format!(
+            "--private-key-out {}: is a directory; give a file path",
+            path.display()
+        ))),
+        Ok(_) if !force => Err(exists(path)),
+        _ => {
+            let parent = parent_dir(path);
+            if parent.is_dir() {
+                Ok(())
+            } else {
+                Err(Error::KeyFile(format!(
+                    "--private-key-out {}: the directory {} does not exist",
+                    path.display(),
+                    parent.display()
+                )))
+            }
+        }
+    }
+}
+
+fn exists(path: &Path) -> Error {
+    Error::KeyFile(format!(
+        "--private-key-out {}: the file exists; it may be a key still in use. \
+         Choose another file, or pass --force to replace it",
+        path.display()
+    ))
+}
+
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Create a file that only its owner can read: mode 0600 from the moment it exists
+/// (the umask can only narrow it). Fails if it exists.
+fn create_private(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
+}
+
+/// Write the private key. Without `force`, the file is created exclusively (an existing
+/// file is never touched). With `force`, the key is written to a new 0600 file beside the
+/// target and renamed over it, so the target is at every moment the old key or the
+/// complete new one.
+pub fn write_private_key(path: &Path, key: &Secret, force: bool) -> Result<()> {
+    let io_err = |what: &str, p: &Path, e: std::io::Error| {
+        Error::KeyFile(format!(
+            "--private-key-out {}: cannot {what}: {e}",
+            p.display()
+        ))
+    };
+    let write = |file: &mut File| -> std::io::Result<()> {
+        file.write_all(key.expose().as_bytes())?;
+        file.sync_all()
+    };
+    if !force {
+        let mut file = match create_private(path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(exists(path)),
+            Err(e) => return Err(io_err("create the file", path, e)),
+        };
+        if let Err(e) = write(&mut file) {
+            drop(file);
+            let _ = fs::remove_file(path);
+            return Err(io_err("write the file", path, e));
+        }
+        return Ok(());
+    }
+
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "key".into());
+    let dir = parent_dir(path);
+    let mut attempt = 0u32;
+    let (tmp, mut file) = loop {
+        let tmp = dir.join(format!(".{name}.{}.{attempt}.tmp", std::process::id()));
+        match create_private(&tmp) {
+            Ok(f) => break (tmp, f),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
+                attempt += 1;
+            }
+            Err(e) => return Err(io_err("create a temporary file", &tmp, e)),
+        }
+    };
+    let result = write(&mut file).and_then(|()| {
+        drop(file);
+        fs::rename(&tmp, path)
+    });
+    if let Err(e) = result {
+        let _ = fs::remove_file(&tmp);
+        return Err(io_err("write the file", path, e));
+    }
+    Ok(())
+}

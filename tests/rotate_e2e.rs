@@ -1,0 +1,256 @@
+//! End to end: `oktakeys keys rotate` against the sandbox, as a CI job runs it: a spawned
+//! `oktakeys sandbox serve` (with a failure injected between add and activate) and the
+//! built-in `sandbox` profile.
+
+mod sandbox_support;
+
+use std::process::{Output, Stdio};
+
+use sandbox_support::*;
+use serde_json::{Value, json};
+
+const TOKEN: &str = "00e2eRotateToken";
+
+struct E2e {
+    home: tempfile::TempDir,
+    served: Served,
+}
+
+impl E2e {
+    fn start(args: &[&str]) -> Self {
+        let home = tempfile::tempdir().unwrap();
+        let state = home.path().join("sandbox.json");
+        let mut all = vec!["--state", state.to_str().unwrap()];
+        all.extend_from_slice(args);
+        let served = serve(home.path(), &all, &[("OKTAKEYS_SANDBOX_TOKEN", TOKEN)]);
+        E2e { home, served }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        let out = oktakeys(self.home.path())
+            .current_dir(self.home.path())
+            .env("OKTA_ORG_URL", &self.served.base)
+            .env("OKTA_API_TOKEN", TOKEN)
+            .args(["--max-retries", "0"])
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        for stream in [&out.stdout, &out.stderr] {
+            assert!(!String::from_utf8_lossy(stream).contains(TOKEN));
+        }
+        out
+    }
+
+    fn keys(&self, server: &str) -> Vec<Value> {
+        let out = self.run(&["keys", "list", "--auth-server", server, "-o", "json"]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
+    fn jwk_file(&self, name: &str, kid: &str, modulus: usize) -> String {
+        let path = self.home.path().join(name);
+        let jwk =
+            json!({"kty": "RSA", "use": "enc", "e": "AQAB", "n": MODULI[modulus], "kid": kid});
+        std::fs::write(&path, jwk.to_string()).unwrap();
+        path.to_str().unwrap().to_string()
+    }
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// `(kid, status)` of each key, in the server's order.
+fn summary(keys: &[Value]) -> Vec<(String, String)> {
+    keys.iter()
+        .map(|k| {
+            (
+                k["kid"].as_str().unwrap_or("").to_string(),
+                k["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+#[test]
+fn failure_between_add_and_activate_then_a_rerun_completes() {
+    // Request 1 lists, 2 adds, 3 activates: the third request fails with a 500.
+    let e = E2e::start(&["--fail-requests", "3"]);
+    let jwk = e.jwk_file("new.json", "2026-11-enc", 5);
+    let rotate = [
+        "keys",
+        "rotate",
+        "--auth-server",
+        "default",
+        "--jwk",
+        &jwk,
+        "--delete-old",
+        "--yes",
+    ];
+
+    let failed = e.run(&rotate);
+    assert_eq!(failed.status.code(), Some(8), "{}", text(&failed.stderr));
+    let stderr = text(&failed.stderr);
+    assert!(stderr.contains("default now holds:"), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "Re-run to complete the rotation (nothing is done twice):\n  oktakeys keys rotate \
+             --auth-server default --jwk {jwk} --delete-old --yes\n"
+        )),
+        "{stderr}"
+    );
+    // The old key is still the active one: the server kept working.
+    let keys = e.keys("default");
+    assert_eq!(keys.len(), 2);
+    assert_eq!(keys[0]["status"], "ACTIVE");
+    assert_eq!(
+        (keys[1]["kid"].as_str(), keys[1]["status"].as_str()),
+        (Some("2026-11-enc"), Some("INACTIVE"))
+    );
+    let new_id = keys[1]["id"].as_str().unwrap().to_string();
+
+    let resumed = e.run(&rotate);
+    assert_eq!(resumed.status.code(), Some(0), "{}", text(&resumed.stderr));
+    assert!(text(&resumed.stderr).contains(&format!(
+        "  1. use key {new_id} (kid 2026-11-enc), already added INACTIVE by an earlier run\n"
+    )));
+    let keys = e.keys("default");
+    assert_eq!(summary(&keys), pairs(&[("2026-11-enc", "ACTIVE")]));
+    assert_eq!(
+        keys[0]["id"],
+        new_id.as_str(),
+        "the key added by the first run"
+    );
+    assert_eq!(keys[0]["n"], MODULI[5]);
+
+    // A third run has nothing to do.
+    let again = e.run(
+        &["-o", "json"]
+            .iter()
+            .chain(rotate.iter())
+            .copied()
+            .collect::<Vec<_>>(),
+    );
+    assert_eq!(again.status.code(), Some(0), "{}", text(&again.stderr));
+    let report: Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(report[0]["result"], "unchanged");
+    assert_eq!(report[0]["active_key"], new_id.as_str());
+}
+
+#[test]
+fn several_servers_a_full_one_and_the_report() {
+    let e = E2e::start(&["--auth-server", "ausA", "--auth-server", "ausB"]);
+    // Fill ausB to Okta's maximum of 5 keys.
+    for i in 0..4 {
+        let jwk = e.jwk_file(&format!("fill{i}.json"), &format!("fill-{i}"), i + 1);
+        let out = e.run(&["keys", "add", "--auth-server", "ausB", "--jwk", &jwk]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    }
+    let jwk = e.jwk_file("new.json", "2026-11-enc", 6);
+    let base = [
+        "keys",
+        "rotate",
+        "--auth-server",
+        "ausA",
+        "--auth-server",
+        "ausB",
+        "--jwk",
+        &jwk,
+    ];
+
+    // Without deletion, ausB is refused (exit 6) and left alone; ausA is rotated.
+    let out = e.run(&[&base[..], &["-o", "json"]].concat());
+    assert_eq!(out.status.code(), Some(6), "{}", text(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report[0]["auth_server"], "ausA");
+    assert_eq!(report[0]["result"], "rotated");
+    assert_eq!(report[0]["deactivated"].as_array().unwrap().len(), 1);
+    assert_eq!(report[1]["result"], "refused");
+    assert_eq!(report[1]["error"]["exit_code"], 6);
+    assert_eq!(e.keys("ausB").len(), 5);
+    assert_eq!(e.keys("ausA")[1]["status"], "ACTIVE");
+
+    // With --keep 1 the oldest inactive keys go, the previous active key stays.
+    let out = e.run(&[&base[..], &["--keep", "1", "--yes", "-o", "json"]].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report[0]["result"], "unchanged");
+    assert_eq!(report[1]["result"], "rotated");
+    assert_eq!(report[1]["deleted"].as_array().unwrap().len(), 4);
+    assert_eq!(report[1]["kept"].as_array().unwrap().len(), 1);
+    let keys = e.keys("ausB");
+    assert_eq!(keys.len(), 2);
+    assert_eq!(
+        summary(&keys)
+            .into_iter()
+            .filter(|(_, s)| s == "ACTIVE")
+            .collect::<Vec<_>>(),
+        pairs(&[("2026-11-enc", "ACTIVE")])
+    );
+    let ausa = e.keys("ausA");
+    assert_eq!(
+        summary(&ausa)
+            .iter()
+            .map(|(_, s)| s.as_str())
+            .collect::<Vec<_>>(),
+        ["INACTIVE", "ACTIVE"],
+        "--keep 1 keeps ausA's previous key"
+    );
+}
+
+#[test]
+fn generate_on_the_built_in_sandbox_profile() {
+    let home = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        oktakeys(home.path())
+            .current_dir(home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .args(["--profile", "sandbox"])
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    };
+    let out = run(&[
+        "keys",
+        "rotate",
+        "--auth-server",
+        "default",
+        "--generate",
+        "--private-key-out",
+        "enc-1.pem",
+        "--bits",
+        "2048",
+        "--kid",
+        "enc-1",
+        "--delete-old",
+        "--yes",
+        "-o",
+        "id",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let active_id = text(&out.stdout).trim().to_string();
+
+    let listed = run(&["keys", "list", "--auth-server", "default", "-o", "json"]);
+    let keys: Vec<Value> = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(summary(&keys), pairs(&[("enc-1", "ACTIVE")]));
+    assert_eq!(keys[0]["id"], active_id.as_str());
+    // What Okta holds is the public half of the key in the file, and the file is private.
+    let pem = std::fs::read(home.path().join("enc-1.pem")).unwrap();
+    let public = oktakeys::jwk::from_pem_bytes(&pem, "enc-1.pem").unwrap();
+    assert_eq!(keys[0]["n"], public.n.as_str());
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(home.path().join("enc-1.pem"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
