@@ -373,3 +373,48 @@ fn token_endpoint_refusals_are_json_on_request() {
             .contains("invalid_client: Invalid value for 'client_id' parameter.")
     );
 }
+
+#[test]
+fn a_rotation_uses_one_manage_token_for_all_its_requests() {
+    let e = E2e::start(None, &["--require-dpop"]);
+    let key = e.key_file("service-app-rsa.pkcs8.pem", 0o600);
+    let jwk = e.home.path().join("new.jwk");
+    std::fs::write(
+        &jwk,
+        serde_json::json!({"kty": "RSA", "use": "enc", "e": "AQAB", "n": MODULI[3], "kid": "rotated-1"})
+            .to_string(),
+    )
+    .unwrap();
+    let out = e.run_app(
+        &key,
+        &[
+            "keys",
+            "rotate",
+            "--jwk",
+            jwk.to_str().unwrap(),
+            "--delete-old",
+            "--yes",
+            "-v",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let api = api_requests(&out);
+    assert!(api.len() >= 4, "list, add, activate, delete: {api:?}");
+    // One token (three requests to get it: DPoP learnt, nonce), for manage, for all.
+    let tokens = token_requests(&out);
+    assert_eq!(tokens.len(), 3, "{}", stderr(&out));
+    assert!(stderr(&out).contains("got a DPoP access token for okta.authorizationServers.manage"));
+    // The API's nonce challenge is answered once; later proofs carry the nonce.
+    assert_eq!(
+        api.iter().filter(|l| l.contains("→ 401")).count(),
+        1,
+        "{api:?}"
+    );
+
+    let after = e.run_app(&key, &["keys", "list", "-o", "json"]);
+    let keys: Value = serde_json::from_slice(&after.stdout).unwrap();
+    let keys = keys.as_array().unwrap();
+    assert_eq!(keys.len(), 1);
+    assert_eq!(keys[0]["kid"], "rotated-1");
+    assert_eq!(keys[0]["status"], "ACTIVE");
+}
