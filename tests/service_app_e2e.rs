@@ -135,7 +135,7 @@ fn dpop_nonce_challenges_at_the_token_endpoint_and_the_api_are_answered() {
     let key = e.key_file("service-app-rsa.pkcs1.pem", 0o600);
     let out = e.run_app(
         &key,
-        &["keys", "list", "-o", "id", "-vv", "--no-token-cache"],
+        &["keys", "list", "-o", "id", "-vvv", "--no-token-cache"],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
@@ -152,7 +152,7 @@ fn dpop_nonce_challenges_at_the_token_endpoint_and_the_api_are_answered() {
         api[0].contains("→ 401") && api[1].contains("→ 200"),
         "{api:?}"
     );
-    // -vv shows the headers, credentials redacted.
+    // -vvv shows the headers and bodies, credentials redacted.
     let err = stderr(&out);
     assert!(err.contains("authorization: [REDACTED]"), "{err}");
     assert!(err.contains("dpop: [REDACTED]"), "{err}");

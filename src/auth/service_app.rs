@@ -525,6 +525,7 @@ impl ServiceApp {
     async fn request_token(&self, http: &reqwest::Client, scopes: &str) -> Result<AccessToken> {
         let key = self.signing_key()?;
         let mut nonce_retries = 0;
+        let mut transient_retries = 0;
         let mut switched_to_dpop = false;
         loop {
             let dpop_key = if self.use_dpop.load(Ordering::Relaxed) {
@@ -540,10 +541,35 @@ impl ServiceApp {
                 None => None,
             };
             let assertion = self.assertion(&key)?;
-            let reply = self
+            let sent = self
                 .post_token_request(http, scopes, &assertion, proof.as_ref())
-                .await?;
+                .await;
             drop(assertion);
+            // A dropped connection, a 429 or a 5xx: ask again (a fresh assertion; a token
+            // request changes nothing at Okta), a few times.
+            let transient = match &sent {
+                Err(Failed::Transport(e)) => Some(e.to_string()),
+                Ok(reply) if reply.status == 429 || reply.status >= 500 => {
+                    Some(format!("Okta's token endpoint answered {}", reply.status))
+                }
+                _ => None,
+            };
+            if let Some(why) = transient
+                && transient_retries < MAX_TRANSIENT_RETRIES
+            {
+                let wait = match &sent {
+                    Ok(reply) if reply.status == 429 => rate_limit_wait(&reply.headers),
+                    _ => TRANSIENT_BACKOFF * 2u32.pow(transient_retries),
+                };
+                transient_retries += 1;
+                tracing::info!(
+                    "{why}; asking again in {} ms (attempt {transient_retries}/{MAX_TRANSIENT_RETRIES})",
+                    wait.as_millis()
+                );
+                tokio::time::sleep(wait).await;
+                continue;
+            }
+            let reply = sent.map_err(Failed::into_error)?;
             let got_nonce =
                 self.nonces
                     .note(&self.token_url, NonceRole::TokenEndpoint, &reply.headers);
@@ -577,7 +603,7 @@ impl ServiceApp {
         scopes: &str,
         assertion: &Secret,
         proof: Option<&Secret>,
-    ) -> Result<TokenReply> {
+    ) -> std::result::Result<TokenReply, Failed> {
         let form = [
             ("grant_type", "client_credentials"),
             ("scope", scopes),
@@ -592,7 +618,7 @@ impl ServiceApp {
         if let Some(proof) = proof {
             builder = builder.header(
                 HeaderName::from_static(dpop::DPOP_HEADER),
-                sensitive(proof.expose())?,
+                sensitive(proof.expose()).map_err(Failed::Other)?,
             );
         }
         // The body holds the assertion: log its shape, never its content.
@@ -629,18 +655,19 @@ impl ServiceApp {
                 )
             }
         };
+        let transport = |e| Failed::Transport(transport(e));
         let mut response = builder.send().await.map_err(transport)?;
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         let mut body = Vec::new();
         while let Some(chunk) = response.chunk().await.map_err(transport)? {
             if body.len() + chunk.len() > MAX_TOKEN_RESPONSE_BYTES {
-                return Err(Error::network(
+                return Err(Failed::Other(Error::network(
                     format!(
                         "Okta's token endpoint sent more than {MAX_TOKEN_RESPONSE_BYTES} bytes; refusing to read it"
                     ),
                     None,
-                ));
+                )));
             }
             body.extend_from_slice(&chunk);
         }
@@ -802,6 +829,36 @@ pub fn token_url(org_url: &Url) -> Url {
         path.pop_if_empty().extend(["oauth2", "v1", "token"]);
     }
     url
+}
+
+/// Why a token request got no answer.
+enum Failed {
+    /// The connection failed or timed out: worth asking again.
+    Transport(Error),
+    Other(Error),
+}
+
+impl Failed {
+    fn into_error(self) -> Error {
+        match self {
+            Failed::Transport(e) | Failed::Other(e) => e,
+        }
+    }
+}
+
+/// Token requests asked again after a 429, a 5xx or a dropped connection.
+const MAX_TRANSIENT_RETRIES: u32 = 2;
+const TRANSIENT_BACKOFF: Duration = Duration::from_millis(500);
+const MAX_RATE_LIMIT_WAIT: Duration = Duration::from_secs(30);
+
+/// Until Okta's rate-limit window resets (`X-Rate-Limit-Reset`, Unix seconds), capped;
+/// a second without the header.
+fn rate_limit_wait(headers: &HeaderMap) -> Duration {
+    header_str(headers, "x-rate-limit-reset")
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .map(|reset| Duration::from_secs((reset - jws::now_secs()).clamp(1, 3600) as u64))
+        .unwrap_or(Duration::from_secs(1))
+        .min(MAX_RATE_LIMIT_WAIT)
 }
 
 struct TokenReply {
@@ -1420,6 +1477,60 @@ mod tests {
 
         assert_eq!(refusal(503, "{}", base.clone()).await.exit_code(), 8);
         assert_eq!(refusal(429, "{}", base).await.exit_code(), 7);
+    }
+
+    #[tokio::test]
+    async fn a_5xx_or_a_429_at_the_token_endpoint_is_asked_again_with_a_new_assertion() {
+        let fx = Fixture::new();
+        let server = MockServer::start_async().await;
+        let (seen, record) = recorder();
+        let count = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let first_two = count.clone();
+        let failing = server
+            .mock_async(|when, then| {
+                when.path(TOKEN_PATH)
+                    .is_true(move |_| first_two.fetch_add(1, Ordering::SeqCst) < 2);
+                then.status(503).body("busy");
+            })
+            .await;
+        let ok = server
+            .mock_async(|when, then| {
+                when.path(TOKEN_PATH).is_true(record);
+                then.status(200)
+                    .json_body(token_body("Bearer", Scope::READ));
+            })
+            .await;
+        let app = fx
+            .app(
+                &server,
+                settings(PrivateKeySource::File(fx.key_file(RSA_PKCS1, 0o600))),
+            )
+            .with_disk_cache(None);
+        let started = Instant::now();
+        let token = app.token(&http(), Scope::Read).await.unwrap();
+        assert_eq!(token.token.expose(), ACCESS_TOKEN);
+        failing.assert_calls_async(2).await;
+        ok.assert_calls_async(1).await;
+        assert_eq!(app.token_requests(), 3);
+        // Backoff 0.5 s then 1 s.
+        assert!(
+            started.elapsed() >= Duration::from_millis(1400),
+            "{:?}",
+            started.elapsed()
+        );
+        assert_eq!(seen.lock().unwrap().len(), 1);
+
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "x-rate-limit-reset",
+            HeaderValue::from_str(&(jws::now_secs() + 3).to_string()).unwrap(),
+        );
+        let wait = rate_limit_wait(&headers);
+        assert!(
+            wait >= Duration::from_secs(2) && wait <= Duration::from_secs(3),
+            "{wait:?}"
+        );
+        assert_eq!(rate_limit_wait(&HeaderMap::new()), Duration::from_secs(1));
     }
 
     #[tokio::test]
