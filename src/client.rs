@@ -183,6 +183,7 @@ impl Client {
                     &url,
                     resp.status.as_u16(),
                     &resp.headers,
+                    &resp.body,
                     &mut auth_retries,
                 )
             {

@@ -124,7 +124,7 @@ impl Env {
             let status = resp.status().as_u16();
             let headers = resp.headers().clone();
             let text = resp.text().await.unwrap();
-            if app.note_api_response(url, status, &headers) && sent <= 2 {
+            if app.note_api_response(url, status, &headers, text.as_bytes()) && sent <= 2 {
                 continue;
             }
             let value = serde_json::from_str(&text).unwrap_or(Value::Null);

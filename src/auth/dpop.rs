@@ -124,6 +124,20 @@ pub fn is_resource_nonce_challenge(status: u16, headers: &HeaderMap) -> bool {
             })
 }
 
+/// A nonce challenge in an OAuth error body (`{"error":"use_dpop_nonce",…}`), which is
+/// how Okta's APIs answer too (Okta's SDKs look there).
+pub fn is_nonce_error_body(status: u16, body: &[u8]) -> bool {
+    (status == 400 || status == 401)
+        && serde_json::from_slice::<Value>(body)
+            .ok()
+            .and_then(|v| {
+                v.get("error")
+                    .and_then(Value::as_str)
+                    .map(|e| e == "use_dpop_nonce")
+            })
+            .unwrap_or(false)
+}
+
 /// One auth-param's value from a challenge (`error="use_dpop_nonce"` or unquoted).
 fn auth_param(challenge: &str, name: &str) -> Option<String> {
     let mut rest = challenge;
@@ -251,6 +265,11 @@ mod tests {
             400,
             &h(r#"DPoP error="use_dpop_nonce""#)
         ));
+        let body = br#"{"error":"use_dpop_nonce","error_description":"Resource server requires nonce in DPoP proof"}"#;
+        assert!(is_nonce_error_body(401, body) && is_nonce_error_body(400, body));
+        assert!(!is_nonce_error_body(403, body));
+        assert!(!is_nonce_error_body(401, br#"{"errorCode":"E0000011"}"#));
+        assert!(!is_nonce_error_body(401, b"<html>"));
     }
 
     #[test]

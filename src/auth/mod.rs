@@ -99,11 +99,14 @@ impl Authenticator {
         url: &Url,
         status: u16,
         headers: &HeaderMap,
+        body: &[u8],
         retries: &mut AuthRetries,
     ) -> bool {
         match self {
             Authenticator::Token { .. } => false,
-            Authenticator::ServiceApp(app) => app.after_response(url, status, headers, retries),
+            Authenticator::ServiceApp(app) => {
+                app.after_response(url, status, headers, body, retries)
+            }
         }
     }
 }

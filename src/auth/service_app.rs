@@ -279,16 +279,17 @@ impl ServiceApp {
         url: &Url,
         status: u16,
         headers: &HeaderMap,
+        body: &[u8],
         retries: &mut AuthRetries,
     ) -> bool {
-        let challenge = self.note_api_response(url, status, headers);
-        if status != 401 {
-            return false;
-        }
+        let challenge = self.note_api_response(url, status, headers, body);
         if challenge && retries.nonce < MAX_NONCE_RETRIES {
             retries.nonce += 1;
             tracing::info!("the API asked for a DPoP nonce; resending with it");
             return true;
+        }
+        if status != 401 {
+            return false;
         }
         let last = self.last_token.lock().ok().and_then(|mut l| l.take());
         match last {
@@ -464,10 +465,20 @@ impl ServiceApp {
     }
 
     /// Look at an API response: remember a DPoP nonce it carries, and say whether it is a
-    /// nonce challenge to answer by resending (with a new proof, same token).
-    pub fn note_api_response(&self, url: &Url, status: u16, headers: &HeaderMap) -> bool {
+    /// nonce challenge to answer by resending (with a new proof, same token): a
+    /// `DPoP-Nonce` with `WWW-Authenticate: DPoP error="use_dpop_nonce"` (RFC 9449 §9) or
+    /// with an OAuth error body saying `use_dpop_nonce`.
+    pub fn note_api_response(
+        &self,
+        url: &Url,
+        status: u16,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) -> bool {
         let had_nonce = self.nonces.note(url, NonceRole::Resource, headers);
-        had_nonce && dpop::is_resource_nonce_challenge(status, headers)
+        had_nonce
+            && (dpop::is_resource_nonce_challenge(status, headers)
+                || dpop::is_nonce_error_body(status, body))
     }
 
     /// The process's DPoP key, made on first use.
@@ -1342,7 +1353,14 @@ mod tests {
             HeaderValue::from_static(r#"DPoP error="use_dpop_nonce", error_description="Resource server requires nonce in DPoP proof""#),
         );
         challenge_headers.insert("dpop-nonce", HeaderValue::from_static("api-nonce"));
-        assert!(app.note_api_response(&url, 401, &challenge_headers));
+        assert!(app.note_api_response(&url, 401, &challenge_headers, b"{}"));
+        // Okta's SDKs read the challenge from the body: so do we.
+        let mut nonce_only = HeaderMap::new();
+        nonce_only.insert("dpop-nonce", HeaderValue::from_static("api-nonce"));
+        let body = br#"{"error":"use_dpop_nonce","error_description":"Resource server requires nonce in DPoP proof"}"#;
+        assert!(app.note_api_response(&url, 401, &nonce_only, body));
+        assert!(!app.note_api_response(&url, 401, &nonce_only, b"{}"));
+        assert!(!app.note_api_response(&url, 401, &HeaderMap::new(), body));
         let headers = app.api_headers(&token, &Method::DELETE, &url).unwrap();
         let api_proof = Decoded::parse(headers["dpop"].to_str().unwrap()).unwrap();
         assert_eq!(api_proof.claim_str("nonce"), Some("api-nonce"));

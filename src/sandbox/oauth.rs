@@ -507,10 +507,14 @@ impl Refusal {
     }
 }
 
-/// A resource server's DPoP refusal: 401 with `WWW-Authenticate: DPoP error=…` (and a
-/// `DPoP-Nonce` for a nonce challenge), and Okta's invalid-token body.
+/// A resource server's DPoP refusal: 401 with `WWW-Authenticate: DPoP error=…` (RFC 9449
+/// §9), a `DPoP-Nonce` for a nonce challenge, and the OAuth error body that Okta's SDKs
+/// read (`{"error":"use_dpop_nonce",…}`).
 fn dpop_refusal(error: &str, description: &str, nonce: Option<&str>) -> Response<Body> {
-    let mut resp = error_response(&OktaError::invalid_token());
+    let mut resp = json_response(
+        StatusCode::UNAUTHORIZED,
+        &json!({"error": error, "error_description": description}),
+    );
     let challenge = format!(
         "DPoP algs=\"ES256 RS256\", error=\"{error}\", error_description=\"{}\"",
         description.replace('"', "'")
