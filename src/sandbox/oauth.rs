@@ -188,7 +188,9 @@ impl Issuer {
         let token_url = format!("{base_url}{TOKEN_PATH}");
         let client_id =
             self.check_assertion(field("client_assertion").unwrap_or(""), &token_url)?;
-        let app = &self.apps[&client_id];
+        let Some(app) = self.apps.get(&client_id) else {
+            return Err(Refusal::client("Invalid value for 'client_id' parameter."));
+        };
 
         // DPoP, after the assertion: like Okta, a refused request has used up its jti.
         let jkt = match headers.get("dpop") {
