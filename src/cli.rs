@@ -2,39 +2,130 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
-pub const EXIT_CODES_HELP: &str = "\
-Exit codes:
-  0  success
-  1  unexpected failure
-  2  usage error (bad flags or arguments)
-  3  configuration error: no profile, invalid config, missing credentials, bad key file
-  4  authentication or permission refused by Okta (401, 403)
-  5  not found (404)
-  6  rejected by Okta (400, 409, other 4xx)
-  7  rate limited: 429 still after the retries
-  8  network failure, timeout, or 5xx still after the retries
-  9  aborted: a confirmation was declined, or needed with no terminal and no --yes";
+use crate::config::env;
 
-pub const ENVIRONMENT_HELP: &str = "\
-Environment:
-  OKTAKEYS_CONFIG        config file (default: ~/.config/oktakeys/config.toml)
-  OKTAKEYS_PROFILE       profile to use
-  OKTAKEYS_AUTH_SERVER   default authorization server id for `keys` commands
-  OKTA_ORG_URL, OKTA_CLIENT_ORGURL        the org URL, e.g. https://acme.okta.com
-  OKTA_API_TOKEN, OKTA_CLIENT_TOKEN       the API token (never pass a token as a flag)
-  OKTA_CLIENT_AUTHORIZATIONMODE           SSWS (default), Bearer or PrivateKey (OAuth 2.0 service app)
-  OKTA_CLIENT_CLIENTID, OKTA_CLIENT_PRIVATEKEY (PEM/JWK text or a path), OKTA_CLIENT_PRIVATEKEYID,
-  OKTA_CLIENT_SCOPES (comma-separated)    the service app, for PrivateKey
-  OKTAKEYS_NO_TOKEN_CACHE                 like --no-token-cache
-  NO_COLOR               disable colour;  CI  never prompt (like --no-input)";
+/// The exit codes, as documented in `--help`, the man page and the README. CI jobs branch
+/// on them; `error::exit` holds the same numbers for the code.
+pub const EXIT_CODES: &[(u8, &str)] = &[
+    (0, "success"),
+    (1, "unexpected failure"),
+    (2, "usage error (bad flags or arguments)"),
+    (
+        3,
+        "configuration error: no profile, invalid config, missing credentials, bad key file",
+    ),
+    (4, "authentication or permission refused by Okta (401, 403)"),
+    (5, "not found (404)"),
+    (6, "rejected by Okta (400, 409, other 4xx)"),
+    (7, "rate limited: 429 still after the retries"),
+    (
+        8,
+        "network failure, timeout, or 5xx still after the retries",
+    ),
+    (
+        9,
+        "aborted: a confirmation was declined, or needed with no terminal and no --yes",
+    ),
+    (130, "interrupted (Ctrl-C)"),
+];
 
-const ROOT_AFTER_HELP: &str = "\
+/// The environment variables oktakeys reads, as documented in `--help`, the man page and
+/// the README. The names are the constants of `config::env`.
+pub const ENVIRONMENT: &[(&str, &str)] = &[
+    (
+        env::CONFIG,
+        "config file to use instead of ~/.config/oktakeys/config.toml",
+    ),
+    (env::PROFILE, "profile to use, like --profile"),
+    (
+        env::AUTH_SERVER,
+        "authorization server for `keys` commands, like --auth-server",
+    ),
+    (env::ORG_URL, "the org URL, e.g. https://acme.okta.com"),
+    (env::SDK_ORG_URL, "the same, as the Okta SDKs name it"),
+    (
+        env::API_TOKEN,
+        "the API token; beats the profile's (no flag takes a token)",
+    ),
+    (env::SDK_TOKEN, "the same, as the Okta SDKs name it"),
+    (
+        env::SDK_AUTH_MODE,
+        "SSWS (default), Bearer or PrivateKey; beats the profile's `auth`",
+    ),
+    (
+        env::SDK_CLIENT_ID,
+        "PrivateKey: the service app's client id; beats the profile's client_id",
+    ),
+    (
+        env::SDK_PRIVATE_KEY,
+        "PrivateKey: its private key, PEM or JWK text or a file path",
+    ),
+    (
+        env::SDK_PRIVATE_KEY_ID,
+        "PrivateKey: the kid of that key in Okta; beats the profile's key_id",
+    ),
+    (
+        env::SDK_SCOPES,
+        "PrivateKey: scopes, comma separated (default: what the command needs)",
+    ),
+    (
+        env::NO_TOKEN_CACHE,
+        "when true: no OAuth token kept between runs, like --no-token-cache",
+    ),
+    (env::NO_COLOR, "when set and not empty: no colour"),
+    (
+        env::CI,
+        "when set and not empty: never prompt, like --no-input",
+    ),
+    (
+        "OKTAKEYS_SANDBOX_*",
+        "address, state file, token and test knobs of the sandbox",
+    ),
+];
+
+/// The exit codes as a help paragraph.
+pub fn exit_codes_help() -> String {
+    let mut text = String::from("Exit codes:");
+    for (code, meaning) in EXIT_CODES {
+        text.push_str(&format!("\n  {code:<3}  {meaning}"));
+    }
+    text
+}
+
+/// The environment variables as a help paragraph.
+pub fn environment_help() -> String {
+    let width = ENVIRONMENT.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
+    let mut text = String::from("Environment:");
+    for (name, meaning) in ENVIRONMENT {
+        text.push_str(&format!("\n  {name:<width$}  {meaning}"));
+    }
+    text
+}
+
+const ROOT_EXAMPLES: &str = "\
 Examples:
   oktakeys --profile sandbox keys list --auth-server default
+  oktakeys config init --profile prod
   oktakeys keys list --auth-server aus1a2b3c4d5e6f7g8h9 -o json | jq '.[] | {id, status}'
   OKTA_ORG_URL=https://acme.okta.com OKTA_API_TOKEN=... oktakeys keys get apk2f4zrZbs8nUa7p0g4";
+
+/// `-h` shows the examples and where to read more; `--help` adds exit codes and environment.
+fn root_after_help() -> String {
+    format!(
+        "{ROOT_EXAMPLES}\n\nRun `oktakeys --help` for the exit codes and environment variables,\n\
+         `oktakeys COMMAND --help` for a command's own examples, `man oktakeys` for all of it."
+    )
+}
+
+fn root_after_long_help() -> String {
+    format!(
+        "{ROOT_EXAMPLES}\n\n{}\n\n{}",
+        exit_codes_help(),
+        environment_help()
+    )
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -42,8 +133,8 @@ Examples:
     version,
     about = "Manage the public JSON Web Keys (resource server credentials) of Okta custom authorization servers",
     long_about = None,
-    after_help = ROOT_AFTER_HELP,
-    after_long_help = format!("{ROOT_AFTER_HELP}\n\n{EXIT_CODES_HELP}\n\n{ENVIRONMENT_HELP}"),
+    after_help = root_after_help(),
+    after_long_help = root_after_long_help(),
     propagate_version = true,
     max_term_width = 100
 )]
@@ -56,6 +147,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Clone, Args, Default)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Profile from the config file (the name `sandbox` starts a local sandbox when not configured)
     #[arg(
@@ -67,12 +159,18 @@ pub struct GlobalArgs {
     )]
     pub profile: Option<String>,
 
-    /// Config file to read instead of the default
-    #[arg(long, global = true, env = "OKTAKEYS_CONFIG", value_name = "PATH")]
+    /// Config file to read instead of the default (`oktakeys config path` shows which is used)
+    #[arg(
+        long,
+        global = true,
+        env = "OKTAKEYS_CONFIG",
+        value_name = "PATH",
+        value_hint = ValueHint::FilePath
+    )]
     pub config: Option<PathBuf>,
 
     /// Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)
-    #[arg(long, global = true, value_name = "URL")]
+    #[arg(long, global = true, value_name = "URL", value_hint = ValueHint::Url)]
     pub org_url: Option<String>,
 
     /// Output format: table for people, json (Okta's raw JSON) for pipelines, id for xargs
@@ -96,7 +194,7 @@ pub struct GlobalArgs {
     pub max_retries: Option<u32>,
 
     /// Extra CA certificate (PEM) to trust, for corporate TLS proxies
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub ca_cert: Option<PathBuf>,
 
     /// More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies
@@ -116,8 +214,58 @@ pub struct GlobalArgs {
     pub no_input: bool,
 
     /// Service apps: do not keep OAuth access tokens between runs (in the user cache dir)
-    #[arg(long, global = true, env = "OKTAKEYS_NO_TOKEN_CACHE")]
+    #[arg(long, global = true, env = env::NO_TOKEN_CACHE)]
     pub no_token_cache: bool,
+    /// Which of the arguments above (and `--auth-server`) clap took from an environment
+    /// variable rather than a flag; filled in by [`parse`], for `config show`.
+    #[arg(skip)]
+    pub env_origins: EnvOrigins,
+}
+
+/// Arguments whose value came from their environment variable (`env = …`), by arg id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EnvOrigins(std::collections::BTreeMap<String, String>);
+
+impl EnvOrigins {
+    /// The environment variable that gave arg `id` its value, if one did.
+    pub fn var(&self, id: &str) -> Option<&str> {
+        self.0.get(id).map(String::as_str)
+    }
+
+    /// Record that arg `id` took its value from `var`.
+    pub fn insert(&mut self, id: impl Into<String>, var: impl Into<String>) {
+        self.0.insert(id.into(), var.into());
+    }
+
+    /// Walk the matched subcommands and note every arg whose value clap read from the
+    /// environment. Works for whatever args the tree holds.
+    fn collect(cmd: &clap::Command, matches: &clap::ArgMatches, into: &mut EnvOrigins) {
+        for arg in cmd.get_arguments() {
+            let (Some(var), id) = (arg.get_env(), arg.get_id().as_str()) else {
+                continue;
+            };
+            if matches.value_source(id) == Some(clap::parser::ValueSource::EnvVariable) {
+                into.insert(id, var.to_string_lossy());
+            }
+        }
+        if let Some((name, sub_matches)) = matches.subcommand()
+            && let Some(sub) = cmd.find_subcommand(name)
+        {
+            Self::collect(sub, sub_matches, into);
+        }
+    }
+}
+
+/// Parse the process's arguments (exiting on a usage error, as clap does), and note which
+/// values came from environment variables.
+pub fn parse() -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let mut cmd = Cli::command();
+    cmd.build();
+    let matches = cmd.clone().get_matches();
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut cmd).exit());
+    EnvOrigins::collect(&cmd, &matches, &mut cli.global.env_origins);
+    cli
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -139,8 +287,184 @@ pub enum ColorChoice {
 pub enum Command {
     /// List, add, activate, deactivate and delete an authorization server's public keys
     Keys(KeysArgs),
+
+    /// Create profiles, list them, and show which settings apply and where they come from
+    Config(ConfigArgs),
+
     /// Run a local Okta-compatible server for trying oktakeys and for tests
     Sandbox(SandboxArgs),
+
+    /// Print a shell completion script
+    #[command(after_help = "\
+Prints the script on stdout; install it where your shell looks for completions.
+
+Examples:
+  oktakeys completion bash > ~/.local/share/bash-completion/completions/oktakeys
+  oktakeys completion zsh > \"${fpath[1]}/_oktakeys\"
+  oktakeys completion fish > ~/.config/fish/completions/oktakeys.fish
+  oktakeys completion powershell >> $PROFILE
+  eval \"$(oktakeys completion elvish)\"")]
+    Completion(CompletionArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionArgs {
+    /// The shell to complete for
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Profiles live in the config file (`oktakeys config path` prints where). Settings are taken
+from, highest first: flags, environment variables, the profile, built-in defaults.
+
+Examples:
+  oktakeys config init --profile prod
+  oktakeys config list
+  oktakeys config show --profile prod
+  $EDITOR \"$(oktakeys config path)\"")]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub command: ConfigCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Create or update a profile: asks on a terminal, takes flags in scripts
+    #[command(after_help = "\
+On a terminal, asks for what the flags do not give: the org URL, the auth mode and where
+the token comes from (an environment variable or a command, such as a password manager,
+before storing the token in the file; a token is never echoed). Without a terminal (or
+with --no-input) every value comes from flags: --profile, --org-url and one credential
+source. No flag takes a secret: --token-stdin reads the token from stdin.
+
+The file is written with mode 0600 (its directory, when created, 0700); other profiles and
+comments are kept. Before writing, one read-only request checks the credentials: the key
+list of --auth-server, or else the list of authorization servers. --no-verify skips it.
+
+Examples:
+  oktakeys config init --profile prod
+  oktakeys config init --profile prod --org-url https://acme.okta.com \\
+      --token-env OKTA_PROD_TOKEN --auth-server aus1a2b3c4d5e6f7g8h9 --default
+  oktakeys config init --profile dev --org-url https://dev-123.oktapreview.com \\
+      --token-command 'pass show okta/dev'
+  pass show okta/ci | oktakeys config init --profile ci --org-url https://acme.okta.com \\
+      --token-stdin
+  oktakeys config init --profile svc --org-url https://acme.okta.com --auth private_key \\
+      --client-id 0oa1b2c3d4 --private-key-file svc.pem --no-verify")]
+    Init(InitArgs),
+
+    /// List the profiles in the config file, the default marked, credentials masked
+    #[command(after_help = "\
+The CREDENTIALS column names the source (token_env=VAR, token_command=CMD, token=****,
+private_key_file=FILE), never a secret. The built-in `sandbox` profile is listed when the
+file does not define one.
+
+Examples:
+  oktakeys config list
+  oktakeys config list -o json | jq -r '.[] | select(.default) | .name'
+  oktakeys config list -o id")]
+    List,
+
+    /// Show the settings a command would use, and where each comes from
+    #[command(after_help = "\
+Each setting is shown with its source: a flag, an environment variable (named), the profile
+in the config file, or the built-in default. Secrets are masked; token_command is not run.
+
+Examples:
+  oktakeys config show
+  oktakeys config show --profile prod
+  OKTA_ORG_URL=https://other.okta.com oktakeys config show -o json | jq .org_url")]
+    Show(ShowArgs),
+
+    /// Print the path of the config file in use (it may not exist yet)
+    #[command(after_help = "\
+The path comes from --config, else OKTAKEYS_CONFIG, else ~/.config/oktakeys/config.toml
+(the platform's config directory).
+
+Examples:
+  oktakeys config path
+  $EDITOR \"$(oktakeys config path)\"")]
+    Path,
+}
+
+/// `--auth ssws|bearer|private_key` for `config init`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AuthModeArg {
+    /// `Authorization: SSWS <API token>` (an Okta API token)
+    Ssws,
+    /// `Authorization: Bearer <access token>`
+    Bearer,
+    /// An OAuth 2.0 service app: client_credentials with private_key_jwt
+    #[value(name = "private_key")]
+    PrivateKey,
+}
+
+#[derive(Debug, Clone, Args)]
+#[group(id = "token_source", multiple = false)]
+pub struct TokenSourceArgs {
+    /// Read the token from this environment variable when a command runs (its name, not the token)
+    #[arg(long, value_name = "VAR", group = "token_source")]
+    pub token_env: Option<String>,
+
+    /// Run this command and use its trimmed stdout as the token (e.g. a password manager)
+    #[arg(long, value_name = "CMD", group = "token_source", value_hint = ValueHint::CommandString)]
+    pub token_command: Option<String>,
+
+    /// Read the token from stdin now and store it in the config file (mode 0600)
+    #[arg(long, group = "token_source")]
+    pub token_stdin: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct InitArgs {
+    #[command(flatten)]
+    pub token: TokenSourceArgs,
+
+    /// How to authenticate [default: ssws]
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub auth: Option<AuthModeArg>,
+
+    /// The service app's client id (with --auth private_key)
+    #[arg(long, value_name = "ID", conflicts_with = "token_source")]
+    pub client_id: Option<String>,
+
+    /// The service app's private key, PEM (with --auth private_key)
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with = "token_source",
+        value_hint = ValueHint::FilePath
+    )]
+    pub private_key_file: Option<PathBuf>,
+
+    /// The kid of the service app's key, if Okta holds more than one (with --auth private_key)
+    #[arg(long, value_name = "KID", conflicts_with = "token_source")]
+    pub key_id: Option<String>,
+
+    /// Default authorization server for `keys` commands with this profile
+    #[arg(long, value_name = "ID", value_parser = parse_path_id)]
+    pub auth_server: Option<String>,
+
+    /// Make this the default profile (the first profile in a file becomes the default anyway)
+    #[arg(long)]
+    pub default: bool,
+
+    /// Write the profile without checking the credentials against Okta
+    #[arg(long)]
+    pub no_verify: bool,
+
+    /// Replace the profile's org URL and credentials if it exists, without asking
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Authorization server id, as `keys --auth-server` would take it
+    #[arg(long, env = "OKTAKEYS_AUTH_SERVER", value_name = "ID", value_parser = parse_path_id)]
+    pub auth_server: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -467,7 +791,7 @@ Examples:
   oktakeys sandbox serve
   OKTAKEYS_SANDBOX_TOKEN=00test oktakeys sandbox serve --addr 127.0.0.1:0 --auth-server aus1test
   oktakeys sandbox serve --rate-limit 3 --rate-limit-window 10 --fail-requests 2 --fail-with drop
-  oktakeys sandbox serve --service-app 0oaci=ci.pub.pem:okta.authorizationServers.read --require-dpop";
+  oktakeys sandbox serve --service-app 0oaci=ci.pub.pem --require-dpop";
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -623,6 +947,81 @@ mod tests {
     #[test]
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// Every command has an about and a realistic example, every flag a help line: the
+    /// tree is walked, so a new command or flag without them fails here.
+    #[test]
+    fn every_command_and_flag_teaches() {
+        fn check(cmd: &clap::Command, path: &str, problems: &mut Vec<String>) {
+            if cmd
+                .get_about()
+                .is_none_or(|a| a.to_string().trim().is_empty())
+            {
+                problems.push(format!("{path}: no about (doc comment)"));
+            }
+            let after = cmd
+                .get_after_help()
+                .map(|a| a.to_string())
+                .unwrap_or_default();
+            let example = after.split_once("Examples:\n").is_some_and(|(_, ex)| {
+                ex.lines()
+                    .any(|l| l.starts_with("  oktakeys ") || l.contains(" oktakeys "))
+            });
+            if let Some(long) = after.lines().find(|l| l.chars().count() > 100) {
+                problems.push(format!(
+                    "{path}: after_help line over 100 columns (clap would wrap it): {long}"
+                ));
+            }
+            if !example {
+                problems.push(format!(
+                    "{path}: no `Examples:` with an oktakeys command in after_help"
+                ));
+            }
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                if arg
+                    .get_help()
+                    .is_none_or(|h| h.to_string().trim().is_empty())
+                {
+                    problems.push(format!("{path}: argument `{id}` has no help"));
+                }
+            }
+            for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+                check(sub, &format!("{path} {}", sub.get_name()), problems);
+            }
+        }
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut problems = Vec::new();
+        check(&cmd, "oktakeys", &mut problems);
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn values_from_the_environment_are_told_apart_from_flags() {
+        let mut cmd = Cli::command();
+        cmd.build();
+        // `env = …` is read by clap from the process environment; simulate it with
+        // explicit matches instead of touching the environment of the test process.
+        let matches = cmd
+            .clone()
+            .try_get_matches_from([
+                "oktakeys",
+                "--profile",
+                "p",
+                "keys",
+                "list",
+                "--auth-server",
+                "a",
+            ])
+            .unwrap();
+        let mut origins = EnvOrigins::default();
+        EnvOrigins::collect(&cmd, &matches, &mut origins);
+        assert_eq!(origins, EnvOrigins::default(), "flags are not env");
     }
 
     #[test]

@@ -30,6 +30,7 @@ pub mod env {
     pub const SDK_SCOPES: &str = "OKTA_CLIENT_SCOPES";
     pub const SDK_PRIVATE_KEY: &str = "OKTA_CLIENT_PRIVATEKEY";
     pub const SDK_PRIVATE_KEY_ID: &str = "OKTA_CLIENT_PRIVATEKEYID";
+    pub const NO_TOKEN_CACHE: &str = "OKTAKEYS_NO_TOKEN_CACHE";
     pub const CI: &str = "CI";
     pub const NO_COLOR: &str = "NO_COLOR";
 }
@@ -187,6 +188,70 @@ pub struct Settings {
     pub http: HttpSettings,
     pub profile: Option<String>,
     pub config_path: Option<PathBuf>,
+    /// Where each value came from (for `config show`).
+    pub origins: Origins,
+}
+
+/// Where a setting's value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A command-line flag, e.g. `--org-url`.
+    Flag(&'static str),
+    /// An environment variable, by name.
+    Env(String),
+    /// A key of the named profile in the config file.
+    Profile(String),
+    /// `default_profile` in the config file.
+    DefaultProfile,
+    /// The built-in `sandbox` profile.
+    Sandbox,
+    /// The built-in default.
+    Default,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Flag(flag) => write!(f, "flag {flag}"),
+            Origin::Env(var) => write!(f, "environment variable {var}"),
+            Origin::Profile(name) => write!(f, "profile `{name}`"),
+            Origin::DefaultProfile => f.write_str("default_profile in the config file"),
+            Origin::Sandbox => f.write_str("the built-in sandbox profile"),
+            Origin::Default => f.write_str("built-in default"),
+        }
+    }
+}
+
+/// The origin of each resolved setting; `None` where the setting has no value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origins {
+    pub config_path: Origin,
+    pub profile: Option<Origin>,
+    pub org_url: Option<Origin>,
+    pub auth_mode: Option<Origin>,
+    pub credentials: Option<Origin>,
+    pub auth_server: Option<Origin>,
+    pub timeout: Origin,
+    pub request_timeout: Origin,
+    pub connect_timeout: Origin,
+    pub max_retries: Origin,
+    pub ca_cert: Option<Origin>,
+}
+
+/// The one place precedence is decided: the first candidate that has a value wins,
+/// and brings its origin along. Callers list candidates highest first.
+fn first<T>(candidates: impl IntoIterator<Item = (Option<T>, Origin)>) -> Option<(T, Origin)> {
+    candidates
+        .into_iter()
+        .find_map(|(value, origin)| value.map(|v| (v, origin)))
+}
+
+/// The origin of a clap arg that may also come from its environment variable (`env = …`).
+fn arg_origin(global: &GlobalArgs, id: &str, flag: &'static str) -> Origin {
+    match global.env_origins.var(id) {
+        Some(var) => Origin::Env(var.to_string()),
+        None => Origin::Flag(flag),
+    }
 }
 
 /// Read access to the environment, so tests can resolve settings without touching it.
@@ -217,6 +282,14 @@ pub fn config_path(flag: Option<&Path>) -> Option<PathBuf> {
     match flag {
         Some(p) => Some(p.to_path_buf()),
         None => dirs::config_dir().map(|d| d.join("oktakeys").join("config.toml")),
+    }
+}
+
+/// Where [`config_path`]'s answer comes from.
+pub fn config_path_origin(global: &GlobalArgs) -> Origin {
+    match &global.config {
+        Some(_) => arg_origin(global, "config", "--config"),
+        None => Origin::Default,
     }
 }
 
@@ -308,82 +381,154 @@ impl Settings {
         config_path: Option<PathBuf>,
     ) -> Result<Settings> {
         let file = file.unwrap_or_default();
-        let requested = global.profile.clone();
-        let profile_name = requested.clone().or_else(|| file.default_profile.clone());
+        let chosen = first([
+            (
+                global.profile.clone(),
+                arg_origin(global, "profile", "--profile"),
+            ),
+            (file.default_profile.clone(), Origin::DefaultProfile),
+        ]);
 
-        let (profile_name, profile, is_sandbox) = match profile_name {
-            Some(name) => match file.profiles.get(&name) {
-                Some(p) => (Some(name), p.clone(), false),
-                None if name == SANDBOX_PROFILE => (Some(name), Profile::default(), true),
+        let (profile_name, profile_origin, profile, is_sandbox) = match chosen {
+            Some((name, origin)) => match file.profiles.get(&name) {
+                Some(p) => (Some(name), Some(origin), p.clone(), false),
+                None if name == SANDBOX_PROFILE => {
+                    (Some(name), Some(origin), Profile::default(), true)
+                }
                 None => return Err(unknown_profile(&name, &file, config_path.as_deref())),
             },
-            None => (None, Profile::default(), false),
+            None => (None, None, Profile::default(), false),
+        };
+        // Where a value from the profile comes from.
+        let from_profile = || match (&profile_name, is_sandbox) {
+            (Some(_), true) => Origin::Sandbox,
+            (Some(name), false) => Origin::Profile(name.clone()),
+            (None, _) => Origin::Default,
         };
 
+        let with_default = |picked: Option<(u64, Origin)>, default: u64| {
+            picked.unwrap_or((default, Origin::Default))
+        };
+        let (timeout, timeout_origin) = with_default(
+            first([
+                (global.timeout, Origin::Flag("--timeout")),
+                (profile.timeout, from_profile()),
+            ]),
+            DEFAULT_TIMEOUT_SECS,
+        );
+        let (request_timeout, request_timeout_origin) = with_default(
+            first([
+                (global.request_timeout, Origin::Flag("--request-timeout")),
+                (profile.request_timeout, from_profile()),
+            ]),
+            DEFAULT_REQUEST_TIMEOUT_SECS,
+        );
+        let (connect_timeout, connect_timeout_origin) = with_default(
+            first([
+                (global.connect_timeout, Origin::Flag("--connect-timeout")),
+                (profile.connect_timeout, from_profile()),
+            ]),
+            DEFAULT_CONNECT_TIMEOUT_SECS,
+        );
+        let (max_retries, max_retries_origin) = first([
+            (global.max_retries, Origin::Flag("--max-retries")),
+            (profile.max_retries, from_profile()),
+        ])
+        .unwrap_or((DEFAULT_MAX_RETRIES, Origin::Default));
+        let ca_cert = first([
+            (global.ca_cert.clone(), Origin::Flag("--ca-cert")),
+            (profile.ca_cert.clone(), from_profile()),
+        ]);
         let http = HttpSettings {
-            timeout: secs(
-                global.timeout.or(profile.timeout),
-                DEFAULT_TIMEOUT_SECS,
-                "timeout",
-            )?,
-            request_timeout: secs(
-                global.request_timeout.or(profile.request_timeout),
-                DEFAULT_REQUEST_TIMEOUT_SECS,
-                "request-timeout",
-            )?,
-            connect_timeout: secs(
-                global.connect_timeout.or(profile.connect_timeout),
-                DEFAULT_CONNECT_TIMEOUT_SECS,
-                "connect-timeout",
-            )?,
-            max_retries: global
-                .max_retries
-                .or(profile.max_retries)
-                .unwrap_or(DEFAULT_MAX_RETRIES),
-            ca_cert: global.ca_cert.clone().or(profile.ca_cert.clone()),
+            timeout: secs(timeout, "timeout")?,
+            request_timeout: secs(request_timeout, "request-timeout")?,
+            connect_timeout: secs(connect_timeout, "connect-timeout")?,
+            max_retries,
+            ca_cert: ca_cert.as_ref().map(|(path, _)| path.clone()),
         };
-        let auth_server = auth_server_flag
-            .map(str::to_string)
-            .or(profile.auth_server.clone());
+        let auth_server = first([
+            (
+                auth_server_flag.map(str::to_string),
+                arg_origin(global, "auth_server", "--auth-server"),
+            ),
+            (profile.auth_server.clone(), from_profile()),
+        ]);
 
-        let target = if is_sandbox {
-            Target::Sandbox
+        let (target, org_url_origin, auth_mode_origin, credentials_origin) = if is_sandbox {
+            (
+                Target::Sandbox,
+                Some(Origin::Sandbox),
+                None,
+                Some(Origin::Sandbox),
+            )
         } else {
-            let org_url = global
-                .org_url
-                .clone()
-                .or_else(|| env.var(env::ORG_URL))
-                .or_else(|| env.var(env::SDK_ORG_URL))
-                .or(profile.org_url.clone());
-            let org_url = parse_org_url(org_url.as_deref(), profile_name.as_deref())?;
-            let credentials = resolve_credentials(
+            let org_url = first([
+                (global.org_url.clone(), Origin::Flag("--org-url")),
+                (env.var(env::ORG_URL), Origin::Env(env::ORG_URL.into())),
+                (
+                    env.var(env::SDK_ORG_URL),
+                    Origin::Env(env::SDK_ORG_URL.into()),
+                ),
+                (profile.org_url.clone(), from_profile()),
+            ]);
+            let url = parse_org_url(
+                org_url.as_ref().map(|(url, _)| url.as_str()),
+                profile_name.as_deref(),
+            )
+            .map_err(|e| match (&org_url, e) {
+                // Say where a bad URL came from: an environment variable can shadow the profile.
+                (Some((_, origin)), Error::Config { message, hint }) => Error::Config {
+                    message: format!("{message} (from {origin})"),
+                    hint,
+                },
+                (_, e) => e,
+            })?;
+            let (credentials, mode_origin, source_origin) = resolve_credentials(
                 global,
                 &profile,
                 env,
                 profile_name.as_deref(),
-                (&org_url, http.request_timeout),
+                from_profile(),
+                (&url, http.request_timeout),
             )?;
-            Target::Org {
-                org_url,
-                credentials,
-            }
+            (
+                Target::Org {
+                    org_url: url,
+                    credentials,
+                },
+                org_url.map(|(_, o)| o),
+                Some(mode_origin),
+                source_origin,
+            )
         };
 
         Ok(Settings {
             target,
-            auth_server,
+            auth_server: auth_server.as_ref().map(|(id, _)| id.clone()),
             http,
             profile: profile_name,
             config_path,
+            origins: Origins {
+                config_path: config_path_origin(global),
+                profile: profile_origin,
+                org_url: org_url_origin,
+                auth_mode: auth_mode_origin,
+                credentials: credentials_origin,
+                auth_server: auth_server.map(|(_, o)| o),
+                timeout: timeout_origin,
+                request_timeout: request_timeout_origin,
+                connect_timeout: connect_timeout_origin,
+                max_retries: max_retries_origin,
+                ca_cert: ca_cert.map(|(_, o)| o),
+            },
         })
     }
 }
 
-fn secs(value: Option<u64>, default: u64, name: &str) -> Result<Duration> {
+fn secs(value: u64, name: &str) -> Result<Duration> {
     match value {
-        Some(0) => Err(Error::Usage(format!("--{name} must be at least 1 second"))),
-        Some(v) => Ok(Duration::from_secs(v)),
-        None => Ok(Duration::from_secs(default)),
+        0 => Err(Error::Usage(format!("--{name} must be at least 1 second"))),
+        v => Ok(Duration::from_secs(v)),
     }
 }
 
@@ -403,38 +548,65 @@ fn unknown_profile(name: &str, file: &ConfigFile, path: Option<&Path>) -> Error 
     Error::config_hint(format!("no profile named `{name}`"), hint)
 }
 
+/// The credentials, where the auth mode came from, and where the credential source came from.
 fn resolve_credentials(
     global: &GlobalArgs,
     profile: &Profile,
     env: &dyn Environment,
     profile_name: Option<&str>,
+    from_profile: Origin,
     org: (&Url, Duration),
-) -> Result<Credentials> {
-    let mode = match env.var(env::SDK_AUTH_MODE) {
-        Some(name) => AuthMode::from_sdk_name(&name).ok_or_else(|| {
-            Error::config(format!(
-                "{} is `{name}`; expected SSWS, Bearer or PrivateKey",
-                env::SDK_AUTH_MODE
-            ))
-        })?,
-        None => profile.auth.unwrap_or(AuthMode::Ssws),
+) -> Result<(Credentials, Origin, Option<Origin>)> {
+    let (mode, mode_origin) = match env.var(env::SDK_AUTH_MODE) {
+        Some(name) => (
+            AuthMode::from_sdk_name(&name).ok_or_else(|| {
+                Error::config(format!(
+                    "{} is `{name}`; expected SSWS, Bearer or PrivateKey",
+                    env::SDK_AUTH_MODE
+                ))
+            })?,
+            Origin::Env(env::SDK_AUTH_MODE.into()),
+        ),
+        None => match profile.auth {
+            Some(mode) => (mode, from_profile.clone()),
+            None => (AuthMode::Ssws, Origin::Default),
+        },
     };
     if mode == AuthMode::PrivateKey {
-        return resolve_service_app(global, profile, env, profile_name, org)
-            .map(|app| Credentials::ServiceApp(Box::new(app)));
+        let app = resolve_service_app(global, profile, env, profile_name, org)?;
+        let key_origin = if env.var(env::SDK_PRIVATE_KEY).is_some() {
+            Origin::Env(env::SDK_PRIVATE_KEY.into())
+        } else {
+            from_profile
+        };
+        return Ok((
+            Credentials::ServiceApp(Box::new(app)),
+            mode_origin,
+            Some(key_origin),
+        ));
     }
-    let source = if let Some(name) = [env::API_TOKEN, env::SDK_TOKEN]
+    let env_token = [env::API_TOKEN, env::SDK_TOKEN]
         .into_iter()
-        .find(|n| env.var(n).is_some())
-    {
-        TokenSource::Env(name.to_string())
-    } else if let Some(token) = &profile.token {
-        TokenSource::Inline(token.clone())
-    } else if let Some(var) = &profile.token_env {
-        TokenSource::Env(var.clone())
-    } else if let Some(cmd) = &profile.token_command {
-        TokenSource::Command(cmd.clone())
-    } else {
+        .find(|n| env.var(n).is_some());
+    let source = first([
+        (
+            env_token.map(|n| TokenSource::Env(n.to_string())),
+            Origin::Env(env_token.unwrap_or_default().to_string()),
+        ),
+        (
+            profile.token.clone().map(TokenSource::Inline),
+            from_profile.clone(),
+        ),
+        (
+            profile.token_env.clone().map(TokenSource::Env),
+            from_profile.clone(),
+        ),
+        (
+            profile.token_command.clone().map(TokenSource::Command),
+            from_profile,
+        ),
+    ]);
+    let Some((source, source_origin)) = source else {
         let hint = match profile_name {
             Some(p) => {
                 format!("give profile `{p}` a token_env or token_command, or set OKTA_API_TOKEN")
@@ -444,9 +616,13 @@ fn resolve_credentials(
                     .to_string()
             }
         };
-        return Ok(Credentials::Missing { hint });
+        return Ok((Credentials::Missing { hint }, mode_origin, None));
     };
-    Ok(Credentials::Token { mode, source })
+    Ok((
+        Credentials::Token { mode, source },
+        mode_origin,
+        Some(source_origin),
+    ))
 }
 
 /// The service app's settings: the Okta SDK's environment names beat the profile.

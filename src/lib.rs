@@ -24,10 +24,16 @@ pub fn run(cli: cli::Cli) -> Result<()> {
         .enable_all()
         .build()
         .map_err(|e| Error::Internal(format!("cannot start the async runtime: {e}")))?;
-    runtime.block_on(async {
+    let result = runtime.block_on(async {
+        // Biased: a command that watches Ctrl-C itself (rotate) gets to report first.
         tokio::select! {
+            biased;
             result = commands::dispatch(cli) => result,
             _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
         }
-    })
+    });
+    // A prompt still waiting for a line on its blocking thread after Ctrl-C must not
+    // hold the exit up: dropping the runtime would wait for it forever.
+    runtime.shutdown_background();
+    result
 }

@@ -2,10 +2,8 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = oktakeys::cli::Cli::parse();
+    let cli = oktakeys::cli::parse();
     let json_errors = cli.global.output == Some(oktakeys::cli::OutputFormat::Json);
     match oktakeys::run(cli) {
         Ok(()) => ExitCode::SUCCESS,

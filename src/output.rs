@@ -79,6 +79,42 @@ impl Printer {
         }
     }
 
+    /// A plain table on stdout, in the same style as the key table: a header row, two
+    /// spaces between columns, no borders.
+    pub fn rows(&self, header: &[&str], rows: &[Vec<String>]) -> Result<()> {
+        let mut table = Table::new();
+        table.load_style(presets::NOTHING);
+        table.set_content_arrangement(if self.stdout_is_terminal {
+            ContentArrangement::Dynamic
+        } else {
+            ContentArrangement::Disabled
+        });
+        if self.color {
+            table.enforce_styling();
+        } else {
+            table.force_no_tty();
+        }
+        table.set_header(header.iter().map(|h| {
+            let cell = Cell::new(h);
+            if self.color {
+                cell.add_attribute(comfy_table::Attribute::Bold)
+            } else {
+                cell
+            }
+        }));
+        for row in rows {
+            table.add_row(row.iter().map(Cell::new));
+        }
+        for column in table.column_iter_mut() {
+            column.set_padding((0, 2));
+        }
+        let text: String = table
+            .lines()
+            .map(|l| format!("{}\n", l.trim_end()))
+            .collect();
+        write_stdout(&text)
+    }
+
     /// JSON on stdout: pretty on a terminal, compact when piped.
     pub fn json(&self, value: &Value) -> Result<()> {
         let text = if self.stdout_is_terminal {

@@ -6,6 +6,8 @@ use crate::cli::{Cli, Command, GlobalArgs, KeysArgs, KeysCommand};
 use crate::config::env;
 use crate::error::{Error, Result};
 
+pub mod completion;
+pub mod config;
 pub mod generate;
 pub mod keys;
 pub mod rotate;
@@ -24,6 +26,8 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
             auth_server,
         }) => rotate::run(&cli.global, auth_server, rotate).await,
         Command::Keys(args) => keys::run(&cli.global, args).await,
+        Command::Config(args) => config::run(&cli.global, args).await,
+        Command::Completion(args) => completion::run(&args),
         Command::Sandbox(args) => sandbox::run(args).await,
     }
 }

@@ -155,7 +155,19 @@ pub async fn run(global: &GlobalArgs, auth_servers: Vec<String>, args: RotateArg
             ));
         }
         let progress = |line: String| printer.note(format!("{server}: {line}"));
-        let outcome = rotate::execute(&client, &server, &plan, &key, &progress).await;
+        // Ctrl-C mid-rotation: say where things stand and how to finish before exiting.
+        let outcome = tokio::select! {
+            biased;
+            outcome = rotate::execute(&client, &server, &plan, &key, &progress) => outcome,
+            _ = tokio::signal::ctrl_c() => {
+                eprintln!(
+                    "\ninterrupted while rotating {server}: Okta may hold the new key INACTIVE or already ACTIVE, \
+                     and the server keeps an active key either way.\nRe-run to complete the rotation (nothing is done twice):\n  {}",
+                    resume_command(global, &server, &args)
+                );
+                return Err(Error::Interrupted);
+            }
+        };
         if let Some(err) = &outcome.error {
             let resume = resume_command(global, &server, &args);
             report_failure(

@@ -1,0 +1,675 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[oktakeys] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'oktakeys'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'oktakeys'= {
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies'
+            cand --color 'When to use colour'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand keys 'List, add, activate, deactivate and delete an authorization server''s public keys'
+            cand config 'Create profiles, list them, and show which settings apply and where they come from'
+            cand sandbox 'Run a local Okta-compatible server for trying oktakeys and for tests'
+            cand completion 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktakeys;keys'= {
+            cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies'
+            cand --color 'When to use colour'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the server''s keys'
+            cand get 'Show one key'
+            cand add 'Add a public key (always INACTIVE; activate it afterwards)'
+            cand activate 'Make a key the active one (Okta deactivates the previously active key)'
+            cand deactivate 'Deactivate a key'
+            cand delete 'Delete an INACTIVE key (asks first on a terminal)'
+            cand generate 'Create an RSA key pair: the private key to a file (mode 0600), the public JWK to stdout'
+            cand rotate 'Rotate to a new key: add it, activate it, retire old keys (safe to re-run)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktakeys;keys;list'= {
+            cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies'
+            cand --color 'When to use colour'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;keys;get'= {
+            cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies'
+            cand --color 'When to use colour'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;keys;add'= {
+            cand --jwk 'A public JWK, or a JWKS (pick the key with --kid); `-` reads stdin'
+            cand --pem 'A PEM public key (SPKI or PKCS#1), X.509 certificate, or RSA private key (only its public part is sent); `-` reads stdin'
+            cand --kid 'The kid to give the key (with a JWKS: which key to take)'
+            cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies'
+            cand --color 'When to use colour'
+            cand --dry-run 'Print the method, URL and body that would be sent, send nothing, exit 0'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;keys;activate'= {
+            cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies'
+            cand --color 'When to use colour'
+            cand --dry-run 'Print the method, URL and body that would be sent, send nothing, exit 0'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;keys;deactivate'= {
+            cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies'
+            cand --color 'When to use colour'
+            cand --dry-run 'Print the method, URL and body that would be sent, send nothing, exit 0'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;keys;delete'= {
+            cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies'
+            cand --color 'When to use colour'
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
+            cand --dry-run 'Print the method, URL and body that would be sent, send nothing, exit 0'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;keys;generate'= {
+            cand --kid 'The new key''s kid (it goes into the public JWK)'
+            cand --private-key-out 'File to write the private key to (PKCS#8 PEM, mode 0600)'
+            cand --bits 'RSA modulus size in bits'
+            cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies'
+            cand --color 'When to use colour'
+            cand --force 'Replace FILE if it exists (atomically: the old key stays until the new one is complete)'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;keys;rotate'= {
+            cand --jwk 'The new public key as a JWK, or a JWKS (pick the key with --kid); `-` reads stdin'
+            cand --pem 'The new public key as PEM: SPKI or PKCS#1 public key, X.509 certificate, or RSA private key (only its public part is sent); `-` reads stdin'
+            cand --private-key-out 'With --generate: the file for the private key (PKCS#8 PEM, mode 0600); an existing file''s key is used instead of a new one'
+            cand --bits 'With --generate: RSA modulus size in bits'
+            cand --kid 'The new key''s kid [default: the JWK''s kid, else the RFC 7638 thumbprint]'
+            cand --keep 'After activating, keep the N newest INACTIVE keys and delete the others'
+            cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies'
+            cand --color 'When to use colour'
+            cand --generate 'Generate the new key pair (the private key goes to --private-key-out)'
+            cand --delete-old 'After activating, delete every other INACTIVE key'
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
+            cand --dry-run 'Print the plan, change nothing, exit 0'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;keys;help'= {
+            cand list 'List the server''s keys'
+            cand get 'Show one key'
+            cand add 'Add a public key (always INACTIVE; activate it afterwards)'
+            cand activate 'Make a key the active one (Okta deactivates the previously active key)'
+            cand deactivate 'Deactivate a key'
+            cand delete 'Delete an INACTIVE key (asks first on a terminal)'
+            cand generate 'Create an RSA key pair: the private key to a file (mode 0600), the public JWK to stdout'
+            cand rotate 'Rotate to a new key: add it, activate it, retire old keys (safe to re-run)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktakeys;keys;help;list'= {
+        }
+        &'oktakeys;keys;help;get'= {
+        }
+        &'oktakeys;keys;help;add'= {
+        }
+        &'oktakeys;keys;help;activate'= {
+        }
+        &'oktakeys;keys;help;deactivate'= {
+        }
+        &'oktakeys;keys;help;delete'= {
+        }
+        &'oktakeys;keys;help;generate'= {
+        }
+        &'oktakeys;keys;help;rotate'= {
+        }
+        &'oktakeys;keys;help;help'= {
+        }
+        &'oktakeys;config'= {
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies'
+            cand --color 'When to use colour'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Create or update a profile: asks on a terminal, takes flags in scripts'
+            cand list 'List the profiles in the config file, the default marked, credentials masked'
+            cand show 'Show the settings a command would use, and where each comes from'
+            cand path 'Print the path of the config file in use (it may not exist yet)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktakeys;config;init'= {
+            cand --token-env 'Read the token from this environment variable when a command runs (its name, not the token)'
+            cand --token-command 'Run this command and use its trimmed stdout as the token (e.g. a password manager)'
+            cand --auth 'How to authenticate [default: ssws]'
+            cand --client-id 'The service app''s client id (with --auth private_key)'
+            cand --private-key-file 'The service app''s private key, PEM (with --auth private_key)'
+            cand --key-id 'The kid of the service app''s key, if Okta holds more than one (with --auth private_key)'
+            cand --auth-server 'Default authorization server for `keys` commands with this profile'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies'
+            cand --color 'When to use colour'
+            cand --token-stdin 'Read the token from stdin now and store it in the config file (mode 0600)'
+            cand --default 'Make this the default profile (the first profile in a file becomes the default anyway)'
+            cand --no-verify 'Write the profile without checking the credentials against Okta'
+            cand --force 'Replace the profile''s org URL and credentials if it exists, without asking'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;config;list'= {
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies'
+            cand --color 'When to use colour'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;config;show'= {
+            cand --auth-server 'Authorization server id, as `keys --auth-server` would take it'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies'
+            cand --color 'When to use colour'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;config;path'= {
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies'
+            cand --color 'When to use colour'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;config;help'= {
+            cand init 'Create or update a profile: asks on a terminal, takes flags in scripts'
+            cand list 'List the profiles in the config file, the default marked, credentials masked'
+            cand show 'Show the settings a command would use, and where each comes from'
+            cand path 'Print the path of the config file in use (it may not exist yet)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktakeys;config;help;init'= {
+        }
+        &'oktakeys;config;help;list'= {
+        }
+        &'oktakeys;config;help;show'= {
+        }
+        &'oktakeys;config;help;path'= {
+        }
+        &'oktakeys;config;help;help'= {
+        }
+        &'oktakeys;sandbox'= {
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies'
+            cand --color 'When to use colour'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand serve 'Serve Okta''s six key endpoints on a local address until Ctrl-C or SIGTERM'
+            cand reset 'Restore the sandbox state to its seed (server `default` with one ACTIVE key)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktakeys;sandbox;serve'= {
+            cand --addr 'Address to listen on (port 0 picks a free port)'
+            cand --state 'State file [default: the user data folder''s oktakeys/sandbox.json]'
+            cand --token 'Token to accept (SSWS or Bearer); prefer the environment variable, a flag shows in `ps`. Without it a token is generated and printed on stderr'
+            cand --auth-server 'Another authorization server to hold (besides `default`); repeatable'
+            cand --encryption-enabled 'Treat this server as having access-token encryption on (its active key cannot be deactivated); repeatable'
+            cand --service-app 'Register an OAuth 2.0 service app for the token endpoint: its client id, its public key file (PEM or JWK), and the scopes granted to it (comma separated; default okta.authorizationServers.read and .manage); repeatable'
+            cand --rate-limit 'Requests allowed per rate-limit window; then 429 E0000047'
+            cand --rate-limit-window 'Length of the rate-limit window in seconds'
+            cand --latency 'Milliseconds to wait before answering each request'
+            cand --fail-requests 'Numbers of the requests to fail (counted from 1 since start), comma separated'
+            cand --fail-with 'How the requests of --fail-requests fail: 500, 503, or drop (close the connection)'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies'
+            cand --color 'When to use colour'
+            cand --require-dpop 'Make the token endpoint demand DPoP with a nonce challenge (as Okta does for new API service apps), and the key endpoints a nonce in DPoP proofs too'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;sandbox;reset'= {
+            cand --state 'State file [default: the user data folder''s oktakeys/sandbox.json]'
+            cand --auth-server 'Another authorization server to seed (besides `default`); repeatable'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies'
+            cand --color 'When to use colour'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;sandbox;help'= {
+            cand serve 'Serve Okta''s six key endpoints on a local address until Ctrl-C or SIGTERM'
+            cand reset 'Restore the sandbox state to its seed (server `default` with one ACTIVE key)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktakeys;sandbox;help;serve'= {
+        }
+        &'oktakeys;sandbox;help;reset'= {
+        }
+        &'oktakeys;sandbox;help;help'= {
+        }
+        &'oktakeys;completion'= {
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies'
+            cand --color 'When to use colour'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;help'= {
+            cand keys 'List, add, activate, deactivate and delete an authorization server''s public keys'
+            cand config 'Create profiles, list them, and show which settings apply and where they come from'
+            cand sandbox 'Run a local Okta-compatible server for trying oktakeys and for tests'
+            cand completion 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktakeys;help;keys'= {
+            cand list 'List the server''s keys'
+            cand get 'Show one key'
+            cand add 'Add a public key (always INACTIVE; activate it afterwards)'
+            cand activate 'Make a key the active one (Okta deactivates the previously active key)'
+            cand deactivate 'Deactivate a key'
+            cand delete 'Delete an INACTIVE key (asks first on a terminal)'
+            cand generate 'Create an RSA key pair: the private key to a file (mode 0600), the public JWK to stdout'
+            cand rotate 'Rotate to a new key: add it, activate it, retire old keys (safe to re-run)'
+        }
+        &'oktakeys;help;keys;list'= {
+        }
+        &'oktakeys;help;keys;get'= {
+        }
+        &'oktakeys;help;keys;add'= {
+        }
+        &'oktakeys;help;keys;activate'= {
+        }
+        &'oktakeys;help;keys;deactivate'= {
+        }
+        &'oktakeys;help;keys;delete'= {
+        }
+        &'oktakeys;help;keys;generate'= {
+        }
+        &'oktakeys;help;keys;rotate'= {
+        }
+        &'oktakeys;help;config'= {
+            cand init 'Create or update a profile: asks on a terminal, takes flags in scripts'
+            cand list 'List the profiles in the config file, the default marked, credentials masked'
+            cand show 'Show the settings a command would use, and where each comes from'
+            cand path 'Print the path of the config file in use (it may not exist yet)'
+        }
+        &'oktakeys;help;config;init'= {
+        }
+        &'oktakeys;help;config;list'= {
+        }
+        &'oktakeys;help;config;show'= {
+        }
+        &'oktakeys;help;config;path'= {
+        }
+        &'oktakeys;help;sandbox'= {
+            cand serve 'Serve Okta''s six key endpoints on a local address until Ctrl-C or SIGTERM'
+            cand reset 'Restore the sandbox state to its seed (server `default` with one ACTIVE key)'
+        }
+        &'oktakeys;help;sandbox;serve'= {
+        }
+        &'oktakeys;help;sandbox;reset'= {
+        }
+        &'oktakeys;help;completion'= {
+        }
+        &'oktakeys;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,529 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_oktakeys_global_optspecs
+    string join \n p/profile= config= org-url= o/output= timeout= request-timeout= connect-timeout= max-retries= ca-cert= v/verbose color= q/quiet no-input no-token-cache h/help V/version
+end
+
+function __fish_oktakeys_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_oktakeys_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_oktakeys_using_subcommand
+    set -l cmd (__fish_oktakeys_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+json\t''
+id\t''"
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "keys" -d 'List, add, activate, deactivate and delete an authorization server\'s public keys'
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "config" -d 'Create profiles, list them, and show which settings apply and where they come from'
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "sandbox" -d 'Run a local Okta-compatible server for trying oktakeys and for tests'
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "completion" -d 'Print a shell completion script'
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+json\t''
+id\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -f -a "list" -d 'List the server\'s keys'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -f -a "get" -d 'Show one key'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -f -a "add" -d 'Add a public key (always INACTIVE; activate it afterwards)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -f -a "activate" -d 'Make a key the active one (Okta deactivates the previously active key)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -f -a "deactivate" -d 'Deactivate a key'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -f -a "delete" -d 'Delete an INACTIVE key (asks first on a terminal)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -f -a "generate" -d 'Create an RSA key pair: the private key to a file (mode 0600), the public JWK to stdout'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -f -a "rotate" -d 'Rotate to a new key: add it, activate it, retire old keys (safe to re-run)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+json\t''
+id\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+json\t''
+id\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l jwk -d 'A public JWK, or a JWKS (pick the key with --kid); `-` reads stdin' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l pem -d 'A PEM public key (SPKI or PKCS#1), X.509 certificate, or RSA private key (only its public part is sent); `-` reads stdin' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l kid -d 'The kid to give the key (with a JWKS: which key to take)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+json\t''
+id\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l dry-run -d 'Print the method, URL and body that would be sent, send nothing, exit 0'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+json\t''
+id\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l dry-run -d 'Print the method, URL and body that would be sent, send nothing, exit 0'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+json\t''
+id\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l dry-run -d 'Print the method, URL and body that would be sent, send nothing, exit 0'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+json\t''
+id\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the method, URL and body that would be sent, send nothing, exit 0'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l kid -d 'The new key\'s kid (it goes into the public JWK)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l private-key-out -d 'File to write the private key to (PKCS#8 PEM, mode 0600)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l bits -d 'RSA modulus size in bits' -r -f -a "2048\t''
+3072\t''
+4096\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+json\t''
+id\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l force -d 'Replace FILE if it exists (atomically: the old key stays until the new one is complete)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l jwk -d 'The new public key as a JWK, or a JWKS (pick the key with --kid); `-` reads stdin' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l pem -d 'The new public key as PEM: SPKI or PKCS#1 public key, X.509 certificate, or RSA private key (only its public part is sent); `-` reads stdin' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l private-key-out -d 'With --generate: the file for the private key (PKCS#8 PEM, mode 0600); an existing file\'s key is used instead of a new one' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l bits -d 'With --generate: RSA modulus size in bits' -r -f -a "2048\t''
+3072\t''
+4096\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l kid -d 'The new key\'s kid [default: the JWK\'s kid, else the RFC 7638 thumbprint]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l keep -d 'After activating, keep the N newest INACTIVE keys and delete the others' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+json\t''
+id\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l generate -d 'Generate the new key pair (the private key goes to --private-key-out)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l delete-old -d 'After activating, delete every other INACTIVE key'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s y -l yes -d 'Delete without asking'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l dry-run -d 'Print the plan, change nothing, exit 0'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the server\'s keys'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one key'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a public key (always INACTIVE; activate it afterwards)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "activate" -d 'Make a key the active one (Okta deactivates the previously active key)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "deactivate" -d 'Deactivate a key'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an INACTIVE key (asks first on a terminal)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Create an RSA key pair: the private key to a file (mode 0600), the public JWK to stdout'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "rotate" -d 'Rotate to a new key: add it, activate it, retire old keys (safe to re-run)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+json\t''
+id\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -s h -l help -d 'Print help'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -f -a "init" -d 'Create or update a profile: asks on a terminal, takes flags in scripts'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -f -a "list" -d 'List the profiles in the config file, the default marked, credentials masked'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -f -a "show" -d 'Show the settings a command would use, and where each comes from'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -f -a "path" -d 'Print the path of the config file in use (it may not exist yet)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l token-env -d 'Read the token from this environment variable when a command runs (its name, not the token)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l token-command -d 'Run this command and use its trimmed stdout as the token (e.g. a password manager)' -r -f -a "(__fish_complete_command)"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l auth -d 'How to authenticate [default: ssws]' -r -f -a "ssws\t'`Authorization: SSWS <API token>` (an Okta API token)'
+bearer\t'`Authorization: Bearer <access token>`'
+private_key\t'An OAuth 2.0 service app: client_credentials with private_key_jwt'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l client-id -d 'The service app\'s client id (with --auth private_key)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l private-key-file -d 'The service app\'s private key, PEM (with --auth private_key)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l key-id -d 'The kid of the service app\'s key, if Okta holds more than one (with --auth private_key)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l auth-server -d 'Default authorization server for `keys` commands with this profile' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+json\t''
+id\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l token-stdin -d 'Read the token from stdin now and store it in the config file (mode 0600)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l default -d 'Make this the default profile (the first profile in a file becomes the default anyway)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l no-verify -d 'Write the profile without checking the credentials against Okta'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l force -d 'Replace the profile\'s org URL and credentials if it exists, without asking'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+json\t''
+id\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l auth-server -d 'Authorization server id, as `keys --auth-server` would take it' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+json\t''
+id\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+json\t''
+id\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Create or update a profile: asks on a terminal, takes flags in scripts'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the profiles in the config file, the default marked, credentials masked'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the settings a command would use, and where each comes from'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the path of the config file in use (it may not exist yet)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+json\t''
+id\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s h -l help -d 'Print help'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -f -a "serve" -d 'Serve Okta\'s six key endpoints on a local address until Ctrl-C or SIGTERM'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -f -a "reset" -d 'Restore the sandbox state to its seed (server `default` with one ACTIVE key)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l addr -d 'Address to listen on (port 0 picks a free port)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l state -d 'State file [default: the user data folder\'s oktakeys/sandbox.json]' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l token -d 'Token to accept (SSWS or Bearer); prefer the environment variable, a flag shows in `ps`. Without it a token is generated and printed on stderr' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l auth-server -d 'Another authorization server to hold (besides `default`); repeatable' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l encryption-enabled -d 'Treat this server as having access-token encryption on (its active key cannot be deactivated); repeatable' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l service-app -d 'Register an OAuth 2.0 service app for the token endpoint: its client id, its public key file (PEM or JWK), and the scopes granted to it (comma separated; default okta.authorizationServers.read and .manage); repeatable' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l rate-limit -d 'Requests allowed per rate-limit window; then 429 E0000047' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l rate-limit-window -d 'Length of the rate-limit window in seconds' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l latency -d 'Milliseconds to wait before answering each request' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fail-requests -d 'Numbers of the requests to fail (counted from 1 since start), comma separated' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fail-with -d 'How the requests of --fail-requests fail: 500, 503, or drop (close the connection)' -r -f -a "500\t''
+503\t''
+drop\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+json\t''
+id\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l require-dpop -d 'Make the token endpoint demand DPoP with a nonce challenge (as Okta does for new API service apps), and the key endpoints a nonce in DPoP proofs too'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l state -d 'State file [default: the user data folder\'s oktakeys/sandbox.json]' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l auth-server -d 'Another authorization server to seed (besides `default`); repeatable' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+json\t''
+id\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Serve Okta\'s six key endpoints on a local address until Ctrl-C or SIGTERM'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Restore the sandbox state to its seed (server `default` with one ACTIVE key)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+json\t''
+id\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -s h -l help -d 'Print help'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys config sandbox completion help" -f -a "keys" -d 'List, add, activate, deactivate and delete an authorization server\'s public keys'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys config sandbox completion help" -f -a "config" -d 'Create profiles, list them, and show which settings apply and where they come from'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys config sandbox completion help" -f -a "sandbox" -d 'Run a local Okta-compatible server for trying oktakeys and for tests'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys config sandbox completion help" -f -a "completion" -d 'Print a shell completion script'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys config sandbox completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "list" -d 'List the server\'s keys'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "get" -d 'Show one key'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "add" -d 'Add a public key (always INACTIVE; activate it afterwards)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "activate" -d 'Make a key the active one (Okta deactivates the previously active key)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "deactivate" -d 'Deactivate a key'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete an INACTIVE key (asks first on a terminal)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "generate" -d 'Create an RSA key pair: the private key to a file (mode 0600), the public JWK to stdout'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "rotate" -d 'Rotate to a new key: add it, activate it, retire old keys (safe to re-run)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Create or update a profile: asks on a terminal, takes flags in scripts'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'List the profiles in the config file, the default marked, credentials masked'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the settings a command would use, and where each comes from'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file in use (it may not exist yet)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "serve" -d 'Serve Okta\'s six key endpoints on a local address until Ctrl-C or SIGTERM'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "reset" -d 'Restore the sandbox state to its seed (server `default` with one ACTIVE key)'
