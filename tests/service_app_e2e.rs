@@ -418,3 +418,63 @@ fn a_rotation_uses_one_manage_token_for_all_its_requests() {
     assert_eq!(keys[0]["kid"], "rotated-1");
     assert_eq!(keys[0]["status"], "ACTIVE");
 }
+
+#[test]
+fn config_init_checks_a_service_app_profile_before_writing_it() {
+    let e = E2e::start(None, &[]);
+    let key = e.key_file("service-app-ec.jwk.json", 0o600);
+    let config = e.home.path().join("config.toml");
+    let init = |base: &str, client: &str| {
+        checked(
+            oktakeys(e.home.path())
+                .args(["--config", config.to_str().unwrap(), "--no-input", "-v"])
+                .args(["config", "init", "--profile", "svc", "--org-url", base])
+                .args(["--auth", "private_key", "--client-id", client])
+                .args([
+                    "--private-key-file",
+                    key.to_str().unwrap(),
+                    "--auth-server",
+                    "default",
+                ])
+                .stdin(Stdio::null())
+                .output()
+                .unwrap(),
+        )
+    };
+    // The JWK is the EC test key, registered for no client: refused, nothing written.
+    let out = init(&e.served.base, CLIENT);
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert!(stderr(&out).contains("invalid_client"), "{}", stderr(&out));
+    assert!(!config.exists());
+
+    // Register the EC key's JWK (its kid comes along) for another client: accepted.
+    let e2 = {
+        let state = e.home.path().join("sandbox2.json");
+        let app = format!("0oaEC={}", fixture("service-app-ec.jwk.json").display());
+        serve(
+            e.home.path(),
+            &["--state", state.to_str().unwrap(), "--service-app", &app],
+            &[("OKTAKEYS_SANDBOX_TOKEN", SSWS)],
+        )
+    };
+    let out = init(&e2.base, "0oaEC");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(token_requests(&out).len(), 1, "{}", stderr(&out));
+    let list = checked(
+        oktakeys(e.home.path())
+            .args([
+                "--config",
+                config.to_str().unwrap(),
+                "-p",
+                "svc",
+                "keys",
+                "list",
+                "-o",
+                "id",
+            ])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(list.status.code(), Some(0), "{}", stderr(&list));
+    assert_eq!(String::from_utf8_lossy(&list.stdout).lines().count(), 1);
+}
