@@ -34,7 +34,7 @@ complete -c oktakeys -n "__fish_oktakeys_needs_command" -l timeout -d 'Limit for
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_needs_command" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -60,7 +60,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_s
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -90,7 +90,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -111,7 +111,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -135,7 +135,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -157,7 +157,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -179,7 +179,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -201,7 +201,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -229,7 +229,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -259,7 +259,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -292,7 +292,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -326,7 +326,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_see
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -350,7 +350,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_see
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -371,7 +371,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_see
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -391,7 +391,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_see
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -416,7 +416,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fis
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -452,7 +452,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_se
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -475,7 +475,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_se
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -498,7 +498,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l timeout
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"

@@ -7,7 +7,7 @@
 use reqwest::Method;
 use serde_json::{Map, Value};
 
-use crate::client::{Client, Request};
+use crate::client::{Client, Request, Retries, Sent};
 use crate::error::{Error, Result};
 
 /// One key as Okta returned it.
@@ -221,8 +221,87 @@ pub async fn get_key(client: &Client, auth_server: &str, key_id: &str) -> Result
     send_for_key(client, &requests::get(auth_server, key_id), "the key").await
 }
 
-pub async fn add_key(client: &Client, auth_server: &str, body: Value) -> Result<Key> {
-    send_for_key(client, &requests::add(auth_server, body), "the new key").await
+/// A key that `add_key` put on the server.
+#[derive(Debug)]
+pub struct Added {
+    pub key: Key,
+    /// An attempt failed after it may have reached Okta, and the key was then found on
+    /// the server: that attempt added it (nothing was added twice).
+    pub recovered: bool,
+}
+
+/// Add a key. A POST is not idempotent: when an attempt fails in a way that may have
+/// reached Okta (a dropped connection, a timeout, a 5xx), list the keys first. A key with
+/// the same `kid` and the same modulus means the attempt was applied: that is success.
+/// Only when the key is surely absent is the POST sent again (within `--max-retries`
+/// and `--timeout`).
+pub async fn add_key(client: &Client, auth_server: &str, body: Value) -> Result<Added> {
+    let request = requests::add(auth_server, body);
+    let kid = request
+        .body
+        .as_ref()
+        .and_then(|b| b.get("kid"))
+        .and_then(Value::as_str);
+    let n = request
+        .body
+        .as_ref()
+        .and_then(|b| b.get("n"))
+        .and_then(Value::as_str);
+    let mut retries = Retries::default();
+    loop {
+        let failure = match client.send_tracked(&request, &mut retries).await? {
+            Sent::Done(resp) => {
+                return Ok(Added {
+                    key: Key::from_value(resp.json("the new key")?)?,
+                    recovered: false,
+                });
+            }
+            Sent::Unsure(failure) => failure,
+        };
+        tracing::info!("the add may have reached Okta ({failure}); listing the keys to find out");
+        let keys = list_keys(client, auth_server)
+            .await
+            .map_err(|e| unknown_outcome(&failure, &e, auth_server))?;
+        if let Some(found) = keys
+            .into_iter()
+            .find(|k| k.kid().is_some() && k.kid() == kid && same_modulus(k.n(), n))
+        {
+            return Ok(Added {
+                key: found,
+                recovered: true,
+            });
+        }
+        client.pause_before_resend(&mut retries, failure).await?;
+    }
+}
+
+/// The error when an add may have been applied and the check failed too.
+fn unknown_outcome(failure: &Error, check: &Error, auth_server: &str) -> Error {
+    Error::network(
+        format!(
+            "{failure}; the key may or may not have been added, and listing the keys to find out failed too: {check}"
+        ),
+        Some(format!(
+            "run `oktakeys keys list --auth-server {auth_server}` before adding again: \
+             a key with this kid there means it was added"
+        )),
+    )
+}
+
+/// The same RSA modulus, however each side spelled it (padding, leading zero bytes).
+fn same_modulus(a: Option<&str>, b: Option<&str>) -> bool {
+    use base64::Engine;
+    let decode = |s: &str| {
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(s.trim_end_matches('='))
+            .ok()?;
+        let first = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len());
+        Some(bytes[first..].to_vec())
+    };
+    match (a.and_then(decode), b.and_then(decode)) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    }
 }
 
 pub async fn activate_key(client: &Client, auth_server: &str, key_id: &str) -> Result<Key> {
@@ -243,7 +322,40 @@ pub async fn deactivate_key(client: &Client, auth_server: &str, key_id: &str) ->
     .await
 }
 
+/// Delete a key. A DELETE resent after an attempt that may have reached Okta, and then
+/// answered 404, found the key already gone: the earlier attempt deleted it.
 pub async fn delete_key(client: &Client, auth_server: &str, key_id: &str) -> Result<()> {
-    client.send(&requests::delete(auth_server, key_id)).await?;
-    Ok(())
+    let mut retries = Retries::default();
+    match client
+        .send_tracked(&requests::delete(auth_server, key_id), &mut retries)
+        .await
+    {
+        Ok(Sent::Done(_)) => Ok(()),
+        Ok(Sent::Unsure(e)) => Err(e),
+        Err(Error::Api(e)) if e.status == 404 && retries.earlier_attempt_may_have_applied() => {
+            tracing::info!(
+                "key {key_id} is gone after a retry: the earlier attempt, whose answer was lost, deleted it"
+            );
+            Ok(())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moduli_compare_by_value() {
+        assert!(same_modulus(Some("AQAB"), Some("AQAB")));
+        assert!(
+            same_modulus(Some("AAEAAQ"), Some("AQAB")),
+            "leading zero byte"
+        );
+        assert!(same_modulus(Some("AQAB"), Some("AQAB=")), "padding");
+        assert!(!same_modulus(Some("AQAB"), Some("AQAC")));
+        assert!(!same_modulus(None, Some("AQAB")));
+        assert!(!same_modulus(Some("!!"), Some("!!")));
+    }
 }

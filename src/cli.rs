@@ -22,7 +22,7 @@ pub const EXIT_CODES: &[(u8, &str)] = &[
     (7, "rate limited: 429 still after the retries"),
     (
         8,
-        "network failure, timeout, or 5xx still after the retries",
+        "network failure, timeout, redirect, or 5xx still after the retries",
     ),
     (
         9,
@@ -73,6 +73,27 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     (
         env::NO_TOKEN_CACHE,
         "when true: no OAuth token kept between runs, like --no-token-cache",
+    ),
+    (
+        "OKTAKEYS_TIMEOUT",
+        "limit for the whole command in seconds, like --timeout",
+    ),
+    (
+        "OKTAKEYS_REQUEST_TIMEOUT",
+        "limit for one request, like --request-timeout",
+    ),
+    (
+        "OKTAKEYS_CONNECT_TIMEOUT",
+        "limit for opening a connection, like --connect-timeout",
+    ),
+    ("OKTAKEYS_MAX_RETRIES", "retries, like --max-retries"),
+    (
+        env::SSL_CERT_FILE,
+        "CA certificates (PEM) to trust, as for OpenSSL and curl",
+    ),
+    (
+        "HTTPS_PROXY, NO_PROXY",
+        "proxy to use and hosts to reach directly (loopback never uses a proxy)",
     ),
     (env::NO_COLOR, "when set and not empty: no colour"),
     (
@@ -178,22 +199,32 @@ pub struct GlobalArgs {
     pub output: Option<OutputFormat>,
 
     /// Limit for the whole command, in seconds [default: 120]
-    #[arg(long, global = true, value_name = "SECS")]
+    #[arg(long, global = true, env = "OKTAKEYS_TIMEOUT", value_name = "SECS")]
     pub timeout: Option<u64>,
 
     /// Limit for one HTTP request, in seconds [default: 30]
-    #[arg(long, global = true, value_name = "SECS")]
+    #[arg(
+        long,
+        global = true,
+        env = "OKTAKEYS_REQUEST_TIMEOUT",
+        value_name = "SECS"
+    )]
     pub request_timeout: Option<u64>,
 
     /// Limit for opening a connection, in seconds [default: 10]
-    #[arg(long, global = true, value_name = "SECS")]
+    #[arg(
+        long,
+        global = true,
+        env = "OKTAKEYS_CONNECT_TIMEOUT",
+        value_name = "SECS"
+    )]
     pub connect_timeout: Option<u64>,
 
     /// Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]
-    #[arg(long, global = true, value_name = "N")]
+    #[arg(long, global = true, env = "OKTAKEYS_MAX_RETRIES", value_name = "N")]
     pub max_retries: Option<u32>,
 
-    /// Extra CA certificate (PEM) to trust, for corporate TLS proxies
+    /// Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)
     #[arg(long, global = true, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub ca_cert: Option<PathBuf>,
 

@@ -1,12 +1,29 @@
 //! The HTTP layer: one reqwest client per process, the base URL, authentication,
 //! retries that respect Okta's rate limits, timeouts, error decoding, request ids, and
 //! redacted logging. No request is built anywhere else.
+//!
+//! Retry policy, in one place:
+//! - 429: wait until `X-Rate-Limit-Reset` (Okta's clock, read from its `Date`; the local
+//!   clock without `Date`; jittered backoff without the reset), at most
+//!   [`MAX_RATE_LIMIT_WAIT`] per wait, and resend with `X-Okta-Retry-For` and
+//!   `X-Okta-Retry-Count`. A 429 was not applied, so every request may be resent.
+//! - A connection that could not be opened: the request never left, so every request may
+//!   be resent after a jittered backoff.
+//! - 500/502/503/504, a dropped connection, a request timeout: the request may have been
+//!   applied. Idempotent requests are resent; for the others [`Client::send_tracked`]
+//!   answers [`Sent::Unsure`] and the caller finds out what happened (see
+//!   `api::add_key`).
+//! - Nothing waits past the command's deadline (`--timeout`): a wait that would end after
+//!   it is not started, and every attempt is cut at the deadline.
 
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::io::{IsTerminal, Write};
+use std::sync::Mutex;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
+use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, USER_AGENT};
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
+use tokio::time::Instant;
 use url::Url;
 
 use crate::auth::{AuthRetries, Authenticator};
@@ -17,9 +34,14 @@ use crate::error::{ApiError, Error, Result};
 pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
 /// The longest single wait for a rate-limit window to reset.
 pub const MAX_RATE_LIMIT_WAIT: Duration = Duration::from_secs(60);
+/// Added at random to a rate-limit wait, so jobs sharing an org do not all resend in the
+/// same instant the window opens.
+const RATE_LIMIT_JITTER: Duration = Duration::from_millis(400);
 /// First backoff step after a 5xx or a dropped connection; doubles each retry.
 const BACKOFF_BASE: Duration = Duration::from_millis(500);
 const BACKOFF_CAP: Duration = Duration::from_secs(20);
+/// Bodies shown at `-vvv` are cut here.
+const MAX_LOGGED_BODY: usize = 64 * 1024;
 
 const REQUEST_ID: &str = "x-okta-request-id";
 const RATE_LIMIT_REMAINING: &str = "x-rate-limit-remaining";
@@ -34,6 +56,22 @@ const SENSITIVE_HEADERS: &[&str] = &[
     "dpop",
     "cookie",
     "set-cookie",
+];
+
+/// JSON members and form fields whose values never reach a log (`-vvv` shows bodies).
+const SENSITIVE_FIELDS: &[&str] = &[
+    "access_token",
+    "refresh_token",
+    "id_token",
+    "client_secret",
+    "client_assertion",
+    "token",
+    "d",
+    "p",
+    "q",
+    "dp",
+    "dq",
+    "qi",
 ];
 
 /// One API request, described before it is sent (so `--dry-run` can print it).
@@ -79,7 +117,7 @@ impl Request {
     }
 }
 
-/// A successful response.
+/// A response as received (any status).
 #[derive(Debug)]
 pub struct Response {
     pub status: StatusCode,
@@ -92,14 +130,114 @@ impl Response {
     /// The body as JSON; an unreadable 2xx body is an error naming the request id.
     pub fn json(&self, what: &str) -> Result<Value> {
         serde_json::from_slice(&self.body).map_err(|e| {
+            let content_type = header_str(&self.headers, "content-type")
+                .map(|t| format!(", content type {t}"))
+                .unwrap_or_default();
+            let start = snippet(&self.body)
+                .map(|s| format!("; it starts: {s}"))
+                .unwrap_or_else(|| "; it is empty".into());
             Error::network(
                 format!(
-                    "Okta's answer to {what} is not valid JSON ({e}){}",
+                    "Okta's answer to {what} is not valid JSON ({e}{content_type}){}{start}",
                     request_id_suffix(self.request_id.as_deref())
                 ),
-                Some("a proxy may have rewritten the response; retry, or run with -vvv to see the body".into()),
+                Some(
+                    "a proxy may have answered instead of Okta; check the org URL and HTTPS_PROXY, \
+                     or run with -vvv to see the whole exchange"
+                        .into(),
+                ),
             )
         })
+    }
+}
+
+/// The outcome of [`Client::send_tracked`].
+#[derive(Debug)]
+pub enum Sent {
+    /// A 2xx answer.
+    Done(Response),
+    /// A request that is not idempotent failed in a way that may or may not have
+    /// reached Okta (a dropped connection, a timeout, a 5xx). The caller must find out
+    /// before resending; the error describes the failure.
+    Unsure(Error),
+}
+
+/// The retry count of one logical call, carried across [`Client::send_tracked`] calls
+/// so a caller that resends (after checking) keeps counting.
+#[derive(Debug, Default)]
+pub struct Retries {
+    /// Retries made so far (0 on the first attempt).
+    attempt: u32,
+    /// The request id of the last refused attempt, for `X-Okta-Retry-For`.
+    retry_for: Option<String>,
+    /// Some earlier attempt failed after the request may have reached Okta.
+    maybe_applied: bool,
+}
+
+impl Retries {
+    /// Did an earlier attempt fail in a way that may have applied the request? (A DELETE
+    /// resent after a dropped connection that then gets 404 deleted the key the first time.)
+    pub fn earlier_attempt_may_have_applied(&self) -> bool {
+        self.maybe_applied
+    }
+
+    pub fn attempts(&self) -> u32 {
+        self.attempt + 1
+    }
+}
+
+/// How waits (rate limits, backoff) are told to the person, on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// A live line on the terminal, counted down in place and cleared afterwards.
+    Live,
+    /// A plain log line, shown at `-v`.
+    Log,
+    /// Nothing (`-q`).
+    Silent,
+}
+
+impl Progress {
+    /// Live on a terminal, a log line otherwise, nothing with `--quiet`.
+    pub fn detect(quiet: bool) -> Self {
+        if quiet {
+            Progress::Silent
+        } else if std::io::stderr().is_terminal() {
+            Progress::Live
+        } else {
+            Progress::Log
+        }
+    }
+}
+
+/// Why one attempt produced no usable answer.
+#[derive(Debug)]
+enum Failure {
+    /// The connection could not be opened: the request surely never left.
+    NotSent(Error),
+    /// The request may have reached Okta (dropped connection, timeout).
+    Unsure(Error),
+    /// Out of time for the whole command; the request may have reached Okta.
+    Deadline(Error),
+    /// Retrying cannot help (an untrusted certificate, an oversized body).
+    Fatal(Error),
+}
+
+impl Failure {
+    fn error(&self) -> &Error {
+        match self {
+            Failure::NotSent(e) | Failure::Unsure(e) | Failure::Deadline(e) | Failure::Fatal(e) => {
+                e
+            }
+        }
+    }
+
+    fn into_error(self) -> Error {
+        match self {
+            Failure::NotSent(e) | Failure::Unsure(e) | Failure::Deadline(e) | Failure::Fatal(e) => {
+                e
+            }
+        }
     }
 }
 
@@ -109,12 +247,14 @@ pub struct Client {
     auth: Authenticator,
     max_retries: u32,
     request_timeout: Duration,
-    deadline: Instant,
+    connect_timeout: Duration,
+    /// When the whole command must be over (`--timeout`); moved later by the time spent
+    /// waiting for the person (see [`Client::off_the_clock`]).
+    deadline: Mutex<Instant>,
     timeout: Duration,
-    /// Tell the person on stderr when waiting on a rate limit.
-    announce_waits: bool,
+    progress: Progress,
     /// Set when a response said the rate-limit window is used up: wait before the next call.
-    pause_until: std::sync::Mutex<Option<SystemTime>>,
+    pause_until: Mutex<Option<Instant>>,
 }
 
 impl Client {
@@ -122,7 +262,7 @@ impl Client {
         settings: &HttpSettings,
         base: Url,
         auth: Authenticator,
-        announce_waits: bool,
+        progress: Progress,
     ) -> Result<Self> {
         // rustls needs a process-wide crypto provider; ring keeps the binary small.
         // An Err means one is already installed, which is fine.
@@ -133,17 +273,21 @@ impl Client {
             .connect_timeout(settings.connect_timeout)
             // Never follow redirects: a redirect could carry the token to another host.
             .redirect(reqwest::redirect::Policy::none());
-        if let Some(path) = &settings.ca_cert {
-            let pem = std::fs::read(path).map_err(|e| {
-                Error::config(format!(
-                    "cannot read the CA certificate {}: {e}",
-                    path.display()
-                ))
-            })?;
-            let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
-                Error::config(format!("{} is not a PEM certificate: {e}", path.display()))
-            })?;
-            builder = builder.tls_certs_merge(certs);
+        if is_loopback(&base) {
+            // The sandbox and tests: a proxy elsewhere cannot reach this machine's
+            // loopback, and no TLS is needed, so skip loading the system's trust store.
+            builder = builder.no_proxy();
+            if base.scheme() == "http" {
+                builder = builder.tls_certs_only([]);
+            }
+        }
+        for (path, origin) in settings
+            .ca_cert
+            .iter()
+            .map(|p| (p, "--ca-cert"))
+            .chain(settings.ssl_cert_file.iter().map(|p| (p, "SSL_CERT_FILE")))
+        {
+            builder = builder.tls_certs_merge(read_ca_file(path, origin)?);
         }
         let http = builder
             .build()
@@ -154,10 +298,11 @@ impl Client {
             auth,
             max_retries: settings.max_retries,
             request_timeout: settings.request_timeout,
-            deadline: Instant::now() + settings.timeout,
+            connect_timeout: settings.connect_timeout,
+            deadline: Mutex::new(Instant::now() + settings.timeout),
             timeout: settings.timeout,
-            announce_waits,
-            pause_until: std::sync::Mutex::new(None),
+            progress,
+            pause_until: Mutex::new(None),
         })
     }
 
@@ -165,19 +310,43 @@ impl Client {
         &self.base
     }
 
+    fn deadline(&self) -> Instant {
+        match self.deadline.lock() {
+            Ok(deadline) => *deadline,
+            Err(poisoned) => *poisoned.into_inner(),
+        }
+    }
+
+    /// Run `f` (a confirmation prompt) without counting the time it takes against
+    /// `--timeout`: a person thinking is not the network being slow.
+    pub async fn off_the_clock<T>(&self, f: impl std::future::Future<Output = T>) -> T {
+        let started = Instant::now();
+        let out = f.await;
+        if let Ok(mut deadline) = self.deadline.lock() {
+            *deadline += started.elapsed();
+        }
+        out
+    }
+
     /// Send a request, retrying what is safe to retry; any non-2xx answer is an error.
     pub async fn send(&self, request: &Request) -> Result<Response> {
+        match self.send_tracked(request, &mut Retries::default()).await? {
+            Sent::Done(resp) => Ok(resp),
+            Sent::Unsure(err) => Err(err),
+        }
+    }
+
+    /// Send a request with the retry policy of the module docs. A request that is not
+    /// idempotent and may have reached Okta comes back as [`Sent::Unsure`] instead of
+    /// being resent; `retries` keeps the count for a caller that resends.
+    pub async fn send_tracked(&self, request: &Request, retries: &mut Retries) -> Result<Sent> {
         let url = request.url(&self.base);
-        let mut attempt: u32 = 0;
-        let mut retry_for: Option<String> = None;
         let mut auth_retries = AuthRetries::default();
         loop {
             self.wait_for_rate_limit_window().await?;
-            let outcome = self
-                .send_once(request, &url, attempt, retry_for.as_deref())
-                .await;
-            // A DPoP nonce challenge or a kept OAuth token refused: resend at once (a 401
-            // was not applied), without counting a retry.
+            let outcome = self.send_once(request, &url, retries).await;
+            // A DPoP nonce challenge, or a kept OAuth token that Okta refused: resend at
+            // once (a 401 was not applied), without counting a retry.
             if let Ok(resp) = &outcome
                 && self.auth.after_response(
                     &url,
@@ -189,94 +358,181 @@ impl Client {
             {
                 continue;
             }
-            let wait = match &outcome {
-                Ok(resp) if resp.status.is_success() => {
-                    self.note_rate_limit(&resp.headers);
-                    None
-                }
+            let (wait, why) = match outcome {
+                Ok(resp) if resp.status.is_success() => return Ok(Sent::Done(resp)),
                 Ok(resp) if resp.status == StatusCode::TOO_MANY_REQUESTS => {
-                    Some(rate_limit_wait(&resp.headers, SystemTime::now(), attempt))
+                    let wait = rate_limit_wait(&resp.headers, SystemTime::now(), retries.attempt)
+                        + RATE_LIMIT_JITTER.mul_f64(fastrand::f64());
+                    let wait = wait.min(MAX_RATE_LIMIT_WAIT);
+                    match self.may_retry(retries, wait) {
+                        Ok(()) => {
+                            retries.retry_for = resp.request_id.clone();
+                            (wait, "rate limited by Okta".to_string())
+                        }
+                        Err(why_not) => {
+                            return Err(api_error(request, &url, &resp, retries, why_not.note()));
+                        }
+                    }
                 }
-                Ok(resp) if is_transient(resp.status) && request.idempotent => {
-                    Some(backoff(attempt))
+                Ok(resp) if is_transient(resp.status) && !request.idempotent => {
+                    retries.maybe_applied = true;
+                    retries.retry_for = resp.request_id.clone();
+                    return Ok(Sent::Unsure(api_error(request, &url, &resp, retries, None)));
                 }
-                Err(SendError::Transport(_)) if request.idempotent => Some(backoff(attempt)),
-                _ => None,
+                Ok(resp) if is_transient(resp.status) => {
+                    let wait = retry_after(&resp.headers, SystemTime::now())
+                        .map_or(backoff(retries.attempt), |after| {
+                            after.max(backoff(retries.attempt))
+                        })
+                        .min(MAX_RATE_LIMIT_WAIT);
+                    match self.may_retry(retries, wait) {
+                        Ok(()) => {
+                            retries.maybe_applied = true;
+                            retries.retry_for = resp.request_id.clone();
+                            (wait, format!("Okta answered {}", status_text(resp.status)))
+                        }
+                        Err(why_not) => {
+                            return Err(api_error(request, &url, &resp, retries, why_not.note()));
+                        }
+                    }
+                }
+                Ok(resp) => return Err(api_error(request, &url, &resp, retries, None)),
+                Err(Failure::Fatal(e)) => return Err(e),
+                Err(Failure::Deadline(e)) if !request.idempotent => {
+                    retries.maybe_applied = true;
+                    return Ok(Sent::Unsure(e));
+                }
+                Err(Failure::Deadline(e)) => return Err(e),
+                Err(Failure::Unsure(e)) if !request.idempotent => {
+                    retries.maybe_applied = true;
+                    return Ok(Sent::Unsure(e));
+                }
+                Err(failure) => {
+                    let wait = backoff(retries.attempt);
+                    match self.may_retry(retries, wait) {
+                        Ok(()) => {
+                            if matches!(failure, Failure::Unsure(_)) {
+                                retries.maybe_applied = true;
+                            }
+                            (wait, failure.error().to_string())
+                        }
+                        Err(why_not) => {
+                            return Err(with_attempts(failure.into_error(), retries, why_not));
+                        }
+                    }
+                }
             };
-            let Some(wait) = wait.filter(|w| attempt < self.max_retries && self.time_left_for(*w))
-            else {
-                return finish(request, &url, outcome, attempt);
-            };
-            if let Ok(resp) = &outcome {
-                retry_for = resp.request_id.clone();
-            }
-            attempt += 1;
-            self.announce_retry(&outcome, wait, attempt);
-            tokio::time::sleep(wait).await;
+            retries.attempt += 1;
+            self.announce_and_wait(wait, |left| {
+                format!(
+                    "{why}; retrying in {} (attempt {}/{})",
+                    human_wait(left),
+                    retries.attempt,
+                    self.max_retries
+                )
+            })
+            .await;
         }
     }
 
-    async fn wait_for_rate_limit_window(&self) -> Result<()> {
-        let until = self.pause_until.lock().ok().and_then(|mut p| p.take());
-        if let Some(until) = until
-            && let Ok(wait) = until.duration_since(SystemTime::now())
-        {
-            let wait = wait.min(MAX_RATE_LIMIT_WAIT);
-            if !self.time_left_for(wait) {
-                return Err(Error::network(
-                    format!(
-                        "Okta's rate-limit window is used up and resets in {} s, after --timeout ({} s)",
-                        wait.as_secs(),
-                        self.timeout.as_secs()
-                    ),
-                    Some("raise --timeout, or run again after the window resets".into()),
-                ));
-            }
-            tracing::info!(
-                "rate-limit window used up; pausing {} ms until it resets",
-                wait.as_millis()
-            );
-            tokio::time::sleep(wait).await;
+    /// Before resending a request that is not idempotent, once the caller has made sure
+    /// the last attempt was not applied: wait a backoff, or give up with `last` when out of
+    /// retries or time.
+    pub async fn pause_before_resend(&self, retries: &mut Retries, last: Error) -> Result<()> {
+        let wait = backoff(retries.attempt);
+        if let Err(why_not) = self.may_retry(retries, wait) {
+            return Err(with_attempts(last, retries, why_not));
+        }
+        retries.attempt += 1;
+        self.announce_and_wait(wait, |left| {
+            format!(
+                "{last}; not applied, resending in {} (attempt {}/{})",
+                human_wait(left),
+                retries.attempt,
+                self.max_retries
+            )
+        })
+        .await;
+        Ok(())
+    }
+
+    /// May we retry after waiting `wait`? Why not, if not.
+    fn may_retry(&self, retries: &Retries, wait: Duration) -> std::result::Result<(), Stop> {
+        if retries.attempt >= self.max_retries {
+            return Err(Stop::Retries);
+        }
+        if Instant::now() + wait >= self.deadline() {
+            return Err(Stop::Deadline(format!(
+                "not retried: the next attempt, in {}, would come after --timeout ({} s) runs out",
+                human_wait(wait),
+                self.timeout.as_secs()
+            )));
         }
         Ok(())
     }
 
+    async fn wait_for_rate_limit_window(&self) -> Result<()> {
+        let until = self.pause_until.lock().ok().and_then(|mut p| p.take());
+        let Some(until) = until else { return Ok(()) };
+        let wait = until.saturating_duration_since(Instant::now());
+        if wait.is_zero() {
+            return Ok(());
+        }
+        if Instant::now() + wait >= self.deadline() {
+            return Err(Error::network(
+                format!(
+                    "Okta's rate-limit window is used up and resets in {}, after --timeout ({} s) runs out",
+                    human_wait(wait),
+                    self.timeout.as_secs()
+                ),
+                Some(timeout_hint(Limit::Command, self.timeout)),
+            ));
+        }
+        self.announce_and_wait(wait, |left| {
+            format!(
+                "Okta's rate limit is used up; continuing in {}",
+                human_wait(left)
+            )
+        })
+        .await;
+        Ok(())
+    }
+
+    /// Remember when Okta says the window is used up, so the next request waits for the
+    /// reset instead of provoking a 429.
     fn note_rate_limit(&self, headers: &HeaderMap) {
         if header_u64(headers, RATE_LIMIT_REMAINING) == Some(0)
-            && let Some(reset) = header_u64(headers, RATE_LIMIT_RESET)
+            && header_u64(headers, RATE_LIMIT_RESET).is_some()
             && let Ok(mut pause) = self.pause_until.lock()
         {
-            // The reset is on Okta's clock; shift it onto ours with the Date header.
-            let skew = server_clock_skew(headers, SystemTime::now());
-            *pause = Some(UNIX_EPOCH + Duration::from_secs(reset + 1) - skew);
+            let wait = rate_limit_wait(headers, SystemTime::now(), 0);
+            *pause = Some(Instant::now() + wait);
         }
     }
 
-    fn time_left_for(&self, wait: Duration) -> bool {
-        Instant::now() + wait < self.deadline
-    }
-
-    fn announce_retry(
-        &self,
-        outcome: &std::result::Result<Response, SendError>,
-        wait: Duration,
-        attempt: u32,
-    ) {
-        let why = match outcome {
-            Ok(resp) if resp.status == StatusCode::TOO_MANY_REQUESTS => {
-                "rate limited by Okta".to_string()
+    /// Wait, telling the person: a live countdown on a terminal, a log line at `-v`
+    /// otherwise, nothing with `-q`.
+    async fn announce_and_wait(&self, wait: Duration, line: impl Fn(Duration) -> String) {
+        match self.progress {
+            Progress::Silent => tokio::time::sleep(wait).await,
+            Progress::Log => {
+                tracing::info!("{}", line(wait));
+                tokio::time::sleep(wait).await;
             }
-            Ok(resp) => format!("Okta answered {}", resp.status),
-            Err(e) => e.to_string(),
-        };
-        let line = format!(
-            "{why}; retrying in {} (attempt {attempt}/{})",
-            human_wait(wait),
-            self.max_retries
-        );
-        tracing::info!("{line}");
-        if self.announce_waits {
-            eprintln!("{line}");
+            Progress::Live => {
+                let mut live = LiveLine::default();
+                // The fraction first, then whole seconds counted down on the second.
+                let whole = wait.as_secs();
+                let fraction = wait - Duration::from_secs(whole);
+                if !fraction.is_zero() {
+                    live.show(&line(wait));
+                    tokio::time::sleep(fraction).await;
+                }
+                for left in (1..=whole).rev() {
+                    live.show(&line(Duration::from_secs(left)));
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
+            }
         }
     }
 
@@ -284,88 +540,201 @@ impl Client {
         &self,
         request: &Request,
         url: &Url,
-        attempt: u32,
-        retry_for: Option<&str>,
-    ) -> std::result::Result<Response, SendError> {
+        retries: &Retries,
+    ) -> std::result::Result<Response, Failure> {
+        let started = Instant::now();
+        let left = self.deadline().saturating_duration_since(started);
+        let (limit, which) = if left < self.request_timeout {
+            (left, Limit::Command)
+        } else {
+            (self.request_timeout, Limit::Request)
+        };
+        let host = url.host_str().unwrap_or("the server").to_string();
+        if limit.is_zero() {
+            return Err(Failure::Deadline(self.timeout_error(Limit::Command, &host)));
+        }
+        let exchange = self.exchange(request, url, retries, &host);
+        let result = match tokio::time::timeout(limit, exchange).await {
+            Ok(result) => result,
+            Err(_) => Err(match which {
+                Limit::Command => Failure::Deadline(self.timeout_error(Limit::Command, &host)),
+                _ => Failure::Unsure(self.timeout_error(Limit::Request, &host)),
+            }),
+        };
+        let elapsed = started.elapsed().as_millis();
+        match &result {
+            Ok(resp) => {
+                tracing::info!(
+                    "{} {url} → {} in {elapsed} ms (request id {}, rate limit remaining {})",
+                    request.method,
+                    status_text(resp.status),
+                    resp.request_id.as_deref().unwrap_or("-"),
+                    header_str(&resp.headers, RATE_LIMIT_REMAINING)
+                        .as_deref()
+                        .unwrap_or("-"),
+                );
+                tracing::debug!(
+                    "< {}\n{}",
+                    status_text(resp.status),
+                    format_headers(&resp.headers, "< ")
+                );
+                tracing::trace!("< {}", loggable_body(&resp.body));
+                if resp.status != StatusCode::TOO_MANY_REQUESTS {
+                    self.note_rate_limit(&resp.headers);
+                }
+            }
+            Err(failure) => tracing::info!(
+                "{} {url} → no answer after {elapsed} ms: {}",
+                request.method,
+                failure.error()
+            ),
+        }
+        result
+    }
+
+    /// A timeout, naming the setting to raise.
+    fn timeout_error(&self, which: Limit, host: &str) -> Error {
+        let (limit, what) = match which {
+            Limit::Connect => (
+                self.connect_timeout,
+                format!(
+                    "cannot connect to {host} within {} s (--connect-timeout)",
+                    self.connect_timeout.as_secs()
+                ),
+            ),
+            Limit::Request => (
+                self.request_timeout,
+                format!(
+                    "no complete answer from {host} within {} s (--request-timeout)",
+                    self.request_timeout.as_secs()
+                ),
+            ),
+            Limit::Command => (
+                self.timeout,
+                format!(
+                    "gave up waiting for {host}: the command ran out of time (--timeout {} s)",
+                    self.timeout.as_secs()
+                ),
+            ),
+        };
+        Error::network(what, Some(timeout_hint(which, limit)))
+    }
+
+    /// Classify a reqwest error: could the request have reached the server?
+    fn transport_failure(&self, e: reqwest::Error, host: &str) -> Failure {
+        if let Some(tls) = tls_error(&e) {
+            return Failure::Fatal(Error::network(
+                format!("the TLS connection to {host} failed: {tls}"),
+                Some(
+                    "if a corporate proxy inspects TLS, trust its CA with --ca-cert FILE (or SSL_CERT_FILE); \
+                     otherwise check the org URL"
+                        .into(),
+                ),
+            ));
+        }
+        if e.is_connect() {
+            if e.is_timeout() {
+                return Failure::NotSent(self.timeout_error(Limit::Connect, host));
+            }
+            return Failure::NotSent(Error::network(
+                format!("cannot connect to {host}: {}", error_chain(&e)),
+                Some("check the org URL, your network, and HTTPS_PROXY/NO_PROXY".into()),
+            ));
+        }
+        Failure::Unsure(Error::network(
+            format!("the connection to {host} failed: {}", error_chain(&e)),
+            Some(
+                "the network or a proxy dropped the connection; try again (raise --max-retries to retry longer)"
+                    .into(),
+            ),
+        ))
+    }
+
+    /// Send one request and read its whole body (bounded by [`MAX_BODY_BYTES`]).
+    async fn exchange(
+        &self,
+        request: &Request,
+        url: &Url,
+        retries: &Retries,
+        host: &str,
+    ) -> std::result::Result<Response, Failure> {
         let mut headers = self
             .auth
             .headers(&self.http, &request.method, url)
             .await
-            .map_err(SendError::Fatal)?;
+            .map_err(Failure::Fatal)?;
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
-        if attempt > 0 {
-            if let Some(id) = retry_for.and_then(|id| HeaderValue::from_str(id).ok()) {
+        // Also set by the client; set here too so `-vv` shows it.
+        if let Ok(agent) = HeaderValue::from_str(&user_agent()) {
+            headers.insert(USER_AGENT, agent);
+        }
+        if retries.attempt > 0 {
+            if let Some(id) = retries
+                .retry_for
+                .as_deref()
+                .and_then(|id| HeaderValue::from_str(id).ok())
+            {
                 headers.insert(HeaderName::from_static(RETRY_FOR), id);
             }
             headers.insert(
                 HeaderName::from_static(RETRY_COUNT),
-                HeaderValue::from(attempt),
+                HeaderValue::from(retries.attempt),
             );
+        }
+        let body = request.body.as_ref().map(Value::to_string);
+        if body.is_some() {
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        }
+        tracing::debug!(
+            "> {} {url}\n{}",
+            request.method,
+            format_headers(&headers, "> ")
+        );
+        if let Some(body) = &body {
+            tracing::trace!("> {}", loggable_body(body.as_bytes()));
         }
         let mut builder = self
             .http
             .request(request.method.clone(), url.clone())
-            .timeout(
-                self.request_timeout
-                    .min(self.deadline.saturating_duration_since(Instant::now())),
-            );
-        if let Some(body) = &request.body {
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-            builder = builder.body(body.to_string());
-        }
-        let builder = builder.headers(headers);
-        let started = Instant::now();
-        if tracing::enabled!(tracing::Level::DEBUG)
-            && let Some(built) = builder.try_clone().and_then(|b| b.build().ok())
-        {
-            tracing::debug!(
-                "> {} {}\n{}",
-                request.method,
-                url,
-                format_headers(built.headers(), "> ")
-            );
-            if let Some(body) = &request.body {
-                tracing::trace!("> {body}");
-            }
+            .headers(headers);
+        if let Some(body) = body {
+            builder = builder.body(body);
         }
         let mut response = builder
             .send()
             .await
-            .map_err(|e| self.transport_error(e, url))?;
+            .map_err(|e| self.transport_failure(e, host))?;
         let status = response.status();
         let headers = response.headers().clone();
         let request_id = header_str(&headers, REQUEST_ID);
+        let too_large = || {
+            Failure::Fatal(Error::network(
+                format!(
+                    "the answer to {} {url} is larger than {} MiB; refusing to read it{}",
+                    request.method,
+                    MAX_BODY_BYTES / 1024 / 1024,
+                    request_id_suffix(request_id.as_deref())
+                ),
+                Some("Okta's answers here are a few KiB: a proxy or a wrong org URL is the likely cause; check the org URL and HTTPS_PROXY".into()),
+            ))
+        };
+        if response
+            .content_length()
+            .is_some_and(|n| n > MAX_BODY_BYTES as u64)
+        {
+            return Err(too_large());
+        }
         let mut body = Vec::new();
         while let Some(chunk) = response
             .chunk()
             .await
-            .map_err(|e| self.transport_error(e, url))?
+            .map_err(|e| self.transport_failure(e, host))?
         {
             if body.len() + chunk.len() > MAX_BODY_BYTES {
-                return Err(SendError::Fatal(Error::network(
-                    format!(
-                        "Okta's response to {} {url} is larger than {} MiB; refusing to read it{}",
-                        request.method,
-                        MAX_BODY_BYTES / 1024 / 1024,
-                        request_id_suffix(request_id.as_deref())
-                    ),
-                    None,
-                )));
+                return Err(too_large());
             }
             body.extend_from_slice(&chunk);
         }
-        tracing::info!(
-            "{} {url} → {} in {} ms (request id {}, rate limit remaining {})",
-            request.method,
-            status.as_u16(),
-            started.elapsed().as_millis(),
-            request_id.as_deref().unwrap_or("-"),
-            header_str(&headers, RATE_LIMIT_REMAINING)
-                .as_deref()
-                .unwrap_or("-"),
-        );
-        tracing::debug!("< {}\n{}", status, format_headers(&headers, "< "));
-        tracing::trace!("< {}", String::from_utf8_lossy(&body));
         Ok(Response {
             status,
             headers,
@@ -373,60 +742,139 @@ impl Client {
             body,
         })
     }
-
-    fn transport_error(&self, e: reqwest::Error, url: &Url) -> SendError {
-        let host = url.host_str().unwrap_or("the server").to_string();
-        let detail = error_chain(&e);
-        let err = if e.is_timeout() {
-            Error::network(
-                format!("request to {host} timed out ({detail})"),
-                Some(format!(
-                    "raise --request-timeout (now {} s) or --timeout (now {} s)",
-                    self.request_timeout.as_secs(),
-                    self.timeout.as_secs()
-                )),
-            )
-        } else if e.is_connect() {
-            Error::network(
-                format!("cannot connect to {host}: {detail}"),
-                Some("check the org URL, your network, and HTTPS_PROXY/NO_PROXY; raise --connect-timeout on slow links".into()),
-            )
-        } else {
-            Error::network(format!("the connection to {host} failed: {detail}"), None)
-        };
-        SendError::Transport(err)
-    }
 }
 
-/// Why one attempt produced no response.
-enum SendError {
-    /// The network failed; the request may or may not have reached Okta.
-    Transport(Error),
-    /// Retrying cannot help.
-    Fatal(Error),
+/// Why a failed request is not retried.
+#[derive(Debug)]
+enum Stop {
+    /// `--max-retries` used up.
+    Retries,
+    /// The wait would pass the command's deadline; says so.
+    Deadline(String),
 }
 
-impl std::fmt::Display for SendError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Stop {
+    fn note(self) -> Option<String> {
         match self {
-            SendError::Transport(e) | SendError::Fatal(e) => write!(f, "{e}"),
+            Stop::Retries => None,
+            Stop::Deadline(note) => Some(note),
         }
     }
 }
 
-/// Turn the last attempt's outcome into the command's result.
-fn finish(
+/// Which limit a timeout hit.
+#[derive(Debug, Clone, Copy)]
+enum Limit {
+    Connect,
+    Request,
+    Command,
+}
+
+fn timeout_hint(which: Limit, now: Duration) -> String {
+    let (flag, key, env) = match which {
+        Limit::Connect => (
+            "--connect-timeout",
+            "connect_timeout",
+            "OKTAKEYS_CONNECT_TIMEOUT",
+        ),
+        Limit::Request => (
+            "--request-timeout",
+            "request_timeout",
+            "OKTAKEYS_REQUEST_TIMEOUT",
+        ),
+        Limit::Command => ("--timeout", "timeout", "OKTAKEYS_TIMEOUT"),
+    };
+    let extra = match which {
+        Limit::Connect => "; check the org URL, your network, and HTTPS_PROXY/NO_PROXY",
+        _ => "",
+    };
+    format!(
+        "raise {flag} (now {} s; profile key `{key}`, environment {env}){extra}",
+        now.as_secs()
+    )
+}
+
+/// The rustls error somewhere in the chain, if the failure was TLS's. An `io::Error`
+/// hides what it wraps from `source()`, so descend into it with `get_ref()`.
+fn tls_error(e: &(dyn std::error::Error + 'static)) -> Option<String> {
+    let mut node: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = node {
+        if let Some(tls) = err.downcast_ref::<rustls::Error>() {
+            return Some(tls.to_string());
+        }
+        node = match err
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+        {
+            Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
+            None => err.source(),
+        };
+    }
+    None
+}
+
+/// Read a PEM bundle of CA certificates to trust besides the platform's.
+fn read_ca_file(path: &std::path::Path, origin: &str) -> Result<Vec<reqwest::Certificate>> {
+    let pem = std::fs::read(path).map_err(|e| {
+        Error::config_hint(
+            format!(
+                "cannot read the CA certificate {} ({origin}): {e}",
+                path.display()
+            ),
+            format!("check the path given by {origin}"),
+        )
+    })?;
+    let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
+        Error::config(format!(
+            "{} ({origin}) is not a PEM certificate bundle: {e}",
+            path.display()
+        ))
+    })?;
+    if certs.is_empty() {
+        return Err(Error::config(format!(
+            "{} ({origin}) holds no PEM certificate (-----BEGIN CERTIFICATE-----)",
+            path.display()
+        )));
+    }
+    Ok(certs)
+}
+
+/// Decode Okta's error body into the command's error; `gave_up` says why it was not
+/// retried when it could have been.
+fn api_error(
     request: &Request,
     url: &Url,
-    outcome: std::result::Result<Response, SendError>,
-    retries: u32,
-) -> Result<Response> {
-    match outcome {
-        Ok(resp) if resp.status.is_success() => Ok(resp),
-        Ok(resp) => Err(Error::Api(Box::new(decode_error(
-            request, url, &resp, retries,
-        )))),
-        Err(SendError::Transport(e) | SendError::Fatal(e)) => Err(e),
+    resp: &Response,
+    retries: &Retries,
+    gave_up: Option<String>,
+) -> Error {
+    let mut err = decode_error(request, url, resp, retries.attempt);
+    err.gave_up = gave_up;
+    Error::Api(Box::new(err))
+}
+
+/// A transport error that is not retried: say how many attempts were made, and why no
+/// more when it was the deadline.
+fn with_attempts(err: Error, retries: &Retries, stop: Stop) -> Error {
+    let (message, hint) = match err {
+        Error::Network { message, hint } => (message, hint),
+        Error::Api(mut api) => {
+            api.gave_up = stop.note();
+            return Error::Api(api);
+        }
+        other => return other,
+    };
+    let mut notes = Vec::new();
+    if retries.attempt > 0 {
+        notes.push(format!("after {} attempts", retries.attempt + 1));
+    }
+    notes.extend(stop.note());
+    if notes.is_empty() {
+        return Error::Network { message, hint };
+    }
+    Error::Network {
+        message: format!("{message} ({})", notes.join("; ")),
+        hint,
     }
 }
 
@@ -486,9 +934,10 @@ fn snippet(body: &[u8]) -> Option<String> {
     })
 }
 
-/// How long to wait after a 429: until `X-Rate-Limit-Reset` (epoch seconds on Okta's
-/// clock, compared with Okta's `Date`, plus one second as the SDKs do); without the reset
-/// header, backoff. Capped at [`MAX_RATE_LIMIT_WAIT`].
+/// How long to wait after a 429, or before the next request when the window is used
+/// up: until `X-Rate-Limit-Reset` (epoch seconds on Okta's clock, compared with Okta's
+/// `Date`, or with the local clock without it), plus one second as the SDKs do; without
+/// the reset header, `Retry-After`, else backoff. Capped at [`MAX_RATE_LIMIT_WAIT`].
 pub fn rate_limit_wait(headers: &HeaderMap, now: SystemTime, attempt: u32) -> Duration {
     let wait = match header_u64(headers, RATE_LIMIT_RESET) {
         Some(reset) => {
@@ -498,20 +947,24 @@ pub fn rate_limit_wait(headers: &HeaderMap, now: SystemTime, attempt: u32) -> Du
             let reset = UNIX_EPOCH + Duration::from_secs(reset);
             reset.duration_since(server_now).unwrap_or(Duration::ZERO) + Duration::from_secs(1)
         }
-        None => backoff(attempt),
+        None => retry_after(headers, now).unwrap_or_else(|| backoff(attempt)),
     };
     wait.min(MAX_RATE_LIMIT_WAIT)
 }
 
-/// How far Okta's clock (its `Date` header) is ahead of ours.
-fn server_clock_skew(headers: &HeaderMap, now: SystemTime) -> Duration {
-    header_str(headers, "date")
-        .and_then(|d| httpdate::parse_http_date(&d).ok())
-        .and_then(|server| server.duration_since(now).ok())
-        .unwrap_or(Duration::ZERO)
+/// `Retry-After` (seconds, or an HTTP date), which proxies and gateways send with 429
+/// and 503 where Okta sends `X-Rate-Limit-Reset`.
+fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+    let value = header_str(headers, "retry-after")?;
+    match value.parse::<u64>() {
+        Ok(secs) => Some(Duration::from_secs(secs)),
+        Err(_) => httpdate::parse_http_date(&value)
+            .ok()
+            .map(|at| at.duration_since(now).unwrap_or(Duration::ZERO)),
+    }
 }
 
-/// Exponential backoff with full jitter: a random wait in [base·2ⁿ/2, base·2ⁿ].
+/// Exponential backoff with jitter: a random wait in [base·2ⁿ/2, base·2ⁿ], capped.
 pub fn backoff(attempt: u32) -> Duration {
     let ceiling = BACKOFF_BASE
         .saturating_mul(2u32.saturating_pow(attempt.min(16)))
@@ -522,6 +975,13 @@ pub fn backoff(attempt: u32) -> Duration {
 
 fn is_transient(status: StatusCode) -> bool {
     matches!(status.as_u16(), 500 | 502 | 503 | 504)
+}
+
+fn status_text(status: StatusCode) -> String {
+    match status.canonical_reason() {
+        Some(reason) => format!("{} {reason}", status.as_u16()),
+        None => status.as_u16().to_string(),
+    }
 }
 
 fn header_str(headers: &HeaderMap, name: &str) -> Option<String> {
@@ -548,12 +1008,49 @@ fn request_id_suffix(id: Option<&str>) -> String {
         .unwrap_or_default()
 }
 
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
+}
+
+/// A line on a terminal that is rewritten in place and erased when dropped (also on
+/// Ctrl-C, which drops the waiting future). Plain `\r` and spaces: works on any terminal.
+#[derive(Default)]
+struct LiveLine {
+    width: usize,
+}
+
+impl LiveLine {
+    fn show(&mut self, text: &str) {
+        let len = text.chars().count();
+        let pad = self.width.saturating_sub(len);
+        let mut err = std::io::stderr().lock();
+        let _ = write!(err, "\r{text}{}", " ".repeat(pad));
+        let _ = err.flush();
+        self.width = self.width.max(len);
+    }
+}
+
+impl Drop for LiveLine {
+    fn drop(&mut self) {
+        if self.width > 0 {
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "\r{}\r", " ".repeat(self.width));
+            let _ = err.flush();
+        }
+    }
+}
+
 /// Headers for a log, one per line, with credentials replaced by `[REDACTED]`.
 pub fn format_headers(headers: &HeaderMap, prefix: &str) -> String {
     headers
         .iter()
         .map(|(name, value)| {
-            let shown = if SENSITIVE_HEADERS.contains(&name.as_str()) {
+            let shown = if value.is_sensitive() || SENSITIVE_HEADERS.contains(&name.as_str()) {
                 crate::secret::Secret::REDACTED.to_string()
             } else {
                 String::from_utf8_lossy(value.as_bytes()).into_owned()
@@ -564,16 +1061,74 @@ pub fn format_headers(headers: &HeaderMap, prefix: &str) -> String {
         .join("\n")
 }
 
-/// reqwest's own message plus its causes ("error sending request" alone says little).
+/// A body for the `-vvv` log: JSON with secret members redacted (token responses,
+/// private JWK members), form bodies likewise, anything else as lossy text; cut at
+/// [`MAX_LOGGED_BODY`].
+pub fn loggable_body(body: &[u8]) -> String {
+    let text = if let Ok(mut json) = serde_json::from_slice::<Value>(body) {
+        redact_json(&mut json);
+        json.to_string()
+    } else {
+        let text = String::from_utf8_lossy(body);
+        if !text.is_empty()
+            && !text.contains(char::is_whitespace)
+            && text.contains('=')
+            && !text.starts_with('<')
+        {
+            // application/x-www-form-urlencoded
+            text.split('&')
+                .map(|pair| match pair.split_once('=') {
+                    Some((k, _)) if SENSITIVE_FIELDS.contains(&k) => {
+                        format!("{k}={}", crate::secret::Secret::REDACTED)
+                    }
+                    _ => pair.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join("&")
+        } else {
+            text.into_owned()
+        }
+    };
+    match text.char_indices().nth(MAX_LOGGED_BODY) {
+        Some((cut, _)) => format!("{}… ({} bytes in all)", &text[..cut], body.len()),
+        None => text,
+    }
+}
+
+fn redact_json(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map.iter_mut() {
+                if SENSITIVE_FIELDS.contains(&k.as_str()) && !v.is_null() {
+                    *v = Value::String(crate::secret::Secret::REDACTED.into());
+                } else {
+                    redact_json(v);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(redact_json),
+        _ => {}
+    }
+}
+
+/// The causes of a reqwest error, without the wrappers that repeat the URL or say
+/// nothing ("error sending request for url (…)", "client error (Connect)").
 fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
-    let mut parts = vec![e.to_string()];
-    let mut source = e.source();
+    let mut parts: Vec<String> = Vec::new();
+    let mut source = Some(e);
     while let Some(s) = source {
         let text = s.to_string();
-        if !parts.iter().any(|p| p.contains(&text)) {
+        let noise = text.starts_with("error sending request for url")
+            || text.starts_with("client error (")
+            || text.starts_with("error decoding response body")
+            || text.starts_with("request or response body error");
+        if !noise && !parts.iter().any(|p| p.contains(&text)) {
             parts.push(text);
         }
         source = s.source();
+    }
+    if parts.is_empty() {
+        return e.to_string();
     }
     parts.join(": ")
 }
@@ -597,6 +1152,34 @@ mod tests {
             h.insert(*k, HeaderValue::from_str(v).unwrap());
         }
         h
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn time_waiting_for_the_person_does_not_count_against_the_timeout() {
+        let settings = HttpSettings {
+            timeout: Duration::from_secs(1),
+            request_timeout: Duration::from_secs(1),
+            connect_timeout: Duration::from_secs(1),
+            max_retries: 0,
+            ca_cert: None,
+            ssl_cert_file: None,
+        };
+        let client = Client::new(
+            &settings,
+            Url::parse("http://127.0.0.1:9").unwrap(),
+            Authenticator::ssws(crate::secret::Secret::new("t")),
+            Progress::Silent,
+        )
+        .unwrap();
+        let before = client.deadline();
+        let answer = client
+            .off_the_clock(async {
+                tokio::time::sleep(Duration::from_millis(300)).await;
+                "y"
+            })
+            .await;
+        assert_eq!(answer, "y");
+        assert!(client.deadline() >= before + Duration::from_millis(300));
     }
 
     #[test]
@@ -634,6 +1217,12 @@ mod tests {
         // A reset far away is capped.
         let h = headers(&[(RATE_LIMIT_RESET, "1800000000")]);
         assert_eq!(rate_limit_wait(&h, now, 0), MAX_RATE_LIMIT_WAIT);
+        // Without the reset header, a gateway's Retry-After, in seconds or as a date.
+        let h = headers(&[("retry-after", "7")]);
+        assert_eq!(rate_limit_wait(&h, now, 0), Duration::from_secs(7));
+        let at = httpdate::fmt_http_date(now + Duration::from_secs(9));
+        let h = headers(&[("retry-after", &at)]);
+        assert_eq!(rate_limit_wait(&h, now, 0), Duration::from_secs(9));
         // A reset in the past still waits the SDKs' one second.
         let h = headers(&[(RATE_LIMIT_RESET, "1600000000")]);
         assert_eq!(rate_limit_wait(&h, now, 0), Duration::from_secs(1));

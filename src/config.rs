@@ -32,6 +32,13 @@ pub mod env {
     pub const SDK_PRIVATE_KEY_ID: &str = "OKTA_CLIENT_PRIVATEKEYID";
     pub const NO_TOKEN_CACHE: &str = "OKTAKEYS_NO_TOKEN_CACHE";
     pub const CI: &str = "CI";
+    /// A PEM bundle of CA certificates to trust, as OpenSSL and curl read it.
+    pub const SSL_CERT_FILE: &str = "SSL_CERT_FILE";
+    // Read by clap, on the flags of the same names.
+    pub const TIMEOUT: &str = "OKTAKEYS_TIMEOUT";
+    pub const REQUEST_TIMEOUT: &str = "OKTAKEYS_REQUEST_TIMEOUT";
+    pub const CONNECT_TIMEOUT: &str = "OKTAKEYS_CONNECT_TIMEOUT";
+    pub const MAX_RETRIES: &str = "OKTAKEYS_MAX_RETRIES";
     pub const NO_COLOR: &str = "NO_COLOR";
 }
 
@@ -165,7 +172,10 @@ pub struct HttpSettings {
     pub request_timeout: Duration,
     pub connect_timeout: Duration,
     pub max_retries: u32,
+    /// `--ca-cert` or the profile's `ca_cert`: trusted besides the platform's roots.
     pub ca_cert: Option<PathBuf>,
+    /// `SSL_CERT_FILE`, also trusted besides the platform's roots (on every platform).
+    pub ssl_cert_file: Option<PathBuf>,
 }
 
 /// Where the commands send their requests.
@@ -411,27 +421,36 @@ impl Settings {
         };
         let (timeout, timeout_origin) = with_default(
             first([
-                (global.timeout, Origin::Flag("--timeout")),
+                (global.timeout, arg_origin(global, "timeout", "--timeout")),
                 (profile.timeout, from_profile()),
             ]),
             DEFAULT_TIMEOUT_SECS,
         );
         let (request_timeout, request_timeout_origin) = with_default(
             first([
-                (global.request_timeout, Origin::Flag("--request-timeout")),
+                (
+                    global.request_timeout,
+                    arg_origin(global, "request_timeout", "--request-timeout"),
+                ),
                 (profile.request_timeout, from_profile()),
             ]),
             DEFAULT_REQUEST_TIMEOUT_SECS,
         );
         let (connect_timeout, connect_timeout_origin) = with_default(
             first([
-                (global.connect_timeout, Origin::Flag("--connect-timeout")),
+                (
+                    global.connect_timeout,
+                    arg_origin(global, "connect_timeout", "--connect-timeout"),
+                ),
                 (profile.connect_timeout, from_profile()),
             ]),
             DEFAULT_CONNECT_TIMEOUT_SECS,
         );
         let (max_retries, max_retries_origin) = first([
-            (global.max_retries, Origin::Flag("--max-retries")),
+            (
+                global.max_retries,
+                arg_origin(global, "max_retries", "--max-retries"),
+            ),
             (profile.max_retries, from_profile()),
         ])
         .unwrap_or((DEFAULT_MAX_RETRIES, Origin::Default));
@@ -445,6 +464,7 @@ impl Settings {
             connect_timeout: secs(connect_timeout, "connect-timeout")?,
             max_retries,
             ca_cert: ca_cert.as_ref().map(|(path, _)| path.clone()),
+            ssl_cert_file: env.var(env::SSL_CERT_FILE).map(PathBuf::from),
         };
         let auth_server = first([
             (

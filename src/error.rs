@@ -101,6 +101,9 @@ pub struct ApiError {
     pub body_snippet: Option<String>,
     /// Set when a request was retried and still failed (429 or 5xx).
     pub attempts: u32,
+    /// Why a retryable answer (429, 5xx) was not retried when retries were left: the wait
+    /// would have passed `--timeout`.
+    pub gave_up: Option<String>,
 }
 
 impl ApiError {
@@ -109,6 +112,7 @@ impl ApiError {
             401 => "Okta refused the credentials",
             403 => "Okta refused permission",
             404 => "not found",
+            300..=399 => "Okta's answer was a redirect, which oktakeys does not follow",
             429 => "rate limited by Okta",
             500..=599 => "Okta failed to answer",
             _ => "Okta rejected the request",
@@ -136,7 +140,18 @@ impl ApiError {
 
     pub fn hint(&self) -> Option<String> {
         let causes = self.error_causes.join(" ");
+        if self.gave_up.is_some() {
+            return Some(
+                "raise --timeout (the limit for the whole command; profile key `timeout`, environment OKTAKEYS_TIMEOUT), \
+                 or run again later"
+                    .into(),
+            );
+        }
         let hint = match self.status {
+            300..=399 => {
+                "a redirect could carry the token to another host, so it is reported instead: \
+                 check the org URL (use the address it points to if you trust it) and any proxy in between"
+            }
             401 => {
                 "check the profile's token (or OKTA_API_TOKEN): it may be mistyped, expired or revoked"
             }

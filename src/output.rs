@@ -283,6 +283,9 @@ pub fn error_paragraph(err: &Error) -> String {
         if api.attempts > 1 {
             lines.push(format!("  (after {} attempts)", api.attempts));
         }
+        if let Some(why) = &api.gave_up {
+            lines.push(format!("  ({why})"));
+        }
         if let Some(id) = &api.request_id {
             lines.push(format!("  request id: {id}"));
         }

@@ -533,7 +533,7 @@ async fn run_steps(
             }
             Step::AddKey { kid } => {
                 let added = match api::add_key(client, auth_server, key.request_body(kid)).await {
-                    Ok(added) => added,
+                    Ok(added) => added.key,
                     // The add is not retried (it is not idempotent); but a lost answer may
                     // hide a key that was created: look before giving up.
                     Err(err) if add_may_have_happened(&err) => {

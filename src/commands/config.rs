@@ -1234,7 +1234,7 @@ async fn verify(
         &settings.http,
         org_url.clone(),
         auth,
-        std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        crate::client::Progress::detect(global.quiet),
     )?;
     let request = match &settings.auth_server {
         Some(server) => requests::list(server),

@@ -8,7 +8,7 @@ use url::Url;
 use crate::api::{self, requests};
 use crate::auth::{Authenticator, Scope};
 use crate::cli::{AddArgs, DeleteArgs, GlobalArgs, KeysArgs, KeysCommand, MutateArgs};
-use crate::client::{Client, Request};
+use crate::client::{Client, Progress, Request};
 use crate::config::{ProcessEnv, Settings, Target};
 use crate::error::{Error, Result};
 use crate::jwk;
@@ -33,7 +33,9 @@ pub async fn run(global: &GlobalArgs, args: KeysArgs) -> Result<()> {
         KeysCommand::List | KeysCommand::Get(_) => Scope::Read,
         _ => Scope::Manage,
     };
-    let conn = Connection::open(&settings).await?.needing(need);
+    let conn = Connection::open(&settings, Progress::detect(global.quiet))
+        .await?
+        .needing(need);
 
     match args.command {
         KeysCommand::List => {
@@ -68,7 +70,7 @@ pub(crate) struct Connection {
     /// The in-process sandbox of the `sandbox` profile; dropping it stops the server,
     /// so it lives as long as the connection.
     _sandbox: Option<crate::sandbox::RunningSandbox>,
-    announce_waits: bool,
+    progress: Progress,
     /// What a service app's token must allow.
     scope: Scope,
     /// Built on first use and shared by every client of the command (one OAuth token).
@@ -76,7 +78,7 @@ pub(crate) struct Connection {
 }
 
 impl Connection {
-    pub(crate) async fn open(settings: &Settings) -> Result<Self> {
+    pub(crate) async fn open(settings: &Settings, progress: Progress) -> Result<Self> {
         let mut sandbox = None;
         let (base, sandbox_token) = match &settings.target {
             Target::Org { org_url, .. } => (org_url.clone(), None),
@@ -99,7 +101,7 @@ impl Connection {
             settings: settings.clone(),
             sandbox_token,
             _sandbox: sandbox,
-            announce_waits: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+            progress,
             scope: Scope::Read,
             auth: std::sync::OnceLock::new(),
         })
@@ -126,12 +128,7 @@ impl Connection {
                 return Err(Error::Internal("sandbox started without a token".into()));
             }
         };
-        Client::new(
-            &self.settings.http,
-            self.base.clone(),
-            auth,
-            self.announce_waits,
-        )
+        Client::new(&self.settings.http, self.base.clone(), auth, self.progress)
     }
 }
 
@@ -159,12 +156,20 @@ async fn add(conn: &Connection, printer: &Printer, server: &str, args: AddArgs) 
         return Err(Error::Usage("--kid must not be empty".into()));
     }
     let kid = key.effective_kid(args.kid.as_deref());
-    let request = requests::add(server, key.request_body(&kid));
+    let body = key.request_body(&kid);
     if args.dry_run.dry_run {
-        return printer.dry_run(&request, &conn.base);
+        return printer.dry_run(&requests::add(server, body), &conn.base);
     }
-    let added = api::send_for_key(&conn.client()?, &request, "the new key").await?;
+    let api::Added {
+        key: added,
+        recovered,
+    } = api::add_key(&conn.client()?, server, body).await?;
     printer.key(&added)?;
+    if recovered {
+        printer.note(
+            "The connection failed after the key was sent, but Okta had stored it: it was added once, not sent again.",
+        );
+    }
     printer.note(format!(
         "Added key {} (kid {kid}) as INACTIVE. Make it the active key with:\n  oktakeys keys activate --auth-server {server} {}",
         added.id(),
@@ -218,7 +223,7 @@ async fn delete(
         &format!("not deleting key {id}"),
     )
     .await?;
-    conn.client()?.send(&request).await?;
+    api::delete_key(&conn.client()?, server, id).await?;
     printer.note(format!("Deleted key {id}."));
     Ok(())
 }

@@ -41,12 +41,20 @@ fn init_logging(verbose: u8) {
         2 => tracing::Level::DEBUG,
         _ => tracing::Level::TRACE,
     };
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    // Only oktakeys' own events: the libraries' (hyper, h2, rustls) could print header
+    // frames that the redaction in `client` never sees.
+    let ours = tracing_subscriber::filter::Targets::new().with_target("oktakeys", level);
     let _ = tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_max_level(level)
         .with_target(false)
         .with_level(false)
+        .with_ansi(false)
         .without_time()
+        .finish()
+        .with(ours)
         .try_init();
 }
 

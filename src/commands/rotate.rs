@@ -69,7 +69,7 @@ pub async fn run(global: &GlobalArgs, auth_servers: Vec<String>, args: RotateArg
     }
 
     let (key, new_key) = key_material(&args, &printer)?;
-    let conn = Connection::open(&settings)
+    let conn = Connection::open(&settings, crate::client::Progress::detect(global.quiet))
         .await?
         .needing(crate::auth::Scope::Manage);
     let client = conn.client()?;
@@ -128,17 +128,19 @@ pub async fn run(global: &GlobalArgs, auth_servers: Vec<String>, args: RotateArg
         .flatten()
         .collect();
     if !deletions.is_empty() {
-        super::confirm(
-            global,
-            args.yes,
-            &format!(
-                "Rotate, and delete {} old key(s) once they are INACTIVE ({})?",
-                deletions.len(),
-                deletions.join(", ")
-            ),
-            "not rotating",
-        )
-        .await?;
+        // The person's thinking time does not count against --timeout.
+        client
+            .off_the_clock(super::confirm(
+                global,
+                args.yes,
+                &format!(
+                    "Rotate, and delete {} old key(s) once they are INACTIVE ({})?",
+                    deletions.len(),
+                    deletions.join(", ")
+                ),
+                "not rotating",
+            ))
+            .await?;
     }
 
     // 3. Execute, server by server.
