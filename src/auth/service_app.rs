@@ -414,6 +414,8 @@ impl ServiceApp {
                 "DPoP" => {
                     let jwk = entry.dpop_key.as_ref()?;
                     let key = SigningKey::parse(jwk, "the cached DPoP key").ok()?.key;
+                    // The app uses DPoP: the next token request starts with a proof.
+                    self.use_dpop.store(true, Ordering::Relaxed);
                     (TokenType::Dpop, Some(Arc::new(DpopKey::from_key(key))))
                 }
                 _ => return None,
@@ -1578,8 +1580,15 @@ mod tests {
             assert_eq!(mode & 0o777, 0o600);
         }
 
-        // "Another process": same cache, new app, no token request, same DPoP key.
-        let second = fx.app(&server, s.clone());
+        // "Another process": same cache, new app, no token request, same DPoP key. Its
+        // profile does not say dpop: the cached DPoP token tells it.
+        let second = fx.app(
+            &server,
+            ServiceAppSettings {
+                dpop: false,
+                ..s.clone()
+            },
+        );
         let cached = second.token(&http, Scope::Read).await.unwrap();
         mock.assert_calls_async(1).await;
         assert!(!cached.fresh);
@@ -1595,7 +1604,8 @@ mod tests {
             thumbprint
         );
 
-        // Okta refused it (401): discard, and the next call asks again.
+        // Okta refused it (401): discard, and the next call asks again, with a proof from
+        // the start (the mock answers only requests with one).
         second.discard(&cached);
         assert!(!path.exists());
         let renewed = second.token(&http, Scope::Read).await.unwrap();
