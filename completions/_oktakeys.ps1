@@ -391,7 +391,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('--token-command', '--token-command', [CompletionResultType]::ParameterName, 'Run this command and use its trimmed stdout as the token (e.g. a password manager)')
             [CompletionResult]::new('--auth', '--auth', [CompletionResultType]::ParameterName, 'How to authenticate [default: ssws]')
             [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'The service app''s client id (with --auth private_key)')
-            [CompletionResult]::new('--private-key-file', '--private-key-file', [CompletionResultType]::ParameterName, 'The service app''s private key, PEM (with --auth private_key)')
+            [CompletionResult]::new('--private-key-file', '--private-key-file', [CompletionResultType]::ParameterName, 'The service app''s private key file, PEM or JWK, mode 0600 (with --auth private_key)')
             [CompletionResult]::new('--key-id', '--key-id', [CompletionResultType]::ParameterName, 'The kid of the service app''s key, if Okta holds more than one (with --auth private_key)')
             [CompletionResult]::new('--auth-server', '--auth-server', [CompletionResultType]::ParameterName, 'Default authorization server for `keys` commands with this profile')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)')

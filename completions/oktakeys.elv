@@ -367,7 +367,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --token-command 'Run this command and use its trimmed stdout as the token (e.g. a password manager)'
             cand --auth 'How to authenticate [default: ssws]'
             cand --client-id 'The service app''s client id (with --auth private_key)'
-            cand --private-key-file 'The service app''s private key, PEM (with --auth private_key)'
+            cand --private-key-file 'The service app''s private key file, PEM or JWK, mode 0600 (with --auth private_key)'
             cand --key-id 'The kid of the service app''s key, if Okta holds more than one (with --auth private_key)'
             cand --auth-server 'Default authorization server for `keys` commands with this profile'
             cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'

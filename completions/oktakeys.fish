@@ -313,7 +313,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_see
 bearer\t'`Authorization: Bearer <access token>`'
 private_key\t'An OAuth 2.0 service app: client_credentials with private_key_jwt'"
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l client-id -d 'The service app\'s client id (with --auth private_key)' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l private-key-file -d 'The service app\'s private key, PEM (with --auth private_key)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l private-key-file -d 'The service app\'s private key file, PEM or JWK, mode 0600 (with --auth private_key)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l key-id -d 'The kid of the service app\'s key, if Okta holds more than one (with --auth private_key)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l auth-server -d 'Default authorization server for `keys` commands with this profile' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r

@@ -461,7 +461,7 @@ pub struct InitArgs {
     #[arg(long, value_name = "ID", conflicts_with = "token_source")]
     pub client_id: Option<String>,
 
-    /// The service app's private key, PEM (with --auth private_key)
+    /// The service app's private key file, PEM or JWK, mode 0600 (with --auth private_key)
     #[arg(
         long,
         value_name = "FILE",
