@@ -245,7 +245,8 @@ pub struct GlobalArgs {
     pub no_input: bool,
 
     /// Service apps: do not keep OAuth access tokens between runs (in the user cache dir)
-    #[arg(long, global = true, env = env::NO_TOKEN_CACHE)]
+    #[arg(long, global = true, env = env::NO_TOKEN_CACHE,
+          value_parser = boolish)]
     pub no_token_cache: bool,
     /// Which of the arguments above (and `--auth-server`) clap took from an environment
     /// variable rather than a flag; filled in by [`parse`], for `config show`.
@@ -968,6 +969,15 @@ fn parse_path_id(s: &str) -> Result<String, String> {
         return Err("must not contain control characters".into());
     }
     Ok(s.to_string())
+}
+
+/// A yes/no from the environment: 1/0, true/false, yes/no, on/off; empty is no.
+fn boolish(value: &str) -> Result<bool, String> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "" | "0" | "false" | "no" | "off" => Ok(false),
+        "1" | "true" | "yes" | "on" => Ok(true),
+        _ => Err("expected true or false (or 1/0, yes/no, on/off)".into()),
+    }
 }
 
 #[cfg(test)]

@@ -196,6 +196,23 @@ fn a_token_is_kept_between_runs_unless_told_not_to() {
     let third = e.run_app(&key, &["keys", "list", "-v", "--no-token-cache"]);
     assert_eq!(third.status.code(), Some(0), "{}", stderr(&third));
     assert_eq!(token_requests(&third).len(), 3);
+    // The same through the environment (1/true/yes), and 0/empty leave the cache on.
+    for (value, expected) in [("1", 3), ("true", 3), ("0", 0), ("", 0)] {
+        let out = checked(
+            e.app_cmd(&key)
+                .env("OKTAKEYS_NO_TOKEN_CACHE", value)
+                .args(["keys", "list", "-v"])
+                .output()
+                .unwrap(),
+        );
+        assert_eq!(out.status.code(), Some(0), "{value:?}: {}", stderr(&out));
+        assert_eq!(
+            token_requests(&out).len(),
+            expected,
+            "{value:?}: {}",
+            stderr(&out)
+        );
+    }
 }
 
 #[test]
