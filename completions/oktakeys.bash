@@ -197,7 +197,7 @@ _oktakeys() {
 
     case "${cmd}" in
         oktakeys)
-            opts="-p -o -v -q -h -V --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version keys config sandbox completion help"
+            opts="-p -o -v -q -h -V --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version keys config sandbox completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -281,7 +281,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__completion)
-            opts="-p -o -v -q -h -V --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version bash elvish fish powershell zsh"
+            opts="-p -o -v -q -h -V --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -365,7 +365,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__config)
-            opts="-p -o -v -q -h -V --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version init list show path help"
+            opts="-p -o -v -q -h -V --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version init list show path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -533,7 +533,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__config__subcmd__init)
-            opts="-p -o -v -q -h -V --token-env --token-command --token-stdin --auth --client-id --private-key-file --key-id --auth-server --default --no-verify --force --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version"
+            opts="-p -o -v -q -h -V --token-env --token-command --token-stdin --auth --client-id --private-key-file --key-id --auth-server --default --no-verify --force --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -656,7 +656,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__config__subcmd__list)
-            opts="-p -o -v -q -h -V --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version"
+            opts="-p -o -v -q -h -V --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -740,7 +740,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__config__subcmd__path)
-            opts="-p -o -v -q -h -V --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version"
+            opts="-p -o -v -q -h -V --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -824,7 +824,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__config__subcmd__show)
-            opts="-p -o -v -q -h -V --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version"
+            opts="-p -o -v -q -h -V --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1192,7 +1192,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys)
-            opts="-p -o -v -q -h -V --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version list get add activate deactivate delete generate rotate help"
+            opts="-p -o -v -q -h -V --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version list get add activate deactivate delete generate rotate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1280,7 +1280,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__activate)
-            opts="-p -o -v -q -h -V --dry-run --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version"
+            opts="-p -o -v -q -h -V --dry-run --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1368,7 +1368,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__add)
-            opts="-p -o -v -q -h -V --jwk --pem --kid --dry-run --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version"
+            opts="-p -o -v -q -h -V --jwk --pem --kid --dry-run --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1468,7 +1468,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__deactivate)
-            opts="-p -o -v -q -h -V --dry-run --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version"
+            opts="-p -o -v -q -h -V --dry-run --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1556,7 +1556,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__delete)
-            opts="-y -p -o -v -q -h -V --yes --dry-run --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version"
+            opts="-y -p -o -v -q -h -V --yes --dry-run --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1644,7 +1644,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__generate)
-            opts="-p -o -v -q -h -V --kid --private-key-out --bits --force --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version"
+            opts="-p -o -v -q -h -V --kid --private-key-out --bits --force --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1744,7 +1744,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__get)
-            opts="-p -o -v -q -h -V --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version"
+            opts="-p -o -v -q -h -V --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1972,7 +1972,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__list)
-            opts="-p -o -v -q -h -V --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version"
+            opts="-p -o -v -q -h -V --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2060,7 +2060,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__rotate)
-            opts="-y -p -o -v -q -h -V --jwk --pem --generate --private-key-out --bits --kid --delete-old --keep --yes --dry-run --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version"
+            opts="-y -p -o -v -q -h -V --jwk --pem --generate --private-key-out --bits --kid --delete-old --keep --yes --dry-run --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2172,7 +2172,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__sandbox)
-            opts="-p -o -v -q -h -V --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version serve reset help"
+            opts="-p -o -v -q -h -V --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version serve reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2312,7 +2312,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__sandbox__subcmd__reset)
-            opts="-p -o -v -q -h -V --state --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version"
+            opts="-p -o -v -q -h -V --state --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2404,7 +2404,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__sandbox__subcmd__serve)
-            opts="-p -o -v -q -h -V --addr --state --token --auth-server --encryption-enabled --rate-limit --rate-limit-window --latency --fail-requests --fail-with --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --help --version"
+            opts="-p -o -v -q -h -V --addr --state --token --auth-server --encryption-enabled --service-app --require-dpop --rate-limit --rate-limit-window --latency --fail-requests --fail-with --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2427,6 +2427,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --encryption-enabled)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --service-app)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

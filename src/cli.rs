@@ -55,6 +55,26 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "SSWS (default), Bearer or PrivateKey; beats the profile's `auth`",
     ),
     (
+        env::SDK_CLIENT_ID,
+        "PrivateKey: the service app's client id; beats the profile's client_id",
+    ),
+    (
+        env::SDK_PRIVATE_KEY,
+        "PrivateKey: its private key, PEM or JWK text or a file path",
+    ),
+    (
+        env::SDK_PRIVATE_KEY_ID,
+        "PrivateKey: the kid of that key in Okta; beats the profile's key_id",
+    ),
+    (
+        env::SDK_SCOPES,
+        "PrivateKey: scopes, comma separated (default: what the command needs)",
+    ),
+    (
+        env::NO_TOKEN_CACHE,
+        "when true: no OAuth token kept between runs, like --no-token-cache",
+    ),
+    (
         "OKTAKEYS_TIMEOUT",
         "limit for the whole command in seconds, like --timeout",
     ),
@@ -224,6 +244,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub no_input: bool,
 
+    /// Service apps: do not keep OAuth access tokens between runs (in the user cache dir)
+    #[arg(long, global = true, env = env::NO_TOKEN_CACHE,
+          value_parser = boolish)]
+    pub no_token_cache: bool,
     /// Which of the arguments above (and `--auth-server`) clap took from an environment
     /// variable rather than a flag; filled in by [`parse`], for `config show`.
     #[arg(skip)]
@@ -438,7 +462,7 @@ pub struct InitArgs {
     #[arg(long, value_name = "ID", conflicts_with = "token_source")]
     pub client_id: Option<String>,
 
-    /// The service app's private key, PEM (with --auth private_key)
+    /// The service app's private key file, PEM or JWK, mode 0600 (with --auth private_key)
     #[arg(
         long,
         value_name = "FILE",
@@ -785,6 +809,11 @@ RSA modulus of 2048 bits or more, at most 5 keys). A new state file holds the se
 `default` and each --auth-server, each with one ACTIVE key. The base URL goes to stdout;
 the generated token (unless --token) and an example command go to stderr.
 
+OAuth 2.0: each --service-app may get tokens from POST /oauth2/v1/token (client_credentials
+with a private_key_jwt assertion, checked like Okta: signature, iss/sub, aud, exp, replayed
+jti, granted scopes); the key endpoints then take `Bearer`/`DPoP` tokens and answer 403
+E0000006 to a token without okta.authorizationServers.manage for changes.
+
 Test knobs: --rate-limit, --rate-limit-window, --latency, --fail-requests, --fail-with.
 Past the rate limit the sandbox answers 429 E0000047 until X-Rate-Limit-Reset; a window
 starts with the first request after the previous one ended. The in-process sandbox behind
@@ -793,7 +822,8 @@ starts with the first request after the previous one ended. The in-process sandb
 Examples:
   oktakeys sandbox serve
   OKTAKEYS_SANDBOX_TOKEN=00test oktakeys sandbox serve --addr 127.0.0.1:0 --auth-server aus1test
-  oktakeys sandbox serve --rate-limit 3 --rate-limit-window 10 --fail-requests 2 --fail-with drop";
+  oktakeys sandbox serve --rate-limit 3 --rate-limit-window 10 --fail-requests 2 --fail-with drop
+  oktakeys sandbox serve --service-app 0oaci=ci.pub.pem --require-dpop";
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -857,6 +887,17 @@ pub struct SandboxServeArgs {
     /// deactivated); repeatable
     #[arg(long = "encryption-enabled", value_name = "ID", value_parser = parse_path_id)]
     pub encryption_enabled: Vec<String>,
+
+    /// Register an OAuth 2.0 service app for the token endpoint: its client id, its public
+    /// key file (PEM or JWK), and the scopes granted to it (comma separated; default
+    /// okta.authorizationServers.read and .manage); repeatable
+    #[arg(long = "service-app", value_name = "CLIENT_ID=KEY_FILE[:SCOPES]")]
+    pub service_apps: Vec<String>,
+
+    /// Make the token endpoint demand DPoP with a nonce challenge (as Okta does for new API
+    /// service apps), and the key endpoints a nonce in DPoP proofs too
+    #[arg(long)]
+    pub require_dpop: bool,
 
     /// Requests allowed per rate-limit window; then 429 E0000047
     #[arg(help_heading = "Test knobs")]
@@ -928,6 +969,15 @@ fn parse_path_id(s: &str) -> Result<String, String> {
         return Err("must not contain control characters".into());
     }
     Ok(s.to_string())
+}
+
+/// A yes/no from the environment: 1/0, true/false, yes/no, on/off; empty is no.
+fn boolish(value: &str) -> Result<bool, String> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "" | "0" | "false" | "no" | "off" => Ok(false),
+        "1" | "true" | "yes" | "on" => Ok(true),
+        _ => Err("expected true or false (or 1/0, yes/no, on/off)".into()),
+    }
 }
 
 #[cfg(test)]

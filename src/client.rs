@@ -26,7 +26,7 @@ use serde_json::Value;
 use tokio::time::Instant;
 use url::Url;
 
-use crate::auth::Authenticator;
+use crate::auth::{AuthRetries, Authenticator};
 use crate::config::HttpSettings;
 use crate::error::{ApiError, Error, Result};
 
@@ -341,9 +341,23 @@ impl Client {
     /// being resent; `retries` keeps the count for a caller that resends.
     pub async fn send_tracked(&self, request: &Request, retries: &mut Retries) -> Result<Sent> {
         let url = request.url(&self.base);
+        let mut auth_retries = AuthRetries::default();
         loop {
             self.wait_for_rate_limit_window().await?;
             let outcome = self.send_once(request, &url, retries).await;
+            // A DPoP nonce challenge, or a kept OAuth token that Okta refused: resend at
+            // once (a 401 was not applied), without counting a retry.
+            if let Ok(resp) = &outcome
+                && self.auth.after_response(
+                    &url,
+                    resp.status.as_u16(),
+                    &resp.headers,
+                    &resp.body,
+                    &mut auth_retries,
+                )
+            {
+                continue;
+            }
             let (wait, why) = match outcome {
                 Ok(resp) if resp.status.is_success() => return Ok(Sent::Done(resp)),
                 Ok(resp) if resp.status == StatusCode::TOO_MANY_REQUESTS => {
@@ -644,7 +658,11 @@ impl Client {
         retries: &Retries,
         host: &str,
     ) -> std::result::Result<Response, Failure> {
-        let mut headers = self.auth.headers().map_err(Failure::Fatal)?;
+        let mut headers = self
+            .auth
+            .headers(&self.http, &request.method, url)
+            .await
+            .map_err(Failure::Fatal)?;
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
         // Also set by the client; set here too so `-vv` shows it.
         if let Ok(agent) = HeaderValue::from_str(&user_agent()) {

@@ -26,6 +26,11 @@ pub mod env {
     pub const API_TOKEN: &str = "OKTA_API_TOKEN";
     pub const SDK_TOKEN: &str = "OKTA_CLIENT_TOKEN";
     pub const SDK_AUTH_MODE: &str = "OKTA_CLIENT_AUTHORIZATIONMODE";
+    pub const SDK_CLIENT_ID: &str = "OKTA_CLIENT_CLIENTID";
+    pub const SDK_SCOPES: &str = "OKTA_CLIENT_SCOPES";
+    pub const SDK_PRIVATE_KEY: &str = "OKTA_CLIENT_PRIVATEKEY";
+    pub const SDK_PRIVATE_KEY_ID: &str = "OKTA_CLIENT_PRIVATEKEYID";
+    pub const NO_TOKEN_CACHE: &str = "OKTAKEYS_NO_TOKEN_CACHE";
     pub const CI: &str = "CI";
     /// A PEM bundle of CA certificates to trust, as OpenSSL and curl read it.
     pub const SSL_CERT_FILE: &str = "SSL_CERT_FILE";
@@ -115,12 +120,47 @@ pub enum TokenSource {
     Command(String),
 }
 
+/// Where the service app's private key comes from. Read later, in `auth`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrivateKeySource {
+    /// `private_key_file` (`~/` expanded): must not be readable by group or others.
+    File(PathBuf),
+    /// An environment variable holding the PEM/JWK text, or a path to a key file
+    /// (`OKTA_CLIENT_PRIVATEKEY`, or the profile's `private_key_env`).
+    Env(String),
+    /// `private_key_command`: run it, take its stdout (for password managers, vaults).
+    Command(String),
+}
+
+/// An OAuth 2.0 service app (client_credentials with private_key_jwt, optionally DPoP),
+/// resolved from the environment and the profile. Incomplete settings are reported when
+/// a request is about to be sent, so `--dry-run` works without credentials.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceAppSettings {
+    /// The org whose token endpoint (`{org_url}/oauth2/v1/token`) issues the tokens.
+    pub org_url: Url,
+    /// Limit for one token request (`--request-timeout`).
+    pub request_timeout: Duration,
+    pub client_id: Option<String>,
+    pub private_key: Option<PrivateKeySource>,
+    /// The `kid` of the app's key in Okta; a private JWK's own `kid` otherwise.
+    pub key_id: Option<String>,
+    /// Scopes to request; `None` means what the command needs (read or manage).
+    pub scopes: Option<Vec<String>>,
+    /// Send DPoP proofs from the first token request (otherwise only when Okta asks).
+    pub dpop: bool,
+    /// Keep access tokens between runs in the user cache dir (off with `--no-token-cache`).
+    pub token_cache: bool,
+    /// The profile these came from, for hints.
+    pub profile: Option<String>,
+}
+
 #[derive(Debug, Clone)]
 pub enum Credentials {
     /// `Authorization: SSWS …` or `Bearer …`.
     Token { mode: AuthMode, source: TokenSource },
     /// OAuth 2.0 service app: client_credentials with private_key_jwt.
-    ServiceApp(Box<Profile>),
+    ServiceApp(Box<ServiceAppSettings>),
     /// Nothing configured. Not an error until a request is really sent, so `--dry-run`
     /// works without credentials. Holds the hint for the error.
     Missing { hint: String },
@@ -463,8 +503,14 @@ impl Settings {
                 },
                 (_, e) => e,
             })?;
-            let (credentials, mode_origin, source_origin) =
-                resolve_credentials(&profile, env, profile_name.as_deref(), from_profile())?;
+            let (credentials, mode_origin, source_origin) = resolve_credentials(
+                global,
+                &profile,
+                env,
+                profile_name.as_deref(),
+                from_profile(),
+                (&url, http.request_timeout),
+            )?;
             (
                 Target::Org {
                     org_url: url,
@@ -524,10 +570,12 @@ fn unknown_profile(name: &str, file: &ConfigFile, path: Option<&Path>) -> Error 
 
 /// The credentials, where the auth mode came from, and where the credential source came from.
 fn resolve_credentials(
+    global: &GlobalArgs,
     profile: &Profile,
     env: &dyn Environment,
     profile_name: Option<&str>,
     from_profile: Origin,
+    org: (&Url, Duration),
 ) -> Result<(Credentials, Origin, Option<Origin>)> {
     let (mode, mode_origin) = match env.var(env::SDK_AUTH_MODE) {
         Some(name) => (
@@ -545,10 +593,16 @@ fn resolve_credentials(
         },
     };
     if mode == AuthMode::PrivateKey {
+        let app = resolve_service_app(global, profile, env, profile_name, org)?;
+        let key_origin = if env.var(env::SDK_PRIVATE_KEY).is_some() {
+            Origin::Env(env::SDK_PRIVATE_KEY.into())
+        } else {
+            from_profile
+        };
         return Ok((
-            Credentials::ServiceApp(Box::new(profile.clone())),
+            Credentials::ServiceApp(Box::new(app)),
             mode_origin,
-            Some(from_profile),
+            Some(key_origin),
         ));
     }
     let env_token = [env::API_TOKEN, env::SDK_TOKEN]
@@ -589,6 +643,101 @@ fn resolve_credentials(
         mode_origin,
         Some(source_origin),
     ))
+}
+
+/// The service app's settings: the Okta SDK's environment names beat the profile.
+fn resolve_service_app(
+    global: &GlobalArgs,
+    profile: &Profile,
+    env: &dyn Environment,
+    profile_name: Option<&str>,
+    (org_url, request_timeout): (&Url, Duration),
+) -> Result<ServiceAppSettings> {
+    let in_profile: Vec<&str> = [
+        profile
+            .private_key_file
+            .is_some()
+            .then_some("private_key_file"),
+        profile
+            .private_key_env
+            .is_some()
+            .then_some("private_key_env"),
+        profile
+            .private_key_command
+            .is_some()
+            .then_some("private_key_command"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if in_profile.len() > 1 {
+        return Err(Error::config_hint(
+            format!(
+                "profile `{}` sets {}; the private key must come from one place",
+                profile_name.unwrap_or("-"),
+                in_profile.join(" and ")
+            ),
+            "keep one of private_key_file, private_key_env, private_key_command",
+        ));
+    }
+    let private_key = if env.var(env::SDK_PRIVATE_KEY).is_some() {
+        Some(PrivateKeySource::Env(env::SDK_PRIVATE_KEY.to_string()))
+    } else if let Some(path) = &profile.private_key_file {
+        Some(PrivateKeySource::File(expand_home(path)))
+    } else if let Some(var) = &profile.private_key_env {
+        Some(PrivateKeySource::Env(var.clone()))
+    } else {
+        profile
+            .private_key_command
+            .as_ref()
+            .map(|cmd| PrivateKeySource::Command(cmd.clone()))
+    };
+    let scopes = match env.var(env::SDK_SCOPES) {
+        Some(list) => Some(split_scopes(&list)),
+        None => profile.scopes.clone(),
+    };
+    if scopes.as_ref().is_some_and(|s| s.is_empty()) {
+        return Err(Error::config_hint(
+            "the service app's scope list is empty",
+            "name at least one scope (okta.authorizationServers.read or .manage), \
+             or leave scopes out to request what each command needs",
+        ));
+    }
+    Ok(ServiceAppSettings {
+        org_url: org_url.clone(),
+        request_timeout,
+        client_id: env
+            .var(env::SDK_CLIENT_ID)
+            .or_else(|| profile.client_id.clone())
+            .map(|id| id.trim().to_string()),
+        private_key,
+        key_id: env
+            .var(env::SDK_PRIVATE_KEY_ID)
+            .or_else(|| profile.key_id.clone()),
+        scopes,
+        dpop: profile.dpop.unwrap_or(false),
+        token_cache: !global.no_token_cache,
+        profile: profile_name.map(str::to_string),
+    })
+}
+
+/// `OKTA_CLIENT_SCOPES`: comma-separated (spaces tolerated), empty items dropped.
+fn split_scopes(list: &str) -> Vec<String> {
+    list.split([',', ' '])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// `~/…` in a configured path means the home directory.
+pub fn expand_home(path: &Path) -> PathBuf {
+    match path.strip_prefix("~") {
+        Ok(rest) if path.starts_with("~/") || path == Path::new("~") => {
+            dirs::home_dir().map_or_else(|| path.to_path_buf(), |home| home.join(rest))
+        }
+        _ => path.to_path_buf(),
+    }
 }
 
 /// Check an org URL the way Okta's SDKs do, each mistake with its own message, and keep
@@ -788,6 +937,154 @@ timeout = 50
                 ..
             }
         ));
+    }
+
+    const SERVICE_APP: &str = r#"
+[profiles.ci]
+org_url = "https://acme.okta.com"
+auth = "private_key"
+client_id = "0oaPROFILE"
+private_key_file = "~/keys/ci.pem"
+key_id = "kidPROFILE"
+scopes = ["okta.authorizationServers.manage"]
+dpop = true
+[profiles.envkey]
+org_url = "https://acme.okta.com"
+auth = "private_key"
+client_id = "0oaENVKEY"
+private_key_env = "CI_KEY"
+[profiles.twokeys]
+org_url = "https://acme.okta.com"
+auth = "private_key"
+private_key_env = "CI_KEY"
+private_key_command = "vault read key"
+"#;
+
+    fn service_app(
+        profile: Option<&str>,
+        e: &[(&'static str, &'static str)],
+        global: GlobalArgs,
+    ) -> Result<ServiceAppSettings> {
+        let global = GlobalArgs {
+            profile: profile.map(str::to_string),
+            ..global
+        };
+        let s = Settings::from_parts(&global, None, &env(e), Some(file(SERVICE_APP)), None)?;
+        match org(&s).1 {
+            Credentials::ServiceApp(app) => Ok((**app).clone()),
+            other => panic!("expected a service app, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn service_app_profile_is_resolved() {
+        let app = service_app(Some("ci"), &[], GlobalArgs::default()).unwrap();
+        let home = dirs::home_dir().unwrap();
+        assert_eq!(
+            app,
+            ServiceAppSettings {
+                org_url: Url::parse("https://acme.okta.com").unwrap(),
+                request_timeout: Duration::from_secs(DEFAULT_REQUEST_TIMEOUT_SECS),
+                client_id: Some("0oaPROFILE".into()),
+                private_key: Some(PrivateKeySource::File(home.join("keys/ci.pem"))),
+                key_id: Some("kidPROFILE".into()),
+                scopes: Some(vec!["okta.authorizationServers.manage".into()]),
+                dpop: true,
+                token_cache: true,
+                profile: Some("ci".into()),
+            }
+        );
+        let no_cache = GlobalArgs {
+            no_token_cache: true,
+            ..Default::default()
+        };
+        let app = service_app(Some("envkey"), &[], no_cache).unwrap();
+        assert_eq!(
+            app.private_key,
+            Some(PrivateKeySource::Env("CI_KEY".into()))
+        );
+        assert_eq!(
+            (app.scopes, app.dpop, app.token_cache),
+            (None, false, false)
+        );
+    }
+
+    #[test]
+    fn okta_sdk_environment_beats_the_service_app_profile() {
+        let app = service_app(
+            Some("ci"),
+            &[
+                (env::SDK_CLIENT_ID, " 0oaENV "),
+                (env::SDK_PRIVATE_KEY, "/run/secrets/key.pem"),
+                (env::SDK_PRIVATE_KEY_ID, "kidENV"),
+                (
+                    env::SDK_SCOPES,
+                    "okta.authorizationServers.read, okta.authorizationServers.manage,",
+                ),
+            ],
+            GlobalArgs::default(),
+        )
+        .unwrap();
+        assert_eq!(app.client_id.as_deref(), Some("0oaENV"));
+        assert_eq!(
+            app.private_key,
+            Some(PrivateKeySource::Env(env::SDK_PRIVATE_KEY.into()))
+        );
+        assert_eq!(app.key_id.as_deref(), Some("kidENV"));
+        assert_eq!(
+            app.scopes.unwrap(),
+            [
+                "okta.authorizationServers.read",
+                "okta.authorizationServers.manage"
+            ]
+        );
+        // The SDK's mode variable alone makes a service app, from the environment only.
+        let s = Settings::from_parts(
+            &GlobalArgs::default(),
+            None,
+            &env(&[
+                (env::ORG_URL, "https://acme.okta.com"),
+                (env::SDK_AUTH_MODE, "PrivateKey"),
+                (env::SDK_CLIENT_ID, "0oaENV"),
+                (env::SDK_PRIVATE_KEY, "-----BEGIN PRIVATE KEY-----"),
+            ]),
+            None,
+            None,
+        )
+        .unwrap();
+        assert!(matches!(org(&s).1, Credentials::ServiceApp(app)
+            if app.client_id.as_deref() == Some("0oaENV") && app.scopes.is_none()));
+    }
+
+    #[test]
+    fn service_app_config_mistakes_are_config_errors() {
+        let err = service_app(Some("twokeys"), &[], GlobalArgs::default()).unwrap_err();
+        assert_eq!(err.exit_code(), 3);
+        assert_eq!(
+            err.to_string(),
+            "profile `twokeys` sets private_key_env and private_key_command; the private key must come from one place"
+        );
+        let err = service_app(
+            Some("ci"),
+            &[(env::SDK_SCOPES, " , ")],
+            GlobalArgs::default(),
+        )
+        .unwrap_err();
+        assert_eq!(err.to_string(), "the service app's scope list is empty");
+    }
+
+    #[test]
+    fn home_is_expanded_only_at_the_start() {
+        let home = dirs::home_dir().unwrap();
+        assert_eq!(expand_home(Path::new("~/a.pem")), home.join("a.pem"));
+        assert_eq!(
+            expand_home(Path::new("/x/~/a.pem")),
+            Path::new("/x/~/a.pem")
+        );
+        assert_eq!(
+            expand_home(Path::new("~bob/a.pem")),
+            Path::new("~bob/a.pem")
+        );
     }
 
     #[test]

@@ -40,6 +40,14 @@ pub enum Error {
     #[error("{}", .0.headline())]
     Api(Box<ApiError>),
 
+    /// Okta's token endpoint refused the OAuth 2.0 service app (exit 4): the message
+    /// carries the OAuth `error` and `error_description`, the hint what to change.
+    #[error("{message}")]
+    Auth {
+        message: String,
+        hint: Option<String>,
+    },
+
     /// Connection failure, timeout, unreadable response (exit 8).
     #[error("{message}")]
     Network {
@@ -205,6 +213,7 @@ impl Error {
             Error::Usage(_) => exit::USAGE,
             Error::Config { .. } | Error::KeyFile(_) => exit::CONFIG,
             Error::Api(api) => api.exit_code(),
+            Error::Auth { .. } => exit::AUTH,
             Error::Network { .. } => exit::NETWORK,
             Error::Refused { .. } => exit::REJECTED,
             Error::Reported(code) => *code,
@@ -219,6 +228,7 @@ impl Error {
         match self {
             Error::Config { hint, .. }
             | Error::Network { hint, .. }
+            | Error::Auth { hint, .. }
             | Error::Refused { hint, .. } => hint.clone(),
             Error::Api(api) => api.hint(),
             _ => None,

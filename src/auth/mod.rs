@@ -3,17 +3,30 @@
 //! Secrets are read here, as late as possible (only when a request will be sent), and
 //! travel only inside [`Secret`] and sensitive `HeaderValue`s, so no log can show them.
 
+pub mod dpop;
+pub mod jws;
+pub mod keys;
+pub mod service_app;
+pub mod token_cache;
+
+use reqwest::Method;
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
+use url::Url;
+
+pub use service_app::{AuthRetries, Scope, ServiceApp};
 
 use crate::config::{AuthMode, Credentials, Environment, TokenSource};
 use crate::error::{Error, Result};
 use crate::secret::Secret;
 
-/// Produces the authentication headers for each request.
-#[derive(Debug)]
+/// Produces the authentication headers for each request. Clones share a service app's
+/// tokens and DPoP state, so every client of one command uses one token.
+#[derive(Debug, Clone)]
 pub enum Authenticator {
     /// SSWS API token or a Bearer access token, sent as is.
     Token { scheme: &'static str, token: Secret },
+    /// OAuth 2.0 service app: access tokens from Okta's token endpoint, DPoP when needed.
+    ServiceApp(std::sync::Arc<ServiceApp>),
 }
 
 impl Authenticator {
@@ -31,9 +44,8 @@ impl Authenticator {
             Credentials::Missing { hint } => {
                 Err(Error::config_hint("no API token configured", hint.clone()))
             }
-            Credentials::ServiceApp(_) => Err(Error::config_hint(
-                "auth = \"private_key\" (OAuth 2.0 service app) is not supported by this build yet",
-                "use an API token (token_env, token_command or OKTA_API_TOKEN) for now",
+            Credentials::ServiceApp(settings) => Ok(Authenticator::ServiceApp(
+                std::sync::Arc::new(ServiceApp::new(settings, env)?),
             )),
         }
     }
@@ -46,11 +58,26 @@ impl Authenticator {
         }
     }
 
-    /// The headers that authenticate one request.
-    pub fn headers(&self) -> Result<HeaderMap> {
-        let mut headers = HeaderMap::new();
+    /// Declare what the command needs from Okta (service apps ask for that scope; a
+    /// token is what it is).
+    pub fn needing(self, need: Scope) -> Self {
+        if let Authenticator::ServiceApp(app) = &self {
+            app.set_need(need);
+        }
+        self
+    }
+
+    /// The headers that authenticate one request (`method` and `url` for DPoP proofs).
+    /// A service app may first ask the token endpoint for an access token.
+    pub async fn headers(
+        &self,
+        http: &reqwest::Client,
+        method: &Method,
+        url: &Url,
+    ) -> Result<HeaderMap> {
         match self {
             Authenticator::Token { scheme, token } => {
+                let mut headers = HeaderMap::new();
                 let mut value = HeaderValue::from_str(&format!("{scheme} {}", token.expose()))
                     .map_err(|_| {
                         Error::config(
@@ -59,9 +86,28 @@ impl Authenticator {
                     })?;
                 value.set_sensitive(true);
                 headers.insert(AUTHORIZATION, value);
+                Ok(headers)
+            }
+            Authenticator::ServiceApp(app) => app.request_headers(http, method, url).await,
+        }
+    }
+
+    /// After each response: whether to resend the request at once for authentication's
+    /// sake (a DPoP nonce challenge, or a kept token refused with 401). Not a retry.
+    pub fn after_response(
+        &self,
+        url: &Url,
+        status: u16,
+        headers: &HeaderMap,
+        body: &[u8],
+        retries: &mut AuthRetries,
+    ) -> bool {
+        match self {
+            Authenticator::Token { .. } => false,
+            Authenticator::ServiceApp(app) => {
+                app.after_response(url, status, headers, body, retries)
             }
         }
-        Ok(headers)
     }
 }
 
@@ -85,22 +131,30 @@ fn read_token(source: &TokenSource, env: &dyn Environment) -> Result<Secret> {
     Ok(Secret::new(trimmed))
 }
 
-/// Run `token_command` through the shell; its trimmed stdout is the token. Its stderr
-/// stays attached to ours so a password manager can prompt.
+/// Run `token_command` through the shell; its trimmed stdout is the token.
 fn run_token_command(cmd: &str) -> Result<Secret> {
+    run_secret_command(cmd, "token_command")
+}
+
+/// Run a command that prints a secret (`token_command`, `private_key_command`) through
+/// the shell and return its stdout. Its stderr stays attached to ours so a password
+/// manager can prompt; its stdout never reaches a message.
+pub(crate) fn run_secret_command(cmd: &str, setting: &str) -> Result<Secret> {
     let output = std::process::Command::new("sh")
         .arg("-c")
         .arg(cmd)
         .stdin(std::process::Stdio::null())
         .stderr(std::process::Stdio::inherit())
         .output()
-        .map_err(|e| Error::config(format!("cannot run token_command `{cmd}`: {e}")))?;
+        .map_err(|e| Error::config(format!("cannot run {setting} `{cmd}`: {e}")))?;
     // Keep the captured bytes in a Secret at once, whatever happens next.
     let stdout = Secret::new(String::from_utf8_lossy(&output.stdout).into_owned());
+    let mut raw = output.stdout;
+    zeroize::Zeroize::zeroize(&mut raw);
     if !output.status.success() {
         return Err(Error::config_hint(
-            format!("token_command `{cmd}` failed ({})", output.status),
-            "run it by hand to see why; it must print the token on stdout",
+            format!("{setting} `{cmd}` failed ({})", output.status),
+            "run it by hand to see why; it must print the secret on stdout",
         ));
     }
     Ok(stdout)
@@ -112,10 +166,14 @@ mod tests {
     use std::collections::BTreeMap;
 
     fn header_of(auth: &Authenticator) -> String {
-        auth.headers().unwrap()[AUTHORIZATION]
-            .to_str()
-            .unwrap()
-            .to_string()
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let url = Url::parse("https://acme.okta.com/api/v1").unwrap();
+        let headers = rt
+            .block_on(auth.headers(&reqwest::Client::new(), &Method::GET, &url))
+            .unwrap();
+        headers[AUTHORIZATION].to_str().unwrap().to_string()
     }
 
     #[test]

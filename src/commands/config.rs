@@ -16,8 +16,8 @@ use crate::cli::{AuthModeArg, ConfigArgs, ConfigCommand, GlobalArgs, InitArgs, S
 use crate::cli::{OutputFormat, TokenSourceArgs};
 use crate::client::{Client, Request};
 use crate::config::{
-    self, AuthMode, ConfigFile, Credentials, Environment, Origin, ProcessEnv, Profile,
-    SANDBOX_PROFILE, Settings, Target, TokenSource,
+    self, AuthMode, ConfigFile, Credentials, Environment, Origin, PrivateKeySource, ProcessEnv,
+    Profile, SANDBOX_PROFILE, ServiceAppSettings, Settings, Target, TokenSource,
 };
 use crate::error::{Error, Result};
 use crate::output::{Printer, write_stdout};
@@ -223,6 +223,33 @@ pub fn credential_sources(p: &Profile) -> Vec<(&'static str, String)> {
     out
 }
 
+/// A resolved service app (environment and profile merged) as `key=value` pairs, in
+/// the order of [`credential_sources`]; no secret is among them.
+fn describe_service_app(app: &ServiceAppSettings) -> String {
+    let mut parts = Vec::new();
+    if let Some(id) = &app.client_id {
+        parts.push(format!("client_id={id}"));
+    }
+    match &app.private_key {
+        Some(PrivateKeySource::File(path)) => {
+            parts.push(format!("private_key_file={}", path.display()));
+        }
+        Some(PrivateKeySource::Env(var)) => parts.push(format!("private_key_env={var}")),
+        Some(PrivateKeySource::Command(cmd)) => parts.push(format!("private_key_command={cmd}")),
+        None => {}
+    }
+    if let Some(kid) = &app.key_id {
+        parts.push(format!("key_id={kid}"));
+    }
+    if let Some(scopes) = &app.scopes {
+        parts.push(format!("scopes={}", scopes.join(",")));
+    }
+    if app.dpop {
+        parts.push("dpop=true".into());
+    }
+    parts.join(", ")
+}
+
 fn auth_name(mode: AuthMode) -> &'static str {
     match mode {
         AuthMode::Ssws => "ssws",
@@ -310,15 +337,9 @@ fn shown_settings(s: &Settings, env: &dyn Environment) -> Vec<Shown> {
                 Credentials::Token { mode, source } => {
                     (Some(auth_name(*mode)), Some(describe_source(source, env)))
                 }
-                Credentials::ServiceApp(p) => (
+                Credentials::ServiceApp(app) => (
                     Some(auth_name(AuthMode::PrivateKey)),
-                    Some(
-                        credential_sources(p)
-                            .iter()
-                            .map(|(k, v)| format!("{k}={v}"))
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                    ),
+                    Some(describe_service_app(app)),
                 ),
                 Credentials::Missing { .. } => (Some(auth_name(AuthMode::Ssws)), None),
             };

@@ -6,7 +6,7 @@ use std::path::Path;
 use url::Url;
 
 use crate::api::{self, requests};
-use crate::auth::Authenticator;
+use crate::auth::{Authenticator, Scope};
 use crate::cli::{AddArgs, DeleteArgs, GlobalArgs, KeysArgs, KeysCommand, MutateArgs};
 use crate::client::{Client, Progress, Request};
 use crate::config::{ProcessEnv, Settings, Target};
@@ -28,7 +28,14 @@ pub async fn run(global: &GlobalArgs, args: KeysArgs) -> Result<()> {
         )
     })?;
     let server = server.as_str();
-    let conn = Connection::open(&settings, Progress::detect(global.quiet)).await?;
+    // One OAuth token for the whole command: read for list/get, manage for the rest.
+    let need = match args.command {
+        KeysCommand::List | KeysCommand::Get(_) => Scope::Read,
+        _ => Scope::Manage,
+    };
+    let conn = Connection::open(&settings, Progress::detect(global.quiet))
+        .await?
+        .needing(need);
 
     match args.command {
         KeysCommand::List => {
@@ -64,6 +71,10 @@ pub(crate) struct Connection {
     /// so it lives as long as the connection.
     _sandbox: Option<crate::sandbox::RunningSandbox>,
     progress: Progress,
+    /// What a service app's token must allow.
+    scope: Scope,
+    /// Built on first use and shared by every client of the command (one OAuth token).
+    auth: std::sync::OnceLock<Authenticator>,
 }
 
 impl Connection {
@@ -91,15 +102,28 @@ impl Connection {
             sandbox_token,
             _sandbox: sandbox,
             progress,
+            scope: Scope::Read,
+            auth: std::sync::OnceLock::new(),
         })
+    }
+
+    /// What a service app's token must allow for this command (default: read).
+    pub(crate) fn needing(mut self, scope: Scope) -> Self {
+        self.scope = scope;
+        self
     }
 
     pub(crate) fn client(&self) -> Result<Client> {
         let auth = match (&self.settings.target, &self.sandbox_token) {
             (_, Some(token)) => Authenticator::ssws(token.clone()),
-            (Target::Org { credentials, .. }, None) => {
-                Authenticator::from_credentials(credentials, &ProcessEnv)?
-            }
+            (Target::Org { credentials, .. }, None) => match self.auth.get() {
+                Some(auth) => auth.clone(),
+                None => {
+                    let auth = Authenticator::from_credentials(credentials, &ProcessEnv)?
+                        .needing(self.scope);
+                    self.auth.get_or_init(|| auth).clone()
+                }
+            },
             (Target::Sandbox, None) => {
                 return Err(Error::Internal("sandbox started without a token".into()));
             }

@@ -69,7 +69,9 @@ pub async fn run(global: &GlobalArgs, auth_servers: Vec<String>, args: RotateArg
     }
 
     let (key, new_key) = key_material(&args, &printer)?;
-    let conn = Connection::open(&settings, crate::client::Progress::detect(global.quiet)).await?;
+    let conn = Connection::open(&settings, crate::client::Progress::detect(global.quiet))
+        .await?
+        .needing(crate::auth::Scope::Manage);
     let client = conn.client()?;
 
     // 1. Plan every server (read only) and show the plans.

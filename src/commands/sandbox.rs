@@ -30,6 +30,14 @@ async fn serve(args: SandboxServeArgs) -> Result<()> {
         Some(t) => Secret::new(t),
         None => Secret::new(sandbox::ids::api_token()),
     };
+    let apps = args
+        .service_apps
+        .iter()
+        .map(|arg| {
+            sandbox::oauth::Registration::parse_arg(arg)
+                .map_err(|why| Error::config(format!("--service-app: {why}")))
+        })
+        .collect::<Result<Vec<_>>>()?;
     let options = Options {
         addr: args.addr,
         state_file: state_path(args.state)?,
@@ -47,6 +55,10 @@ async fn serve(args: SandboxServeArgs) -> Result<()> {
                 SandboxFailWith::Drop => FailWith::Drop,
             },
         },
+        oauth: sandbox::oauth::OAuthOptions {
+            apps: apps.clone(),
+            require_dpop: args.require_dpop,
+        },
     };
     let mut running = sandbox::start(options).await?;
 
@@ -55,6 +67,18 @@ async fn serve(args: SandboxServeArgs) -> Result<()> {
         running.base_url,
         running.state_file.display()
     );
+    for app in &apps {
+        eprintln!(
+            "service app {} may get tokens for {}{}",
+            app.client_id,
+            app.scopes.join(" "),
+            if args.require_dpop {
+                " (DPoP required)"
+            } else {
+                ""
+            }
+        );
+    }
     let token_shown = if generated {
         // The one place a token is printed: the generated one, so it can be used.
         eprintln!(

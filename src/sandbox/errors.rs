@@ -61,6 +61,15 @@ impl OktaError {
         Self::new(401, "E0000011", "Invalid token provided")
     }
 
+    /// 403 E0000006: an OAuth token without the scope this request needs.
+    pub fn forbidden() -> Self {
+        Self::new(
+            403,
+            "E0000006",
+            "You do not have permission to perform the requested action",
+        )
+    }
+
     /// 404 E0000007 for an unknown authorization server.
     pub fn server_not_found(id: &str) -> Self {
         Self::new(

@@ -54,6 +54,17 @@ pub fn key_id() -> String {
     format!("apk{}", random_from(ALNUM, 17))
 }
 
+/// An opaque OAuth access token for a service app (Okta's are JWTs; clients must not look
+/// inside, so an opaque one is as good).
+pub fn access_token() -> String {
+    format!("sbx.{}", random_from(TOKEN_CHARS, 43))
+}
+
+/// A DPoP nonce.
+pub fn dpop_nonce() -> String {
+    random_from(TOKEN_CHARS, 32)
+}
+
 /// An `errorId`, `oae` and 22 alphanumerics like Okta's.
 pub fn error_id() -> String {
     format!("oae{}", random_from(ALNUM, 22))

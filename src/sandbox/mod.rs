@@ -27,6 +27,7 @@ pub mod errors;
 pub mod ids;
 pub mod knobs;
 pub mod model;
+pub mod oauth;
 pub mod rules;
 pub mod seed;
 pub mod server;
@@ -48,6 +49,8 @@ pub struct Options {
     /// Servers with access-token encryption on: their active key cannot be deactivated.
     pub encryption_enabled: BTreeSet<String>,
     pub knobs: Knobs,
+    /// Service apps the token endpoint serves, and whether it demands DPoP.
+    pub oauth: oauth::OAuthOptions,
 }
 
 impl Options {
@@ -60,6 +63,7 @@ impl Options {
             auth_servers: Vec::new(),
             encryption_enabled: BTreeSet::new(),
             knobs: Knobs::default(),
+            oauth: oauth::OAuthOptions::default(),
         }
     }
 
@@ -161,14 +165,17 @@ pub async fn start(options: Options) -> Result<RunningSandbox> {
     let local_addr = listener
         .local_addr()
         .map_err(|e| Error::Internal(format!("the sandbox's listening address: {e}")))?;
-    let app = Arc::new(server::App::new(
-        store::Store::new(&options.state_file),
-        servers,
-        options.encryption_enabled.clone(),
-        options.token.clone(),
-        options.knobs.clone(),
-        local_addr,
-    ));
+    let app = Arc::new(
+        server::App::new(
+            store::Store::new(&options.state_file),
+            servers,
+            options.encryption_enabled.clone(),
+            options.token.clone(),
+            options.knobs.clone(),
+            local_addr,
+        )
+        .with_oauth(oauth::Issuer::new(options.oauth.clone())),
+    );
     let (tx, rx) = oneshot::channel();
     let task = tokio::spawn(server::serve(listener, app, rx));
     Ok(RunningSandbox {

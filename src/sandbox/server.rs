@@ -46,6 +46,8 @@ pub struct App {
     window: Mutex<RateWindow>,
     /// Serialises this process's transactions before they queue on the file lock.
     txn: tokio::sync::Mutex<()>,
+    /// The OAuth 2.0 token endpoint and the checks of the tokens it issues.
+    pub oauth: super::oauth::Issuer,
 }
 
 impl App {
@@ -67,7 +69,14 @@ impl App {
             requests: AtomicU64::new(0),
             window: Mutex::new(RateWindow::default()),
             txn: tokio::sync::Mutex::new(()),
+            oauth: super::oauth::Issuer::new(Default::default()),
         }
+    }
+
+    /// Serve these service apps (and DPoP rules) at the token endpoint.
+    pub fn with_oauth(mut self, oauth: super::oauth::Issuer) -> Self {
+        self.oauth = oauth;
+        self
     }
 
     /// One transaction on the state file, off the async threads.
@@ -283,6 +292,33 @@ fn authorized(headers: &HeaderMap, token: &Secret) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
+/// The sandbox's API token (`SSWS`/`Bearer`), or an access token the token endpoint
+/// issued with the scope this request needs (`Bearer`, or `DPoP` with a valid proof).
+/// `None`: allowed; else the refusal to send.
+fn refuse_access(app: &App, req: &Request<Incoming>) -> Option<Response<Body>> {
+    if authorized(req.headers(), &app.token) {
+        return None;
+    }
+    if !app.oauth.has_apps() {
+        return Some(error_response(&OktaError::invalid_token()));
+    }
+    let url = format!("{}{}", app.base_url(req.headers()), req.uri().path());
+    app.oauth.refuse_api(req.method(), &url, req.headers())
+}
+
+/// `POST /oauth2/v1/token` (any other method: 405, as Okta).
+async fn token_endpoint(app: &App, req: Request<Incoming>) -> Response<Body> {
+    if req.method() != axum::http::Method::POST {
+        return error_response(&OktaError::method_not_allowed());
+    }
+    let base = app.base_url(req.headers());
+    let headers = req.headers().clone();
+    match axum::body::to_bytes(Body::new(req.into_body()), 64 * 1024).await {
+        Ok(body) => app.oauth.token_endpoint(&base, &headers, &body),
+        Err(_) => error_response(&OktaError::malformed()),
+    }
+}
+
 /// A request the failure knob answers by closing the connection.
 #[derive(Debug)]
 pub struct DroppedConnection;
@@ -324,8 +360,10 @@ async fn handle(
         }
     } else if !rate.allowed {
         error_response(&OktaError::rate_limited())
-    } else if !authorized(req.headers(), &app.token) {
-        error_response(&OktaError::invalid_token())
+    } else if req.uri().path() == super::oauth::TOKEN_PATH {
+        token_endpoint(&app, req).await
+    } else if let Some(refusal) = refuse_access(&app, &req) {
+        refusal
     } else {
         match router.oneshot(req).await {
             Ok(resp) => resp,

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Okta's official Python SDK (PyPI `okta`, unmodified) against `oktakeys sandbox serve`:
 # the six key operations through a full rotation, Okta's error bodies, and the SDK's own
-# rate-limit retry (429 → wait X-Rate-Limit-Reset − Date + 1 → retry).
+# rate-limit retry (429 → wait X-Rate-Limit-Reset − Date + 1 → retry), and the SDK as an
+# OAuth 2.0 service app (private_key_jwt, with and without DPoP).
 #
 #   bash tests/sdk/run.sh            # builds the debug binary; needs python3 and PyPI
 #
@@ -41,4 +42,14 @@ stop
 echo "== the SDK's retry after 429 (limit 1 per 2 s)"
 start --rate-limit 1 --rate-limit-window 2
 OKTA_CLIENT_ORGURL="$url" OKTA_CLIENT_TOKEN=00sdkTestToken "$venv/bin/python" tests/sdk/okta_python_sdk.py --rate-limited
+stop
+
+echo "== the SDK as an OAuth 2.0 service app (private_key_jwt, Bearer tokens)"
+start --service-app "0oaSDK=tests/fixtures/service-app-rsa.pub.pem"
+OKTA_CLIENT_ORGURL="$url" "$venv/bin/python" tests/sdk/okta_python_sdk_service_app.py
+stop
+
+echo "== the SDK as a service app with DPoP (nonce challenges at the token endpoint and the API)"
+start --service-app "0oaSDK=tests/fixtures/service-app-rsa.pub.pem" --require-dpop
+OKTA_CLIENT_ORGURL="$url" "$venv/bin/python" tests/sdk/okta_python_sdk_service_app.py --dpop
 stop
