@@ -910,6 +910,13 @@ fn decode_error(request: &Request, url: &Url, resp: &Response, retries: u32) -> 
                 err.request_id = text("errorId");
             }
         }
+        // RFC 6749/6750-style bodies (`error`, `error_description`), as an OAuth-protected
+        // resource may answer a refused access token.
+        Some(obj) if obj.get("error").is_some_and(Value::is_string) => {
+            let text = |k: &str| obj.get(k).and_then(Value::as_str).map(str::to_string);
+            err.error_code = text("error");
+            err.error_summary = text("error_description");
+        }
         _ if resp.status.is_redirection() => {
             let to = header_str(&resp.headers, "location").unwrap_or_else(|| "nowhere".into());
             err.body_snippet = Some(format!("redirect to {to} (not followed)"));

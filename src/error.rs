@@ -153,7 +153,8 @@ impl ApiError {
                  check the org URL (use the address it points to if you trust it) and any proxy in between"
             }
             401 => {
-                "check the profile's token (or OKTA_API_TOKEN): it may be mistyped, expired or revoked"
+                "check the profile's credentials: an API token (or OKTA_API_TOKEN) may be mistyped, expired or revoked; \
+                 a service app's client_id, key_id and private key must match the app's registered key"
             }
             403 => {
                 "the token lacks permission: an API token's admin needs rights on authorization servers; \

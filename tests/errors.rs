@@ -57,7 +57,7 @@ fn each_status_has_its_exit_code_and_hint() {
             okta_error("E0000011", "Invalid token provided", &[]),
             4,
             "error: Okta refused the credentials",
-            "check the profile's token",
+            "check the profile's credentials",
         ),
         (
             403,
@@ -254,4 +254,18 @@ fn usage_errors_exit_2() {
         let out = run(env.cmd_with_org("https://acme.okta.com").args(&args));
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
     }
+}
+
+#[test]
+fn oauth_style_error_bodies_are_decoded() {
+    let body = r#"{"error":"invalid_token","error_description":"The access token is expired."}"#;
+    let (out, url) = get_with_answer(401, body, "application/json", &[]);
+    assert_eq!(out.status.code(), Some(4));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!(
+            "error: Okta refused the credentials: GET {url} returned 401 Unauthorized\n  invalid_token: The access token is expired.\n"
+        )),
+        "{err}"
+    );
 }
