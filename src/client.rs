@@ -951,8 +951,14 @@ pub fn rate_limit_wait(headers: &HeaderMap, now: SystemTime, attempt: u32) -> Du
             let server_now = header_str(headers, "date")
                 .and_then(|d| httpdate::parse_http_date(&d).ok())
                 .unwrap_or(now);
-            let reset = UNIX_EPOCH + Duration::from_secs(reset);
-            reset.duration_since(server_now).unwrap_or(Duration::ZERO) + Duration::from_secs(1)
+            // A reset past what the clock can hold (a broken header) waits the longest.
+            match UNIX_EPOCH.checked_add(Duration::from_secs(reset)) {
+                Some(reset) => {
+                    reset.duration_since(server_now).unwrap_or(Duration::ZERO)
+                        + Duration::from_secs(1)
+                }
+                None => MAX_RATE_LIMIT_WAIT,
+            }
         }
         None => retry_after(headers, now).unwrap_or_else(|| backoff(attempt)),
     };
@@ -1233,6 +1239,9 @@ mod tests {
         // A reset in the past still waits the SDKs' one second.
         let h = headers(&[(RATE_LIMIT_RESET, "1600000000")]);
         assert_eq!(rate_limit_wait(&h, now, 0), Duration::from_secs(1));
+        // A reset beyond what the clock can hold is a long wait, not a panic.
+        let h = headers(&[(RATE_LIMIT_RESET, &u64::MAX.to_string())]);
+        assert_eq!(rate_limit_wait(&h, now, 0), MAX_RATE_LIMIT_WAIT);
     }
 
     #[test]

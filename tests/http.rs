@@ -1117,3 +1117,52 @@ fn a_connect_timeout_names_connect_timeout() {
     assert!(elapsed < Duration::from_secs(20), "{elapsed:?}");
     drop(fillers);
 }
+
+/// `X-Rate-Limit-Reset` is read from the network: a value past what the clock can hold
+/// (a proxy's or a broken server's) is a long wait, never a panic, on a 200 that says the
+/// window is used up as on a 429.
+#[test]
+fn an_absurd_rate_limit_reset_is_a_long_wait_not_a_crash() {
+    let huge = u64::MAX.to_string();
+    let server = MockServer::start();
+    let used_up = server.mock(|when, then| {
+        when.method(GET).path(keys_path(""));
+        then.status(200)
+            .header("x-rate-limit-remaining", "0")
+            .header("x-rate-limit-reset", huge.clone())
+            .json_body(json!([]));
+    });
+    let env = TestEnv::new();
+    let out = run(env
+        .cmd_with_org(&server.base_url())
+        .args(["-o", "id"])
+        .args(LIST));
+    used_up.assert_calls(1);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+
+    let server = MockServer::start();
+    let limited = server.mock(|when, then| {
+        when.method(GET).path(keys_path(""));
+        then.status(429)
+            .header("x-rate-limit-reset", huge.clone())
+            .json_body(okta_error(
+                "E0000047",
+                "API call exceeded rate limit due to too many requests.",
+                &[],
+            ));
+    });
+    let (out, elapsed) = timed(
+        env.cmd_with_org(&server.base_url())
+            .args(["--timeout", "5"])
+            .args(LIST),
+    );
+    limited.assert_calls(1);
+    assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("would come after --timeout (5 s) runs out"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(elapsed < Duration::from_secs(30), "{elapsed:?}");
+}
