@@ -299,7 +299,7 @@ impl Client {
             max_retries: settings.max_retries,
             request_timeout: settings.request_timeout,
             connect_timeout: settings.connect_timeout,
-            deadline: Mutex::new(Instant::now() + settings.timeout),
+            deadline: Mutex::new(deadline_after(settings.timeout)),
             timeout: settings.timeout,
             progress,
             pause_until: Mutex::new(None),
@@ -322,8 +322,10 @@ impl Client {
     pub async fn off_the_clock<T>(&self, f: impl std::future::Future<Output = T>) -> T {
         let started = Instant::now();
         let out = f.await;
-        if let Ok(mut deadline) = self.deadline.lock() {
-            *deadline += started.elapsed();
+        if let Ok(mut deadline) = self.deadline.lock()
+            && let Some(later) = deadline.checked_add(started.elapsed())
+        {
+            *deadline = later;
         }
         out
     }
@@ -742,6 +744,15 @@ impl Client {
             body,
         })
     }
+}
+
+/// When a command given `timeout` must be over. `--timeout` is any whole number of
+/// seconds; one too large for the clock (someone's "no limit") means a century.
+fn deadline_after(timeout: Duration) -> Instant {
+    const FOREVER: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
+    let now = Instant::now();
+    now.checked_add(timeout.min(FOREVER))
+        .unwrap_or(now + FOREVER)
 }
 
 /// Why a failed request is not retried.

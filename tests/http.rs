@@ -1166,3 +1166,30 @@ fn an_absurd_rate_limit_reset_is_a_long_wait_not_a_crash() {
     );
     assert!(elapsed < Duration::from_secs(30), "{elapsed:?}");
 }
+
+/// `--timeout` (and `OKTAKEYS_TIMEOUT`) is any whole number of seconds; one too large for
+/// the clock means no practical limit, not a crash.
+#[test]
+fn a_huge_command_timeout_is_no_limit_not_a_crash() {
+    let server = MockServer::start();
+    let mock = server.mock(|when, then| {
+        when.method(GET).path(keys_path(""));
+        then.status(200).json_body(json!([]));
+    });
+    let env = TestEnv::new();
+    let huge = u64::MAX.to_string();
+    let flag = run(env
+        .cmd_with_org(&server.base_url())
+        .args(["--timeout", &huge, "-o", "json"])
+        .args(LIST));
+    assert_eq!(flag.status.code(), Some(0), "{}", stderr(&flag));
+    assert_eq!(stdout(&flag), "[]\n");
+    let from_env = run(env
+        .cmd_with_org(&server.base_url())
+        .env("OKTAKEYS_TIMEOUT", &huge)
+        .args(["-o", "json"])
+        .args(LIST));
+    assert_eq!(from_env.status.code(), Some(0), "{}", stderr(&from_env));
+    assert_eq!(stdout(&from_env), "[]\n");
+    mock.assert_calls(2);
+}
