@@ -751,7 +751,8 @@ pub fn parse_org_url(value: Option<&str>, profile: Option<&str>) -> Result<Url> 
         };
         return Err(Error::config_hint("no Okta org URL configured", hint));
     };
-    let bad = |why: &str| Error::config(format!("the org URL `{raw}` {why}"));
+    let shown = redact_userinfo(raw);
+    let bad = |why: &str| Error::config(format!("the org URL `{shown}` {why}"));
     if raw.contains("{yourOktaDomain}") {
         return Err(bad(
             "still holds the placeholder {yourOktaDomain}: replace it with your Okta domain, e.g. https://acme.okta.com",
@@ -796,6 +797,19 @@ pub fn parse_org_url(value: Option<&str>, profile: Option<&str>) -> Result<Url> 
         return Err(bad("must not have a query or fragment"));
     }
     Ok(url)
+}
+
+/// An org URL as it may be printed: a user name and password in it (which oktakeys
+/// refuses, but someone may have written) become `***`. Works on text that is not a
+/// valid URL too, since that is when it is shown in an error.
+pub fn redact_userinfo(raw: &str) -> String {
+    let start = raw.find("://").map_or(0, |i| i + 3);
+    let rest = &raw[start..];
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    match authority.rfind('@') {
+        Some(at) => format!("{}***{}", &raw[..start], &rest[at..]),
+        None => raw.to_string(),
+    }
 }
 
 fn is_loopback(url: &Url) -> bool {
@@ -1165,6 +1179,30 @@ private_key_command = "vault read key"
             missing.hint().as_deref(),
             Some("add org_url to profile `prod`, or pass --org-url")
         );
+    }
+
+    #[test]
+    fn credentials_in_an_org_url_are_never_shown() {
+        for (raw, shown) in [
+            (
+                "https://admin:hunter2@acme.okta.com",
+                "https://***@acme.okta.com",
+            ),
+            (
+                "https://hunter2@acme.okta.com/x@y",
+                "https://***@acme.okta.com/x@y",
+            ),
+            ("admin:hunter2@acme.okta.com", "***@acme.okta.com"),
+            (
+                "https://a:b@c@{yourOktaDomain}",
+                "https://***@{yourOktaDomain}",
+            ),
+            ("https://acme.okta.com/?a@b", "https://acme.okta.com/?a@b"),
+        ] {
+            assert_eq!(redact_userinfo(raw), shown, "{raw}");
+            let err = parse_org_url(Some(raw), None).unwrap_err();
+            assert!(!err.to_string().contains("hunter2"), "{err}");
+        }
     }
 
     #[test]

@@ -101,7 +101,7 @@ fn list(global: &GlobalArgs, printer: &Printer) -> Result<()> {
             name: name.clone(),
             default: file.default_profile.as_deref() == Some(name),
             builtin: false,
-            org_url: p.org_url.clone(),
+            org_url: p.org_url.as_deref().map(config::redact_userinfo),
             auth: auth_name(p.auth.unwrap_or(AuthMode::Ssws)),
             auth_server: p.auth_server.clone(),
             credentials: credential_sources(p),
