@@ -41,6 +41,9 @@ pub const ASSERTION_LIFETIME_SECS: i64 = 300;
 pub const MAX_NONCE_RETRIES: u32 = 2;
 /// A token kept in memory is not used when it expires within this many seconds.
 const MEMORY_MARGIN_SECS: i64 = 30;
+/// Longer than any access token Okta issues (at most a day); a longer `expires_in` is
+/// read as this.
+const MAX_TOKEN_LIFETIME_SECS: i64 = 24 * 3600;
 /// Okta's token responses are well under 4 KiB.
 const MAX_TOKEN_RESPONSE_BYTES: usize = 64 * 1024;
 const REQUEST_ID: &str = "x-okta-request-id";
@@ -754,10 +757,12 @@ impl ServiceApp {
             Some(t) => return Err(unreadable(&format!("with an unexpected token_type `{t}`"))),
             None => return Err(unreadable("without a token_type")),
         };
+        // From the network: bounded, so the arithmetic on it cannot overflow.
         let expires_in = body
             .get("expires_in")
             .and_then(Value::as_i64)
-            .unwrap_or(3600);
+            .unwrap_or(3600)
+            .clamp(0, MAX_TOKEN_LIFETIME_SECS);
         let scope = body
             .get("scope")
             .and_then(Value::as_str)
@@ -897,7 +902,9 @@ const MAX_RATE_LIMIT_WAIT: Duration = Duration::from_secs(30);
 fn rate_limit_wait(headers: &HeaderMap) -> Duration {
     header_str(headers, "x-rate-limit-reset")
         .and_then(|v| v.trim().parse::<i64>().ok())
-        .map(|reset| Duration::from_secs((reset - jws::now_secs()).clamp(1, 3600) as u64))
+        .map(|reset| {
+            Duration::from_secs(reset.saturating_sub(jws::now_secs()).clamp(1, 3600) as u64)
+        })
         .unwrap_or(Duration::from_secs(1))
         .min(MAX_RATE_LIMIT_WAIT)
 }
@@ -1578,6 +1585,42 @@ mod tests {
             "{wait:?}"
         );
         assert_eq!(rate_limit_wait(&HeaderMap::new()), Duration::from_secs(1));
+        // Header values at the ends of i64: a wait within bounds, not an overflow.
+        for (reset, wait) in [(i64::MIN, 1), (i64::MAX, MAX_RATE_LIMIT_WAIT.as_secs())] {
+            headers.insert(
+                "x-rate-limit-reset",
+                HeaderValue::from_str(&reset.to_string()).unwrap(),
+            );
+            assert_eq!(rate_limit_wait(&headers), Duration::from_secs(wait));
+        }
+    }
+
+    #[tokio::test]
+    async fn an_absurd_expires_in_is_bounded_not_an_overflow() {
+        let fx = Fixture::new();
+        let key = fx.key_file(RSA_PKCS1, 0o600);
+        for (expires_in, lifetime) in [(i64::MIN, 0), (i64::MAX, MAX_TOKEN_LIFETIME_SECS)] {
+            let server = MockServer::start_async().await;
+            server
+                .mock_async(|when, then| {
+                    when.path(TOKEN_PATH);
+                    then.status(200).json_body(json!({
+                        "token_type": "Bearer", "expires_in": expires_in,
+                        "access_token": ACCESS_TOKEN, "scope": Scope::READ
+                    }));
+                })
+                .await;
+            let app = fx.app(&server, settings(PrivateKeySource::File(key.clone())));
+            let http = http();
+            let token = app.token(&http, Scope::Read).await.unwrap();
+            let left = token.expires_at - jws::now_secs();
+            assert!(
+                (lifetime - 2..=lifetime).contains(&left),
+                "{expires_in}: {left}"
+            );
+            // Asked again: the expiry checks on it do not overflow either.
+            app.token(&http, Scope::Read).await.unwrap();
+        }
     }
 
     #[tokio::test]
