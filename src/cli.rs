@@ -957,8 +957,9 @@ pub struct SandboxResetArgs {
 }
 
 /// Ids go into URL paths. Reject what percent-encoding cannot make safe: nothing, blank,
-/// and the dot segments that URL normalisation would climb out of the path with.
-fn parse_path_id(s: &str) -> Result<String, String> {
+/// and the dot segments that URL normalisation would climb out of the path with. Also
+/// applied to a profile's `auth_server` (see `config`).
+pub fn parse_path_id(s: &str) -> Result<String, String> {
     if s.trim().is_empty() {
         return Err("must not be empty or blank".into());
     }

@@ -473,6 +473,16 @@ impl Settings {
             ),
             (profile.auth_server.clone(), from_profile()),
         ]);
+        // The flag and OKTAKEYS_AUTH_SERVER were checked by clap; the file's value goes
+        // into URL paths the same way (`..` would reach another endpoint).
+        if let Some((id, origin @ Origin::Profile(_))) = &auth_server {
+            crate::cli::parse_path_id(id).map_err(|why| {
+                Error::config_hint(
+                    format!("auth_server `{}` ({origin}) {why}", id.escape_debug()),
+                    "set auth_server to the authorization server's id (aus…), or remove it",
+                )
+            })?;
+        }
 
         let (target, org_url_origin, auth_mode_origin, credentials_origin) = if is_sandbox {
             (
@@ -1115,6 +1125,34 @@ private_key_command = "vault read key"
             "{:?}",
             err.hint()
         );
+    }
+
+    #[test]
+    fn a_profile_auth_server_is_checked_as_the_flag_is() {
+        for (bad, why) in [
+            ("..", "`..` is not an id"),
+            (".", "`.` is not an id"),
+            (" ", "must not be empty or blank"),
+        ] {
+            let text = format!(
+                "[profiles.p]\norg_url = \"https://a.okta.com\"\ntoken_env = \"T\"\nauth_server = \"{bad}\"\n"
+            );
+            let g = GlobalArgs {
+                profile: Some("p".into()),
+                ..Default::default()
+            };
+            let err =
+                Settings::from_parts(&g, None, &env(&[]), Some(file(&text)), None).unwrap_err();
+            assert_eq!(err.exit_code(), 3, "{bad:?}");
+            assert_eq!(
+                err.to_string(),
+                format!("auth_server `{bad}` (profile `p`) {why}")
+            );
+            // A flag replaces it: no error.
+            let s = Settings::from_parts(&g, Some("ausFLAG"), &env(&[]), Some(file(&text)), None)
+                .unwrap();
+            assert_eq!(s.auth_server.as_deref(), Some("ausFLAG"));
+        }
     }
 
     #[test]

@@ -280,3 +280,28 @@ fn a_private_key_variable_that_is_not_a_readable_path_is_never_echoed() {
         );
     }
 }
+
+/// A profile's `auth_server` goes into URL paths as the flag's value does, so it is
+/// checked the same way: `..` would send the request to another endpoint.
+#[test]
+fn a_dot_dot_auth_server_in_a_profile_is_a_config_error() {
+    let env = TestEnv::new();
+    env.write_config(
+        "[profiles.p]\norg_url = \"https://acme.okta.com\"\ntoken_env = \"T\"\nauth_server = \"..\"\n",
+    );
+    let out = run(env.cmd().env("T", TOKEN).args([
+        "--profile",
+        "p",
+        "keys",
+        "delete",
+        "apk1",
+        "--dry-run",
+    ]));
+    assert_eq!(out.status.code(), Some(3), "{}", stdout(&out));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        stderr(&out),
+        "error: auth_server `..` (profile `p`) `..` is not an id\n  \
+         hint: set auth_server to the authorization server's id (aus…), or remove it\n"
+    );
+}
