@@ -27,7 +27,7 @@ use tokio::time::Instant;
 use url::Url;
 
 use crate::auth::{AuthRetries, Authenticator};
-use crate::config::HttpSettings;
+use crate::config::{HttpSettings, is_loopback};
 use crate::error::{ApiError, Error, Result};
 
 /// Responses larger than this are refused: Okta's answers here are a few KiB.
@@ -1030,15 +1030,6 @@ fn human_wait(d: Duration) -> String {
 fn request_id_suffix(id: Option<&str>) -> String {
     id.map(|id| format!(" (request id {id})"))
         .unwrap_or_default()
-}
-
-fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
-    }
 }
 
 /// A line on a terminal that is rewritten in place and erased when dropped (also on

@@ -822,7 +822,8 @@ pub fn redact_userinfo(raw: &str) -> String {
     }
 }
 
-fn is_loopback(url: &Url) -> bool {
+/// `localhost` or a loopback address: where `http://` is allowed (the sandbox, tests).
+pub fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
