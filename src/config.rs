@@ -316,23 +316,28 @@ pub fn load_file(path: &Path, explicit: bool) -> Result<Option<ConfigFile>> {
             ));
         }
     };
-    // toml's Display quotes the offending line, which could be a token: report only the
-    // message and the line number.
-    let file: ConfigFile = toml::from_str(&text).map_err(|e| {
+    let file = parse_file(&text, path)?;
+    if file.profiles.values().any(|p| p.token.is_some()) {
+        check_private(path)?;
+    }
+    Ok(Some(file))
+}
+
+/// Parse config text. toml's Display quotes the offending line, which could be a token:
+/// the error has only the message and the line number.
+pub fn parse_file(text: &str, path: &Path) -> Result<ConfigFile> {
+    toml::from_str(text).map_err(|e| {
         let line = e
             .span()
-            .map(|span| format!(" (line {})", text[..span.start].matches('\n').count() + 1))
+            .and_then(|span| text.get(..span.start))
+            .map(|before| format!(" (line {})", before.matches('\n').count() + 1))
             .unwrap_or_default();
         Error::config(format!(
             "the config file {} is not valid{line}: {}",
             path.display(),
             e.message().trim_end()
         ))
-    })?;
-    if file.profiles.values().any(|p| p.token.is_some()) {
-        check_private(path)?;
-    }
-    Ok(Some(file))
+    })
 }
 
 /// A config file that holds a token must not be readable by group or others (as ssh
