@@ -1193,3 +1193,52 @@ fn a_huge_command_timeout_is_no_limit_not_a_crash() {
     assert_eq!(stdout(&from_env), "[]\n");
     mock.assert_calls(2);
 }
+
+/// Ctrl-C while waiting for Okta exits 130 (DESIGN, README), saying so in one line.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_while_waiting_exits_130() {
+    let asked = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flag = asked.clone();
+    let raw = RawServer::start(1, move |_, _| {
+        flag.store(true, std::sync::atomic::Ordering::SeqCst);
+        Reply::Hang {
+            for_: Duration::from_secs(20),
+        }
+    });
+    let env = TestEnv::new();
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("oktakeys"))
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", env.home.path())
+        .env("XDG_CONFIG_HOME", env.home.path().join(".config"))
+        .env("OKTA_ORG_URL", &raw.url)
+        .env("OKTA_API_TOKEN", TOKEN)
+        .args(LIST)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Until the request is in (the server hangs on it), then Ctrl-C.
+    let started = Instant::now();
+    while !asked.load(std::sync::atomic::Ordering::SeqCst)
+        && started.elapsed() < Duration::from_secs(10)
+    {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "it waited out the server"
+    );
+    assert_eq!(out.status.code(), Some(130), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(stderr(&out), "error: interrupted\n");
+    raw.finish();
+}
