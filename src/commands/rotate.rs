@@ -77,13 +77,27 @@ pub async fn run(global: &GlobalArgs, auth_servers: Vec<String>, args: RotateArg
     let mut runs = Vec::new();
     for server in &servers {
         let planned = match api::list_keys(&client, server).await {
-            Ok(keys) => {
-                let views: Vec<KeyView> = keys.iter().map(KeyView::from_api).collect();
-                rotate::plan(&views, &new_key, retention).map_err(|refusal| Error::Refused {
-                    message: refusal.reason,
-                    hint: refusal.hint,
-                })
-            }
+            // The plan sends requests to keys by their ids: an id that cannot be a path
+            // segment (`..` would reach another endpoint) stops the server's rotation.
+            Ok(keys) => match keys
+                .iter()
+                .find(|k| crate::cli::parse_path_id(k.id()).is_err())
+            {
+                Some(bad) => Err(Error::network(
+                    format!(
+                        "Okta listed a key whose id `{}` cannot go in a URL path; nothing was changed",
+                        bad.id().escape_debug()
+                    ),
+                    None,
+                )),
+                None => {
+                    let views: Vec<KeyView> = keys.iter().map(KeyView::from_api).collect();
+                    rotate::plan(&views, &new_key, retention).map_err(|refusal| Error::Refused {
+                        message: refusal.reason,
+                        hint: refusal.hint,
+                    })
+                }
+            },
             Err(err) => Err(err),
         };
         match planned {
