@@ -875,9 +875,10 @@ pub struct SandboxServeArgs {
         long,
         value_name = "TOKEN",
         env = "OKTAKEYS_SANDBOX_TOKEN",
-        hide_env_values = true
+        hide_env_values = true,
+        value_parser = |s: &str| Ok::<_, std::convert::Infallible>(crate::secret::Secret::new(s))
     )]
-    pub token: Option<String>,
+    pub token: Option<crate::secret::Secret>,
 
     /// Another authorization server to hold (besides `default`); repeatable
     #[arg(long = "auth-server", value_name = "ID", value_parser = parse_path_id)]
@@ -957,8 +958,9 @@ pub struct SandboxResetArgs {
 }
 
 /// Ids go into URL paths. Reject what percent-encoding cannot make safe: nothing, blank,
-/// and the dot segments that URL normalisation would climb out of the path with.
-fn parse_path_id(s: &str) -> Result<String, String> {
+/// and the dot segments that URL normalisation would climb out of the path with. Also
+/// applied to a profile's `auth_server` (see `config`).
+pub fn parse_path_id(s: &str) -> Result<String, String> {
     if s.trim().is_empty() {
         return Err("must not be empty or blank".into());
     }
@@ -988,6 +990,17 @@ mod tests {
     #[test]
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// The parsed command line is safe to log: the one flag that takes a secret (the
+    /// sandbox's token) holds it in a `Secret`.
+    #[test]
+    fn debug_of_the_parsed_command_line_shows_no_token() {
+        let cli = Cli::try_parse_from(["oktakeys", "sandbox", "serve", "--token", "00sbxSECRET"])
+            .unwrap();
+        let shown = format!("{cli:?}");
+        assert!(!shown.contains("00sbxSECRET"), "{shown}");
+        assert!(shown.contains("[REDACTED]"), "{shown}");
     }
 
     /// Every command has an about and a realistic example, every flag a help line: the

@@ -27,7 +27,7 @@ use tokio::time::Instant;
 use url::Url;
 
 use crate::auth::{AuthRetries, Authenticator};
-use crate::config::HttpSettings;
+use crate::config::{HttpSettings, is_loopback};
 use crate::error::{ApiError, Error, Result};
 
 /// Responses larger than this are refused: Okta's answers here are a few KiB.
@@ -299,7 +299,7 @@ impl Client {
             max_retries: settings.max_retries,
             request_timeout: settings.request_timeout,
             connect_timeout: settings.connect_timeout,
-            deadline: Mutex::new(Instant::now() + settings.timeout),
+            deadline: Mutex::new(deadline_after(settings.timeout)),
             timeout: settings.timeout,
             progress,
             pause_until: Mutex::new(None),
@@ -322,8 +322,10 @@ impl Client {
     pub async fn off_the_clock<T>(&self, f: impl std::future::Future<Output = T>) -> T {
         let started = Instant::now();
         let out = f.await;
-        if let Ok(mut deadline) = self.deadline.lock() {
-            *deadline += started.elapsed();
+        if let Ok(mut deadline) = self.deadline.lock()
+            && let Some(later) = deadline.checked_add(started.elapsed())
+        {
+            *deadline = later;
         }
         out
     }
@@ -744,6 +746,15 @@ impl Client {
     }
 }
 
+/// When a command given `timeout` must be over. `--timeout` is any whole number of
+/// seconds; one too large for the clock (someone's "no limit") means a century.
+fn deadline_after(timeout: Duration) -> Instant {
+    const FOREVER: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
+    let now = Instant::now();
+    now.checked_add(timeout.min(FOREVER))
+        .unwrap_or(now + FOREVER)
+}
+
 /// Why a failed request is not retried.
 #[derive(Debug)]
 enum Stop {
@@ -951,8 +962,14 @@ pub fn rate_limit_wait(headers: &HeaderMap, now: SystemTime, attempt: u32) -> Du
             let server_now = header_str(headers, "date")
                 .and_then(|d| httpdate::parse_http_date(&d).ok())
                 .unwrap_or(now);
-            let reset = UNIX_EPOCH + Duration::from_secs(reset);
-            reset.duration_since(server_now).unwrap_or(Duration::ZERO) + Duration::from_secs(1)
+            // A reset past what the clock can hold (a broken header) waits the longest.
+            match UNIX_EPOCH.checked_add(Duration::from_secs(reset)) {
+                Some(reset) => {
+                    reset.duration_since(server_now).unwrap_or(Duration::ZERO)
+                        + Duration::from_secs(1)
+                }
+                None => MAX_RATE_LIMIT_WAIT,
+            }
         }
         None => retry_after(headers, now).unwrap_or_else(|| backoff(attempt)),
     };
@@ -1013,15 +1030,6 @@ fn human_wait(d: Duration) -> String {
 fn request_id_suffix(id: Option<&str>) -> String {
     id.map(|id| format!(" (request id {id})"))
         .unwrap_or_default()
-}
-
-fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
-    }
 }
 
 /// A line on a terminal that is rewritten in place and erased when dropped (also on
@@ -1233,6 +1241,9 @@ mod tests {
         // A reset in the past still waits the SDKs' one second.
         let h = headers(&[(RATE_LIMIT_RESET, "1600000000")]);
         assert_eq!(rate_limit_wait(&h, now, 0), Duration::from_secs(1));
+        // A reset beyond what the clock can hold is a long wait, not a panic.
+        let h = headers(&[(RATE_LIMIT_RESET, &u64::MAX.to_string())]);
+        assert_eq!(rate_limit_wait(&h, now, 0), MAX_RATE_LIMIT_WAIT);
     }
 
     #[test]

@@ -316,23 +316,28 @@ pub fn load_file(path: &Path, explicit: bool) -> Result<Option<ConfigFile>> {
             ));
         }
     };
-    // toml's Display quotes the offending line, which could be a token: report only the
-    // message and the line number.
-    let file: ConfigFile = toml::from_str(&text).map_err(|e| {
+    let file = parse_file(&text, path)?;
+    if file.profiles.values().any(|p| p.token.is_some()) {
+        check_private(path)?;
+    }
+    Ok(Some(file))
+}
+
+/// Parse config text. toml's Display quotes the offending line, which could be a token:
+/// the error has only the message and the line number.
+pub fn parse_file(text: &str, path: &Path) -> Result<ConfigFile> {
+    toml::from_str(text).map_err(|e| {
         let line = e
             .span()
-            .map(|span| format!(" (line {})", text[..span.start].matches('\n').count() + 1))
+            .and_then(|span| text.get(..span.start))
+            .map(|before| format!(" (line {})", before.matches('\n').count() + 1))
             .unwrap_or_default();
         Error::config(format!(
             "the config file {} is not valid{line}: {}",
             path.display(),
             e.message().trim_end()
         ))
-    })?;
-    if file.profiles.values().any(|p| p.token.is_some()) {
-        check_private(path)?;
-    }
-    Ok(Some(file))
+    })
 }
 
 /// A config file that holds a token must not be readable by group or others (as ssh
@@ -473,6 +478,16 @@ impl Settings {
             ),
             (profile.auth_server.clone(), from_profile()),
         ]);
+        // The flag and OKTAKEYS_AUTH_SERVER were checked by clap; the file's value goes
+        // into URL paths the same way (`..` would reach another endpoint).
+        if let Some((id, origin @ Origin::Profile(_))) = &auth_server {
+            crate::cli::parse_path_id(id).map_err(|why| {
+                Error::config_hint(
+                    format!("auth_server `{}` ({origin}) {why}", id.escape_debug()),
+                    "set auth_server to the authorization server's id (aus…), or remove it",
+                )
+            })?;
+        }
 
         let (target, org_url_origin, auth_mode_origin, credentials_origin) = if is_sandbox {
             (
@@ -751,7 +766,8 @@ pub fn parse_org_url(value: Option<&str>, profile: Option<&str>) -> Result<Url> 
         };
         return Err(Error::config_hint("no Okta org URL configured", hint));
     };
-    let bad = |why: &str| Error::config(format!("the org URL `{raw}` {why}"));
+    let shown = redact_userinfo(raw);
+    let bad = |why: &str| Error::config(format!("the org URL `{shown}` {why}"));
     if raw.contains("{yourOktaDomain}") {
         return Err(bad(
             "still holds the placeholder {yourOktaDomain}: replace it with your Okta domain, e.g. https://acme.okta.com",
@@ -798,7 +814,21 @@ pub fn parse_org_url(value: Option<&str>, profile: Option<&str>) -> Result<Url> 
     Ok(url)
 }
 
-fn is_loopback(url: &Url) -> bool {
+/// An org URL as it may be printed: a user name and password in it (which oktakeys
+/// refuses, but someone may have written) become `***`. Works on text that is not a
+/// valid URL too, since that is when it is shown in an error.
+pub fn redact_userinfo(raw: &str) -> String {
+    let start = raw.find("://").map_or(0, |i| i + 3);
+    let rest = &raw[start..];
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    match authority.rfind('@') {
+        Some(at) => format!("{}***{}", &raw[..start], &rest[at..]),
+        None => raw.to_string(),
+    }
+}
+
+/// `localhost` or a loopback address: where `http://` is allowed (the sandbox, tests).
+pub fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
@@ -1104,6 +1134,34 @@ private_key_command = "vault read key"
     }
 
     #[test]
+    fn a_profile_auth_server_is_checked_as_the_flag_is() {
+        for (bad, why) in [
+            ("..", "`..` is not an id"),
+            (".", "`.` is not an id"),
+            (" ", "must not be empty or blank"),
+        ] {
+            let text = format!(
+                "[profiles.p]\norg_url = \"https://a.okta.com\"\ntoken_env = \"T\"\nauth_server = \"{bad}\"\n"
+            );
+            let g = GlobalArgs {
+                profile: Some("p".into()),
+                ..Default::default()
+            };
+            let err =
+                Settings::from_parts(&g, None, &env(&[]), Some(file(&text)), None).unwrap_err();
+            assert_eq!(err.exit_code(), 3, "{bad:?}");
+            assert_eq!(
+                err.to_string(),
+                format!("auth_server `{bad}` (profile `p`) {why}")
+            );
+            // A flag replaces it: no error.
+            let s = Settings::from_parts(&g, Some("ausFLAG"), &env(&[]), Some(file(&text)), None)
+                .unwrap();
+            assert_eq!(s.auth_server.as_deref(), Some("ausFLAG"));
+        }
+    }
+
+    #[test]
     fn sandbox_profile_is_builtin_unless_configured() {
         let g = GlobalArgs {
             profile: Some("sandbox".into()),
@@ -1165,6 +1223,30 @@ private_key_command = "vault read key"
             missing.hint().as_deref(),
             Some("add org_url to profile `prod`, or pass --org-url")
         );
+    }
+
+    #[test]
+    fn credentials_in_an_org_url_are_never_shown() {
+        for (raw, shown) in [
+            (
+                "https://admin:hunter2@acme.okta.com",
+                "https://***@acme.okta.com",
+            ),
+            (
+                "https://hunter2@acme.okta.com/x@y",
+                "https://***@acme.okta.com/x@y",
+            ),
+            ("admin:hunter2@acme.okta.com", "***@acme.okta.com"),
+            (
+                "https://a:b@c@{yourOktaDomain}",
+                "https://***@{yourOktaDomain}",
+            ),
+            ("https://acme.okta.com/?a@b", "https://acme.okta.com/?a@b"),
+        ] {
+            assert_eq!(redact_userinfo(raw), shown, "{raw}");
+            let err = parse_org_url(Some(raw), None).unwrap_err();
+            assert!(!err.to_string().contains("hunter2"), "{err}");
+        }
     }
 
     #[test]

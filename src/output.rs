@@ -58,16 +58,7 @@ impl Printer {
                     self.note("No keys.");
                     return Ok(());
                 }
-                // Two spaces between columns, none at the edges (as kubectl prints).
-                let mut table = self.table(keys);
-                for column in table.column_iter_mut() {
-                    column.set_padding((0, 2));
-                }
-                let text: String = table
-                    .lines()
-                    .map(|l| format!("{}\n", l.trim_end()))
-                    .collect();
-                write_stdout(&text)
+                write_stdout(&render(self.table(keys)))
             }
         }
     }
@@ -79,21 +70,32 @@ impl Printer {
         }
     }
 
-    /// A plain table on stdout, in the same style as the key table: a header row, two
-    /// spaces between columns, no borders.
+    /// A plain table on stdout, in the same style as the key table.
     pub fn rows(&self, header: &[&str], rows: &[Vec<String>]) -> Result<()> {
+        let mut table = self.new_table(header);
+        for row in rows {
+            table.add_row(row.iter().map(Cell::new));
+        }
+        write_stdout(&render(table))
+    }
+
+    /// An empty table in the one style: a header row (bold with colour), no borders;
+    /// fitted to the terminal's width only when the terminal reports one (a
+    /// pseudo-terminal that says 0 columns would squeeze every column to one character).
+    fn new_table(&self, header: &[&str]) -> Table {
         let mut table = Table::new();
         table.load_style(presets::NOTHING);
-        table.set_content_arrangement(if self.stdout_is_terminal {
-            ContentArrangement::Dynamic
-        } else {
-            ContentArrangement::Disabled
-        });
         if self.color {
             table.enforce_styling();
         } else {
             table.force_no_tty();
         }
+        let fits = self.stdout_is_terminal && table.width().is_some_and(|w| w > 0);
+        table.set_content_arrangement(if fits {
+            ContentArrangement::Dynamic
+        } else {
+            ContentArrangement::Disabled
+        });
         table.set_header(header.iter().map(|h| {
             let cell = Cell::new(h);
             if self.color {
@@ -102,17 +104,7 @@ impl Printer {
                 cell
             }
         }));
-        for row in rows {
-            table.add_row(row.iter().map(Cell::new));
-        }
-        for column in table.column_iter_mut() {
-            column.set_padding((0, 2));
-        }
-        let text: String = table
-            .lines()
-            .map(|l| format!("{}\n", l.trim_end()))
-            .collect();
-        write_stdout(&text)
+        table
     }
 
     /// JSON on stdout: pretty on a terminal, compact when piped.
@@ -151,19 +143,7 @@ impl Printer {
     }
 
     fn table(&self, keys: &[Key]) -> Table {
-        let mut table = Table::new();
-        table.load_style(presets::NOTHING);
-        table.set_content_arrangement(if self.stdout_is_terminal {
-            ContentArrangement::Dynamic
-        } else {
-            ContentArrangement::Disabled
-        });
-        if !self.color {
-            table.force_no_tty();
-        } else {
-            table.enforce_styling();
-        }
-        let header = [
+        let mut table = self.new_table(&[
             "ID",
             "KID",
             "STATUS",
@@ -172,15 +152,7 @@ impl Printer {
             "THUMBPRINT",
             "CREATED",
             "LAST UPDATED",
-        ];
-        table.set_header(header.iter().map(|h| {
-            let cell = Cell::new(h);
-            if self.color {
-                cell.add_attribute(comfy_table::Attribute::Bold)
-            } else {
-                cell
-            }
-        }));
+        ]);
         for key in keys {
             let status = Cell::new(key.status());
             let status = match (self.color, key.status()) {
@@ -209,6 +181,17 @@ impl Printer {
         }
         table
     }
+}
+
+/// A table as text: two spaces between columns, none at the edges (as kubectl prints).
+fn render(mut table: Table) -> String {
+    for column in table.column_iter_mut() {
+        column.set_padding((0, 2));
+    }
+    table
+        .lines()
+        .map(|l| format!("{}\n", l.trim_end()))
+        .collect()
 }
 
 fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {

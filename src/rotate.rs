@@ -537,9 +537,12 @@ async fn run_steps(
                     .await?
                     .key;
                 let view = KeyView::from_api(&added);
-                if view.id.is_empty() {
+                if crate::cli::parse_path_id(&view.id).is_err() {
                     return Err(crate::error::Error::network(
-                        "Okta's answer to the add has no key id",
+                        format!(
+                            "Okta's answer to the add has no usable key id (`{}`)",
+                            view.id.escape_debug()
+                        ),
                         None,
                     ));
                 }

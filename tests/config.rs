@@ -221,3 +221,87 @@ fn no_credentials_at_all_points_to_the_sandbox() {
         "error: no API token configured\n  hint: set OKTA_API_TOKEN, or choose a profile with --profile (try `--profile sandbox`)\n"
     );
 }
+
+/// A service app's key variable that holds neither PEM nor JWK text is read as a path;
+/// when that fails, the value (which may be a key mangled in transit: quoted, or without
+/// its BEGIN line) is never printed, only the variable's name.
+#[test]
+fn a_private_key_variable_that_is_not_a_readable_path_is_never_echoed() {
+    let env = TestEnv::new();
+    const MANGLED: &str = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7noBEGINline";
+    let quoted = format!("\"-----BEGIN PRIVATE KEY-----\n{MANGLED}\n-----END PRIVATE KEY-----\"");
+    for value in [MANGLED.to_string(), quoted] {
+        let out = run(env
+            .cmd()
+            .env("OKTA_CLIENT_ORGURL", "https://acme.okta.com")
+            .env("OKTA_CLIENT_AUTHORIZATIONMODE", "PrivateKey")
+            .env("OKTA_CLIENT_CLIENTID", "0oaCI")
+            .env("OKTA_CLIENT_PRIVATEKEY", &value)
+            .args(["keys", "list", "--auth-server", SERVER, "-vv"]));
+        assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(!err.contains(MANGLED), "the key leaked:\n{err}");
+        assert!(
+            err.contains(
+                "error: cannot read the private key file named by OKTA_CLIENT_PRIVATEKEY: "
+            ),
+            "{err}"
+        );
+        assert!(
+            err.contains("hint: OKTA_CLIENT_PRIVATEKEY holds neither PEM text"),
+            "{err}"
+        );
+    }
+
+    // A real path in the variable, to a key file others can read: the chmod hint names
+    // the variable, not its value.
+    let key = env.path("ci.pem");
+    std::fs::write(
+        &key,
+        "-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let out = run(env
+            .cmd()
+            .env("OKTA_CLIENT_ORGURL", "https://acme.okta.com")
+            .env("OKTA_CLIENT_AUTHORIZATIONMODE", "PrivateKey")
+            .env("OKTA_CLIENT_CLIENTID", "0oaCI")
+            .env("OKTA_CLIENT_PRIVATEKEY", &key)
+            .args(["keys", "list", "--auth-server", SERVER]));
+        assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+        assert_eq!(
+            stderr(&out),
+            "error: the private key file named by OKTA_CLIENT_PRIVATEKEY is readable by others \
+             (mode 644); refusing to use it\n  hint: run `chmod 600 \"$OKTA_CLIENT_PRIVATEKEY\"`\n"
+        );
+    }
+}
+
+/// A profile's `auth_server` goes into URL paths as the flag's value does, so it is
+/// checked the same way: `..` would send the request to another endpoint.
+#[test]
+fn a_dot_dot_auth_server_in_a_profile_is_a_config_error() {
+    let env = TestEnv::new();
+    env.write_config(
+        "[profiles.p]\norg_url = \"https://acme.okta.com\"\ntoken_env = \"T\"\nauth_server = \"..\"\n",
+    );
+    let out = run(env.cmd().env("T", TOKEN).args([
+        "--profile",
+        "p",
+        "keys",
+        "delete",
+        "apk1",
+        "--dry-run",
+    ]));
+    assert_eq!(out.status.code(), Some(3), "{}", stdout(&out));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        stderr(&out),
+        "error: auth_server `..` (profile `p`) `..` is not an id\n  \
+         hint: set auth_server to the authorization server's id (aus…), or remove it\n"
+    );
+}

@@ -601,3 +601,49 @@ fn a_server_that_does_not_list_servers_suggests_auth_server() {
     );
     assert!(!env.config_path().exists());
 }
+
+/// oktakeys refuses an org URL with a user name and password in it, but someone may have
+/// written one: neither the refusal nor `config list` prints the password.
+#[test]
+fn a_password_in_an_org_url_is_never_shown() {
+    let env = TestEnv::new();
+    env.write_config(
+        "[profiles.p]\norg_url = \"https://admin:hunter2@acme.okta.com\"\ntoken_env = \"T\"\n",
+    );
+    for format in ["table", "json"] {
+        let out = run(env.cmd().args(["config", "list", "-o", format]));
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert!(!stdout(&out).contains("hunter2"), "{}", stdout(&out));
+        assert!(
+            stdout(&out).contains("https://***@acme.okta.com"),
+            "{}",
+            stdout(&out)
+        );
+    }
+    let refused = run(env.cmd().env("T", TOKEN).args([
+        "--profile",
+        "p",
+        "keys",
+        "list",
+        "--auth-server",
+        SERVER,
+    ]));
+    assert_eq!(refused.status.code(), Some(3));
+    assert_eq!(
+        stderr(&refused),
+        "error: the org URL `https://***@acme.okta.com` carries a user name or password; \
+         credentials belong in the profile, not the URL (from profile `p`)\n"
+    );
+    let flag = run(env.cmd().env("T", TOKEN).args([
+        "--org-url",
+        "https://admin:hunter2@acme.okta.com",
+        "config",
+        "init",
+        "--profile",
+        "q",
+        "--token-env",
+        "T",
+    ]));
+    assert_eq!(flag.status.code(), Some(3));
+    assert!(!stderr(&flag).contains("hunter2"), "{}", stderr(&flag));
+}

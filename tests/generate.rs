@@ -236,6 +236,25 @@ fn needs_no_profile_or_network() {
         .args(["--private-key-out", "k.pem"])
         .assert()
         .code(0);
+    // The work was done all the same: the key file, and its public JWK on stdout.
+    assert_eq!(mode(&dir.path().join("k.pem")), 0o600);
+    let out = oktakeys(dir.path())
+        .args([
+            "--profile",
+            "nonexistent",
+            "keys",
+            "generate",
+            "--kid",
+            "k2",
+        ])
+        .args(["--bits", "2048", "--private-key-out", "k2.pem"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let jwk: Value = serde_json::from_slice(&out.stdout).expect("a JWK on stdout");
+    assert_eq!(jwk["kid"], "k2");
+    assert_eq!(jwk["kty"], "RSA");
+    assert!(jwk.get("d").is_none());
 }
 
 #[test]

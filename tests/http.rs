@@ -1117,3 +1117,128 @@ fn a_connect_timeout_names_connect_timeout() {
     assert!(elapsed < Duration::from_secs(20), "{elapsed:?}");
     drop(fillers);
 }
+
+/// `X-Rate-Limit-Reset` is read from the network: a value past what the clock can hold
+/// (a proxy's or a broken server's) is a long wait, never a panic, on a 200 that says the
+/// window is used up as on a 429.
+#[test]
+fn an_absurd_rate_limit_reset_is_a_long_wait_not_a_crash() {
+    let huge = u64::MAX.to_string();
+    let server = MockServer::start();
+    let used_up = server.mock(|when, then| {
+        when.method(GET).path(keys_path(""));
+        then.status(200)
+            .header("x-rate-limit-remaining", "0")
+            .header("x-rate-limit-reset", huge.clone())
+            .json_body(json!([]));
+    });
+    let env = TestEnv::new();
+    let out = run(env
+        .cmd_with_org(&server.base_url())
+        .args(["-o", "id"])
+        .args(LIST));
+    used_up.assert_calls(1);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+
+    let server = MockServer::start();
+    let limited = server.mock(|when, then| {
+        when.method(GET).path(keys_path(""));
+        then.status(429)
+            .header("x-rate-limit-reset", huge.clone())
+            .json_body(okta_error(
+                "E0000047",
+                "API call exceeded rate limit due to too many requests.",
+                &[],
+            ));
+    });
+    let (out, elapsed) = timed(
+        env.cmd_with_org(&server.base_url())
+            .args(["--timeout", "5"])
+            .args(LIST),
+    );
+    limited.assert_calls(1);
+    assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("would come after --timeout (5 s) runs out"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(elapsed < Duration::from_secs(30), "{elapsed:?}");
+}
+
+/// `--timeout` (and `OKTAKEYS_TIMEOUT`) is any whole number of seconds; one too large for
+/// the clock means no practical limit, not a crash.
+#[test]
+fn a_huge_command_timeout_is_no_limit_not_a_crash() {
+    let server = MockServer::start();
+    let mock = server.mock(|when, then| {
+        when.method(GET).path(keys_path(""));
+        then.status(200).json_body(json!([]));
+    });
+    let env = TestEnv::new();
+    let huge = u64::MAX.to_string();
+    let flag = run(env
+        .cmd_with_org(&server.base_url())
+        .args(["--timeout", &huge, "-o", "json"])
+        .args(LIST));
+    assert_eq!(flag.status.code(), Some(0), "{}", stderr(&flag));
+    assert_eq!(stdout(&flag), "[]\n");
+    let from_env = run(env
+        .cmd_with_org(&server.base_url())
+        .env("OKTAKEYS_TIMEOUT", &huge)
+        .args(["-o", "json"])
+        .args(LIST));
+    assert_eq!(from_env.status.code(), Some(0), "{}", stderr(&from_env));
+    assert_eq!(stdout(&from_env), "[]\n");
+    mock.assert_calls(2);
+}
+
+/// Ctrl-C while waiting for Okta exits 130 (DESIGN, README), saying so in one line.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_while_waiting_exits_130() {
+    let asked = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flag = asked.clone();
+    let raw = RawServer::start(1, move |_, _| {
+        flag.store(true, std::sync::atomic::Ordering::SeqCst);
+        Reply::Hang {
+            for_: Duration::from_secs(20),
+        }
+    });
+    let env = TestEnv::new();
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("oktakeys"))
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", env.home.path())
+        .env("XDG_CONFIG_HOME", env.home.path().join(".config"))
+        .env("OKTA_ORG_URL", &raw.url)
+        .env("OKTA_API_TOKEN", TOKEN)
+        .args(LIST)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Until the request is in (the server hangs on it), then Ctrl-C.
+    let started = Instant::now();
+    while !asked.load(std::sync::atomic::Ordering::SeqCst)
+        && started.elapsed() < Duration::from_secs(10)
+    {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "it waited out the server"
+    );
+    assert_eq!(out.status.code(), Some(130), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(stderr(&out), "error: interrupted\n");
+    raw.finish();
+}

@@ -665,3 +665,93 @@ fn delete_asks_on_a_terminal() {
     assert_eq!(no_input.status.code(), Some(9));
     mock.assert_calls(1);
 }
+
+/// Colour only on a terminal, and never with `NO_COLOR` or `--color never` (DESIGN,
+/// README); `--color always` forces it through a pipe.
+#[test]
+fn colour_only_on_a_terminal_and_never_with_no_color_or_color_never() {
+    let server = MockServer::start();
+    let mock = server.mock(|when, then| {
+        when.method(GET).path(keys_path(""));
+        then.status(200).json_body(two_keys(&server.base_url()));
+    });
+    let env = TestEnv::new();
+    let bin = assert_cmd::cargo::cargo_bin("oktakeys");
+    let list = format!("keys list --auth-server {SERVER}");
+    let screen = |flags: &str, no_color: Option<&str>| {
+        let mut cmd = env.program("script");
+        cmd.env("OKTA_ORG_URL", server.base_url())
+            .env("OKTA_API_TOKEN", TOKEN)
+            .env("TERM", "xterm-256color")
+            .args([
+                "-qec",
+                &format!("{} {flags} {list}", bin.display()),
+                "/dev/null",
+            ]);
+        if let Some(v) = no_color {
+            cmd.env("NO_COLOR", v);
+        }
+        let out = run(&mut cmd);
+        assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+        assert!(
+            stdout(&out).contains("apk2f4zrZbs8nUa7p0g4"),
+            "{}",
+            stdout(&out)
+        );
+        stdout(&out)
+    };
+    const ESC: char = '\u{1b}';
+    assert!(screen("", None).contains(ESC), "a terminal gets colour");
+    assert!(!screen("", Some("1")).contains(ESC), "NO_COLOR");
+    assert!(
+        screen("", Some("")).contains(ESC),
+        "an empty NO_COLOR is unset"
+    );
+    assert!(
+        !screen("--color never", None).contains(ESC),
+        "--color never"
+    );
+
+    let piped = run(env.cmd_with_org(&server.base_url()).args(list.split(' ')));
+    assert!(!stdout(&piped).contains(ESC), "{}", stdout(&piped));
+    let forced = run(env
+        .cmd_with_org(&server.base_url())
+        .args(["--color", "always"])
+        .args(list.split(' ')));
+    assert!(stdout(&forced).contains(ESC), "{}", stdout(&forced));
+    mock.assert_calls(6);
+}
+
+/// A reader that goes away (`| head`) ends the command quietly: exit 0, nothing on stderr.
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let server = MockServer::start();
+    let mock = server.mock(|when, then| {
+        when.method(GET).path(keys_path(""));
+        then.status(200)
+            .delay(std::time::Duration::from_millis(300))
+            .json_body(two_keys(&server.base_url()));
+    });
+    let env = TestEnv::new();
+    for format in ["table", "json", "id"] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("oktakeys"))
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", env.home.path())
+            .env("XDG_CONFIG_HOME", env.home.path().join(".config"))
+            .env("OKTA_ORG_URL", server.base_url())
+            .env("OKTA_API_TOKEN", TOKEN)
+            .args(["keys", "list", "--auth-server", SERVER, "-o", format])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader is gone before the answer (delayed 300 ms) is written.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{format}");
+    }
+    mock.assert_calls(3);
+}

@@ -879,3 +879,51 @@ fn delete_old_asks_on_a_terminal_after_showing_the_plans() {
     assert_eq!(accepted.status.code(), Some(0), "{}", stdout(&accepted));
     assert_eq!(fake.keys(SERVER), triples(&[("apkNEW3", "new", "ACTIVE")]));
 }
+
+/// Key ids from Okta go into URL paths. A listed id that cannot be a path segment (`..`
+/// would turn `DELETE …/keys/..` into `DELETE …/resourceservercredentials`) stops that
+/// server's rotation before anything is sent.
+#[test]
+fn a_listed_key_id_that_cannot_be_a_path_segment_stops_the_rotation() {
+    use httpmock::prelude::*;
+    let server = MockServer::start();
+    let mut active = okta_key(&server.base_url(), "apkACTIVE", "old", "ACTIVE", 1);
+    let mut odd = okta_key(&server.base_url(), "..", "older", "INACTIVE", 2);
+    active["_links"] = json!({});
+    odd["_links"] = json!({});
+    let list = server.mock(|when, then| {
+        when.method(GET).path(keys_path(""));
+        then.status(200).json_body(json!([active, odd]));
+    });
+    let posts = server.mock(|when, then| {
+        when.method(POST);
+        then.status(500);
+    });
+    let deletes = server.mock(|when, then| {
+        when.method(DELETE);
+        then.status(204);
+    });
+    let env = TestEnv::new();
+    let (jwk, _) = new_jwk(&env);
+    let out = run(env.cmd_with_org(&server.base_url()).args([
+        "keys",
+        "rotate",
+        "--auth-server",
+        SERVER,
+        "--jwk",
+        &jwk,
+        "--delete-old",
+        "--yes",
+    ]));
+    list.assert_calls(1);
+    posts.assert_calls(0);
+    deletes.assert_calls(0);
+    assert_eq!(out.status.code(), Some(8), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!(
+            "error: {SERVER}: Okta listed a key whose id `..` cannot go in a URL path; nothing was changed"
+        )),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -41,6 +41,9 @@ pub const ASSERTION_LIFETIME_SECS: i64 = 300;
 pub const MAX_NONCE_RETRIES: u32 = 2;
 /// A token kept in memory is not used when it expires within this many seconds.
 const MEMORY_MARGIN_SECS: i64 = 30;
+/// Longer than any access token Okta issues (at most a day); a longer `expires_in` is
+/// read as this.
+const MAX_TOKEN_LIFETIME_SECS: i64 = 24 * 3600;
 /// Okta's token responses are well under 4 KiB.
 const MAX_TOKEN_RESPONSE_BYTES: usize = 64 * 1024;
 const REQUEST_ID: &str = "x-okta-request-id";
@@ -118,6 +121,13 @@ enum KeyInput {
         what: String,
     },
     File(std::path::PathBuf),
+    /// A path from an environment variable that held neither PEM nor JWK text. It may
+    /// be a key mangled in transit (quoted, or without its BEGIN line) rather than a
+    /// path, so it is kept as a secret and never printed: messages name the variable.
+    EnvPath {
+        path: Secret,
+        var: String,
+    },
     Command(String),
 }
 
@@ -207,7 +217,10 @@ impl ServiceApp {
                         what: format!("the private key in {var}"),
                     }
                 } else {
-                    KeyInput::File(crate::config::expand_home(std::path::Path::new(trimmed)))
+                    KeyInput::EnvPath {
+                        path: Secret::new(trimmed),
+                        var: var.clone(),
+                    }
                 }
             }
         };
@@ -500,8 +513,26 @@ impl ServiceApp {
         let parsed = Arc::new(match &self.key_input {
             KeyInput::Text { text, what } => SigningKey::parse(text, what)?,
             KeyInput::File(path) => {
-                let text = read_private_key_file(path)?;
-                SigningKey::parse(&text, &format!("the private key file {}", path.display()))?
+                let file = KeyFile {
+                    what: format!("the private key file {}", path.display()),
+                    chmod_arg: path.display().to_string(),
+                    hint: "check private_key_file (or OKTA_CLIENT_PRIVATEKEY)".into(),
+                };
+                let text = read_private_key_file(path, &file)?;
+                SigningKey::parse(&text, &file.what)?
+            }
+            KeyInput::EnvPath { path, var } => {
+                let file = KeyFile {
+                    what: format!("the private key file named by {var}"),
+                    chmod_arg: format!("\"${var}\""),
+                    hint: format!(
+                        "{var} holds neither PEM text (-----BEGIN …) nor a JWK ({{…}}), so it is read as \
+                         a path; set it to the key's PEM or JWK text, or to the path of a key file"
+                    ),
+                };
+                let path = crate::config::expand_home(std::path::Path::new(path.expose()));
+                let text = read_private_key_file(&path, &file)?;
+                SigningKey::parse(&text, &file.what)?
             }
             KeyInput::Command(cmd) => {
                 let text = super::run_secret_command(cmd, "private_key_command")?;
@@ -726,10 +757,12 @@ impl ServiceApp {
             Some(t) => return Err(unreadable(&format!("with an unexpected token_type `{t}`"))),
             None => return Err(unreadable("without a token_type")),
         };
+        // From the network: bounded, so the arithmetic on it cannot overflow.
         let expires_in = body
             .get("expires_in")
             .and_then(Value::as_i64)
-            .unwrap_or(3600);
+            .unwrap_or(3600)
+            .clamp(0, MAX_TOKEN_LIFETIME_SECS);
         let scope = body
             .get("scope")
             .and_then(Value::as_str)
@@ -869,7 +902,9 @@ const MAX_RATE_LIMIT_WAIT: Duration = Duration::from_secs(30);
 fn rate_limit_wait(headers: &HeaderMap) -> Duration {
     header_str(headers, "x-rate-limit-reset")
         .and_then(|v| v.trim().parse::<i64>().ok())
-        .map(|reset| Duration::from_secs((reset - jws::now_secs()).clamp(1, 3600) as u64))
+        .map(|reset| {
+            Duration::from_secs(reset.saturating_sub(jws::now_secs()).clamp(1, 3600) as u64)
+        })
         .unwrap_or(Duration::from_secs(1))
         .min(MAX_RATE_LIMIT_WAIT)
 }
@@ -902,46 +937,45 @@ impl OAuthError {
     }
 }
 
+/// How a private key file is named in messages.
+struct KeyFile {
+    /// "the private key file /path/ci.pem", or "… named by VAR" for a path from the
+    /// environment (never printed: it could be a mangled key).
+    what: String,
+    /// What `chmod 600` is told to change.
+    chmod_arg: String,
+    /// What to check when the file cannot be read.
+    hint: String,
+}
+
 /// A private key file must not be readable by group or others (as ssh refuses one).
-fn read_private_key_file(path: &std::path::Path) -> Result<Secret> {
-    let bad = |why: String, hint: Option<String>| match hint {
-        Some(h) => Error::config_hint(why, h),
-        None => Error::config(why),
-    };
-    let meta = std::fs::metadata(path).map_err(|e| {
-        bad(
-            format!("cannot read the private key file {}: {e}", path.display()),
-            Some("check private_key_file (or OKTA_CLIENT_PRIVATEKEY)".into()),
-        )
-    })?;
+fn read_private_key_file(path: &std::path::Path, file: &KeyFile) -> Result<Secret> {
+    let what = &file.what;
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Error::config_hint(format!("cannot read {what}: {e}"), file.hint.clone()))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = meta.permissions().mode();
         if mode & 0o077 != 0 {
-            return Err(bad(
+            return Err(Error::config_hint(
                 format!(
-                    "the private key file {} is readable by others (mode {:o}); refusing to use it",
-                    path.display(),
+                    "{what} is readable by others (mode {:o}); refusing to use it",
                     mode & 0o777
                 ),
-                Some(format!("run `chmod 600 {}`", path.display())),
+                format!("run `chmod 600 {}`", file.chmod_arg),
             ));
         }
     }
     if !meta.is_file() {
-        return Err(bad(format!("{} is not a file", path.display()), None));
+        return Err(Error::config(format!("{what} is not a file")));
     }
-    let bytes = zeroize::Zeroizing::new(std::fs::read(path).map_err(|e| {
-        bad(
-            format!("cannot read the private key file {}: {e}", path.display()),
-            None,
-        )
-    })?);
+    let bytes = zeroize::Zeroizing::new(
+        std::fs::read(path).map_err(|e| Error::config(format!("cannot read {what}: {e}")))?,
+    );
     let text = std::str::from_utf8(&bytes).map_err(|_| {
         Error::KeyFile(format!(
-            "the private key file {} is not text (PEM or JWK expected; convert DER with `openssl pkey -inform DER`)",
-            path.display()
+            "{what} is not text (PEM or JWK expected; convert DER with `openssl pkey -inform DER`)"
         ))
     })?;
     Ok(Secret::new(text))
@@ -989,7 +1023,7 @@ mod tests {
     use httpmock::HttpMockRequest;
     use httpmock::MockServer;
     use std::collections::BTreeMap;
-    use std::path::{Path, PathBuf};
+    use std::path::PathBuf;
 
     const EC_JWK: &str = include_str!("../../tests/fixtures/service-app-ec.jwk.json");
     const TOKEN_PATH: &str = "/oauth2/v1/token";
@@ -1551,6 +1585,42 @@ mod tests {
             "{wait:?}"
         );
         assert_eq!(rate_limit_wait(&HeaderMap::new()), Duration::from_secs(1));
+        // Header values at the ends of i64: a wait within bounds, not an overflow.
+        for (reset, wait) in [(i64::MIN, 1), (i64::MAX, MAX_RATE_LIMIT_WAIT.as_secs())] {
+            headers.insert(
+                "x-rate-limit-reset",
+                HeaderValue::from_str(&reset.to_string()).unwrap(),
+            );
+            assert_eq!(rate_limit_wait(&headers), Duration::from_secs(wait));
+        }
+    }
+
+    #[tokio::test]
+    async fn an_absurd_expires_in_is_bounded_not_an_overflow() {
+        let fx = Fixture::new();
+        let key = fx.key_file(RSA_PKCS1, 0o600);
+        for (expires_in, lifetime) in [(i64::MIN, 0), (i64::MAX, MAX_TOKEN_LIFETIME_SECS)] {
+            let server = MockServer::start_async().await;
+            server
+                .mock_async(|when, then| {
+                    when.path(TOKEN_PATH);
+                    then.status(200).json_body(json!({
+                        "token_type": "Bearer", "expires_in": expires_in,
+                        "access_token": ACCESS_TOKEN, "scope": Scope::READ
+                    }));
+                })
+                .await;
+            let app = fx.app(&server, settings(PrivateKeySource::File(key.clone())));
+            let http = http();
+            let token = app.token(&http, Scope::Read).await.unwrap();
+            let left = token.expires_at - jws::now_secs();
+            assert!(
+                (lifetime - 2..=lifetime).contains(&left),
+                "{expires_in}: {left}"
+            );
+            // Asked again: the expiry checks on it do not overflow either.
+            app.token(&http, Scope::Read).await.unwrap();
+        }
     }
 
     #[tokio::test]
@@ -1705,7 +1775,7 @@ mod tests {
             .collect();
         let app = ServiceApp::new(&s, &path_env).unwrap();
         assert!(
-            matches!(&app.key_input, KeyInput::File(p) if p == Path::new("/run/secrets/okta.pem"))
+            matches!(&app.key_input, KeyInput::EnvPath { path, var } if path.expose() == "/run/secrets/okta.pem" && var == env::SDK_PRIVATE_KEY)
         );
         let pem_env: BTreeMap<&str, &str> =
             [(env::SDK_PRIVATE_KEY, RSA_PKCS1)].into_iter().collect();

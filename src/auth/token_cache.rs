@@ -103,7 +103,7 @@ impl DiskCache {
         let text = Zeroizing::new(std::fs::read_to_string(&path).ok()?);
         let entry = parse_entry(&text, key);
         match entry {
-            Some(entry) if entry.expires_at - DISK_MARGIN_SECS > now => {
+            Some(entry) if entry.expires_at.saturating_sub(DISK_MARGIN_SECS) > now => {
                 tracing::info!("using the cached access token (from {})", path.display());
                 Some(entry)
             }
@@ -295,6 +295,10 @@ mod tests {
         assert!(!cache.path(&k).exists());
         // No temporary files left behind.
         assert_eq!(std::fs::read_dir(cache.dir()).unwrap().count(), 0);
+        // An expiry at the end of i64 (an edited file) is expired, not an overflow.
+        cache.store(&k, &entry(i64::MIN));
+        assert!(cache.load(&k, 1000).is_none());
+        assert!(!cache.path(&k).exists());
     }
 
     #[cfg(unix)]

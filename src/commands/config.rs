@@ -101,7 +101,7 @@ fn list(global: &GlobalArgs, printer: &Printer) -> Result<()> {
             name: name.clone(),
             default: file.default_profile.as_deref() == Some(name),
             builtin: false,
-            org_url: p.org_url.clone(),
+            org_url: p.org_url.as_deref().map(config::redact_userinfo),
             auth: auth_name(p.auth.unwrap_or(AuthMode::Ssws)),
             auth_server: p.auth_server.clone(),
             credentials: credential_sources(p),
@@ -690,22 +690,14 @@ fn render(doc: &DocumentMut, is_new: bool) -> String {
     }
 }
 
-/// Parse config text as oktakeys reads it. Only the message and line number are shown:
-/// the offending line could hold a token.
+/// Parse config text as oktakeys reads it ([`config::parse_file`]), with what to do.
 fn parse_config(text: &str, path: &Path) -> Result<ConfigFile> {
-    toml::from_str(text).map_err(|e| {
-        let line = e
-            .span()
-            .map(|span| format!(" (line {})", text[..span.start].matches('\n').count() + 1))
-            .unwrap_or_default();
-        Error::config_hint(
-            format!(
-                "the config file {} is not valid{line}: {}",
-                path.display(),
-                e.message().trim_end()
-            ),
+    config::parse_file(text, path).map_err(|e| match e {
+        Error::Config { message, .. } => Error::config_hint(
+            message,
             "fix it by hand first; `oktakeys config init` edits only a valid file",
-        )
+        ),
+        other => other,
     })
 }
 

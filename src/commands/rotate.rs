@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use comfy_table::{Table, presets};
 use serde_json::{Value, json};
 use zeroize::Zeroizing;
 
@@ -78,13 +77,27 @@ pub async fn run(global: &GlobalArgs, auth_servers: Vec<String>, args: RotateArg
     let mut runs = Vec::new();
     for server in &servers {
         let planned = match api::list_keys(&client, server).await {
-            Ok(keys) => {
-                let views: Vec<KeyView> = keys.iter().map(KeyView::from_api).collect();
-                rotate::plan(&views, &new_key, retention).map_err(|refusal| Error::Refused {
-                    message: refusal.reason,
-                    hint: refusal.hint,
-                })
-            }
+            // The plan sends requests to keys by their ids: an id that cannot be a path
+            // segment (`..` would reach another endpoint) stops the server's rotation.
+            Ok(keys) => match keys
+                .iter()
+                .find(|k| crate::cli::parse_path_id(k.id()).is_err())
+            {
+                Some(bad) => Err(Error::network(
+                    format!(
+                        "Okta listed a key whose id `{}` cannot go in a URL path; nothing was changed",
+                        bad.id().escape_debug()
+                    ),
+                    None,
+                )),
+                None => {
+                    let views: Vec<KeyView> = keys.iter().map(KeyView::from_api).collect();
+                    rotate::plan(&views, &new_key, retention).map_err(|refusal| Error::Refused {
+                        message: refusal.reason,
+                        hint: refusal.hint,
+                    })
+                }
+            },
             Err(err) => Err(err),
         };
         match planned {
@@ -397,7 +410,17 @@ fn finish(printer: &Printer, new_key: &NewKey, runs: &[ServerRun]) -> Result<()>
                 .collect();
             output::write_stdout(&ids)?;
         }
-        OutputFormat::Table => output::write_stdout(&summary_table(runs))?,
+        OutputFormat::Table => printer.rows(
+            &[
+                "AUTH SERVER",
+                "RESULT",
+                "ACTIVE KEY",
+                "ADDED",
+                "DELETED",
+                "ERROR",
+            ],
+            &summary_rows(runs),
+        )?,
     }
     match runs.iter().find_map(ServerRun::error) {
         Some(err) => Err(Error::Reported(err.exit_code())),
@@ -448,48 +471,33 @@ fn report_entry(new_key: &NewKey, run: &ServerRun) -> Value {
     })
 }
 
-fn summary_table(runs: &[ServerRun]) -> String {
-    let mut table = Table::new();
-    table.load_style(presets::NOTHING);
-    table.force_no_tty();
-    table.set_header([
-        "AUTH SERVER",
-        "RESULT",
-        "ACTIVE KEY",
-        "ADDED",
-        "DELETED",
-        "ERROR",
-    ]);
-    for run in runs {
-        let outcome = match &run.state {
-            State::Done(_, o) => Some(o),
-            _ => None,
-        };
-        let dash = || "-".to_string();
-        let error = run
-            .error()
-            .map(|e| format!("exit {}: {e}", e.exit_code()))
-            .unwrap_or_else(dash);
-        table.add_row(vec![
-            run.auth_server.clone(),
-            result_word(run).to_string(),
-            outcome
-                .and_then(|o| o.active_key.clone())
-                .unwrap_or_else(dash),
-            outcome.and_then(|o| o.added.clone()).unwrap_or_else(dash),
-            outcome
-                .filter(|o| !o.deleted.is_empty())
-                .map(|o| o.deleted.join(","))
-                .unwrap_or_else(dash),
-            error,
-        ]);
-    }
-    for column in table.column_iter_mut() {
-        column.set_padding((0, 2));
-    }
-    table
-        .lines()
-        .map(|l| format!("{}\n", l.trim_end()))
+/// One row per server for the summary table.
+fn summary_rows(runs: &[ServerRun]) -> Vec<Vec<String>> {
+    runs.iter()
+        .map(|run| {
+            let outcome = match &run.state {
+                State::Done(_, o) => Some(o),
+                _ => None,
+            };
+            let dash = || "-".to_string();
+            let error = run
+                .error()
+                .map(|e| format!("exit {}: {e}", e.exit_code()))
+                .unwrap_or_else(dash);
+            vec![
+                run.auth_server.clone(),
+                result_word(run).to_string(),
+                outcome
+                    .and_then(|o| o.active_key.clone())
+                    .unwrap_or_else(dash),
+                outcome.and_then(|o| o.added.clone()).unwrap_or_else(dash),
+                outcome
+                    .filter(|o| !o.deleted.is_empty())
+                    .map(|o| o.deleted.join(","))
+                    .unwrap_or_else(dash),
+                error,
+            ]
+        })
         .collect()
 }
 

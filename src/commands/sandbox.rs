@@ -24,10 +24,10 @@ fn state_path(state: Option<std::path::PathBuf>) -> Result<std::path::PathBuf> {
 async fn serve(args: SandboxServeArgs) -> Result<()> {
     let generated = args.token.is_none();
     let token = match args.token {
-        Some(t) if t.trim().is_empty() => {
+        Some(t) if t.expose().trim().is_empty() => {
             return Err(Error::Usage("--token must not be empty".into()));
         }
-        Some(t) => Secret::new(t),
+        Some(t) => t,
         None => Secret::new(sandbox::ids::api_token()),
     };
     let apps = args
