@@ -290,14 +290,40 @@ impl EnvOrigins {
 
 /// Parse the process's arguments (exiting on a usage error, as clap does), and note which
 /// values came from environment variables.
-pub fn parse() -> Cli {
+pub fn parse() -> Result<Cli, clap::Error> {
     use clap::{CommandFactory, FromArgMatches};
     let mut cmd = Cli::command();
     cmd.build();
-    let matches = cmd.clone().get_matches();
-    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut cmd).exit());
+    let matches = cmd.clone().try_get_matches()?;
+    let mut cli = Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))?;
     EnvOrigins::collect(&cmd, &matches, &mut cli.global.env_origins);
-    cli
+    Ok(cli)
+}
+
+/// Whether the raw arguments ask for `-o json`, for reporting an error clap found
+/// before there was a parsed `Cli` to ask.
+pub fn asks_for_json<I, S>(args: I) -> bool
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let mut previous_was_flag = false;
+    let mut asks = false;
+    for arg in args {
+        let arg = arg.as_ref().to_string_lossy();
+        if arg == "--" {
+            break;
+        }
+        if previous_was_flag {
+            asks = arg == "json";
+        } else if let Some(value) = arg.strip_prefix("--output=").or(arg.strip_prefix("-o"))
+            && !value.is_empty()
+        {
+            asks = value.trim_start_matches('=') == "json";
+        }
+        previous_was_flag = arg == "-o" || arg == "--output";
+    }
+    asks
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -986,6 +1012,29 @@ fn boolish(value: &str) -> Result<bool, String> {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn json_output_is_found_in_raw_arguments() {
+        for yes in [
+            &["keys", "list", "-o", "json"][..],
+            &["--output", "json", "keys"],
+            &["--output=json"],
+            &["-ojson"],
+            &["-o=json"],
+            &["-o", "table", "-o", "json"],
+        ] {
+            assert!(asks_for_json(yes), "{yes:?}");
+        }
+        for no in [
+            &["keys", "list"][..],
+            &["-o", "table"],
+            &["-o", "json", "-o", "id"],
+            &["--", "-o", "json"],
+            &["--kid", "json"],
+        ] {
+            assert!(!asks_for_json(no), "{no:?}");
+        }
+    }
 
     #[test]
     fn the_command_line_is_consistent() {

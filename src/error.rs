@@ -237,6 +237,16 @@ impl Error {
     }
 }
 
+/// A usage error clap found, as one line (for `-o json`): clap's own text without its
+/// `error:` prefix, usage block and `--help` tip.
+impl From<clap::Error> for Error {
+    fn from(e: clap::Error) -> Self {
+        let rendered = e.render().to_string();
+        let first = rendered.lines().next().unwrap_or("invalid arguments");
+        Error::Usage(first.trim_start_matches("error: ").trim().to_string())
+    }
+}
+
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
         if e.kind() == std::io::ErrorKind::BrokenPipe {

@@ -2,13 +2,35 @@
 
 use std::process::ExitCode;
 
+use clap::error::ErrorKind;
+use oktakeys::cli::{self, OutputFormat};
+use oktakeys::output::report_error;
+
 fn main() -> ExitCode {
-    let cli = oktakeys::cli::parse();
-    let json_errors = cli.global.output == Some(oktakeys::cli::OutputFormat::Json);
+    let cli = match cli::parse() {
+        Ok(cli) => cli,
+        // Help and version are not errors; and without `-o json` clap reports as usual.
+        Err(e)
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) || !cli::asks_for_json(std::env::args_os().skip(1)) =>
+        {
+            e.exit()
+        }
+        Err(e) => {
+            let err = oktakeys::Error::from(e);
+            report_error(&err, true);
+            return ExitCode::from(err.exit_code());
+        }
+    };
+    let json_errors = cli.global.output == Some(OutputFormat::Json);
     match oktakeys::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            oktakeys::output::report_error(&err, json_errors);
+            report_error(&err, json_errors);
             ExitCode::from(err.exit_code())
         }
     }

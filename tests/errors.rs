@@ -269,3 +269,22 @@ fn oauth_style_error_bodies_are_decoded() {
         "{err}"
     );
 }
+
+#[test]
+fn usage_errors_are_json_too_with_o_json() {
+    let env = TestEnv::new();
+    let out = run(env.cmd().args(["keys", "list", "--bogus", "-o", "json"]));
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout(&out), "");
+    let reported: Value = serde_json::from_slice(&out.stderr).expect("stderr is one JSON object");
+    assert_eq!(reported["error"]["exit_code"], 2);
+    assert_eq!(
+        reported["error"]["message"],
+        "unexpected argument '--bogus' found"
+    );
+    // Without -o json, clap's own paragraph with the usage line.
+    let plain = run(env.cmd().args(["keys", "list", "--bogus"]));
+    assert_eq!(plain.status.code(), Some(2));
+    assert!(stderr(&plain).starts_with("error: unexpected argument '--bogus' found\n"));
+    assert!(stderr(&plain).contains("Usage: oktakeys keys list"));
+}
