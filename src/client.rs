@@ -2,6 +2,18 @@
 //! retries that respect Okta's rate limits, timeouts, error decoding, request ids, and
 //! redacted logging. No request is built anywhere else.
 //!
+//! Two levels, so that authentication can itself send requests without a cycle:
+//! - [`Transport`] sends a [`Request`] to a URL: TLS and `--ca-cert`, proxies, redirects
+//!   not followed, the body cap, timeouts and the command's deadline, the retry policy
+//!   below, User-Agent, and the `-v`/`-vv`/`-vvv` log with credentials redacted. It knows
+//!   nothing of authentication: each attempt's credentials come from the caller through
+//!   [`Attempts`], made fresh for that attempt.
+//! - [`Client`] is a transport, the org URL and an [`Authenticator`]: the management API
+//!   path. Its [`Attempts`] asks the authenticator for headers, and hands it the
+//!   transport, so a service app's token request (`auth::service_app`) goes through the
+//!   same transport, with its own [`Attempts`]: a new client assertion and DPoP proof
+//!   each attempt, and the token endpoint's OAuth errors decoded there.
+//!
 //! Retry policy, in one place:
 //! - 429: wait until `X-Rate-Limit-Reset` (Okta's clock, read from its `Date`; the local
 //!   clock without `Date`; jittered backoff without the reset), at most
@@ -29,6 +41,7 @@ use url::Url;
 use crate::auth::{AuthRetries, Authenticator};
 use crate::config::{HttpSettings, is_loopback};
 use crate::error::{ApiError, Error, Result};
+use crate::secret::Secret;
 
 /// Responses larger than this are refused: Okta's answers here are a few KiB.
 pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
@@ -81,8 +94,14 @@ pub struct Request {
     /// Path segments after the org URL; each is percent-encoded on its own.
     pub segments: Vec<String>,
     pub body: Option<Value>,
+    /// An `application/x-www-form-urlencoded` body (when there is no JSON body); each
+    /// attempt's [`Credentials::form`] fields follow these.
+    pub form: Option<Vec<(String, String)>>,
     /// Safe to resend after a 5xx or a dropped connection (the effect is the same).
     pub idempotent: bool,
+    /// Waits for, and counts towards, the management API's rate-limit window (see
+    /// [`Transport`]). Okta counts the token endpoint apart.
+    pub paced: bool,
 }
 
 impl Request {
@@ -92,12 +111,30 @@ impl Request {
             method,
             segments: segments.iter().map(|s| s.to_string()).collect(),
             body: None,
+            form: None,
             idempotent,
+            paced: true,
         }
     }
 
     pub fn with_body(mut self, body: Value) -> Self {
         self.body = Some(body);
+        self
+    }
+
+    /// A form body of fields that are no secret (they are logged at `-vvv`).
+    pub fn with_form(mut self, fields: &[(&str, &str)]) -> Self {
+        self.form = Some(
+            fields
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        );
+        self
+    }
+
+    pub fn paced(mut self, paced: bool) -> Self {
+        self.paced = paced;
         self
     }
 
@@ -114,6 +151,72 @@ impl Request {
             path.pop_if_empty().extend(self.segments.iter());
         }
         url
+    }
+}
+
+/// The credentials of one attempt, made for it alone: headers (`Authorization`, `DPoP`),
+/// and form fields (a client assertion). Header values should be marked sensitive; form
+/// fields here are never logged.
+#[derive(Debug, Default)]
+pub struct Credentials {
+    pub headers: HeaderMap,
+    pub form: Vec<(String, Secret)>,
+}
+
+/// What the caller of one logical request adds to each attempt, and makes of the answers.
+pub(crate) trait Attempts {
+    /// The credentials for the next attempt (a DPoP proof or a client assertion is good
+    /// for one request only). An error here ends the call, unsent.
+    fn credentials(
+        &mut self,
+        request: &Request,
+        url: &Url,
+    ) -> impl std::future::Future<Output = Result<Credentials>>;
+
+    /// After each answer: resend at once for authentication's sake (a DPoP nonce
+    /// challenge, a refused kept token)? Not counted as a retry.
+    fn resend_at_once(&mut self, url: &Url, response: &Response) -> bool;
+
+    /// The error for a final answer that is neither 2xx nor retried.
+    fn refusal(
+        &mut self,
+        request: &Request,
+        url: &Url,
+        response: Response,
+        retries: &Retries,
+    ) -> Error {
+        api_error(request, url, &response, retries, None)
+    }
+}
+
+/// The management API's [`Attempts`]: headers from the authenticator, which may first
+/// fetch a token through the same transport.
+struct ApiAttempts<'a> {
+    transport: &'a Transport,
+    auth: &'a Authenticator,
+    auth_retries: AuthRetries,
+}
+
+impl Attempts for ApiAttempts<'_> {
+    async fn credentials(&mut self, request: &Request, url: &Url) -> Result<Credentials> {
+        let headers = self
+            .auth
+            .headers(self.transport, &request.method, url)
+            .await?;
+        Ok(Credentials {
+            headers,
+            form: Vec::new(),
+        })
+    }
+
+    fn resend_at_once(&mut self, url: &Url, resp: &Response) -> bool {
+        self.auth.after_response(
+            url,
+            resp.status.as_u16(),
+            &resp.headers,
+            &resp.body,
+            &mut self.auth_retries,
+        )
     }
 }
 
@@ -241,20 +344,28 @@ impl Failure {
     }
 }
 
-pub struct Client {
+/// Sends requests; see the module docs. One per command's client; a service app's token
+/// requests go through the transport of the client that needs the token.
+pub struct Transport {
     http: reqwest::Client,
-    base: Url,
-    auth: Authenticator,
     max_retries: u32,
     request_timeout: Duration,
     connect_timeout: Duration,
     /// When the whole command must be over (`--timeout`); moved later by the time spent
-    /// waiting for the person (see [`Client::off_the_clock`]).
+    /// waiting for the person (see [`Transport::off_the_clock`]).
     deadline: Mutex<Instant>,
     timeout: Duration,
     progress: Progress,
-    /// Set when a response said the rate-limit window is used up: wait before the next call.
+    /// Set when a response said the rate-limit window is used up: wait before the next
+    /// paced request.
     pause_until: Mutex<Option<Instant>>,
+}
+
+/// The management API: a [`Transport`], the org URL, and the authentication it adds.
+pub struct Client {
+    transport: Transport,
+    base: Url,
+    auth: Authenticator,
 }
 
 impl Client {
@@ -264,6 +375,55 @@ impl Client {
         auth: Authenticator,
         progress: Progress,
     ) -> Result<Self> {
+        Ok(Client {
+            transport: Transport::new(settings, &base, progress)?,
+            base,
+            auth,
+        })
+    }
+
+    pub fn base(&self) -> &Url {
+        &self.base
+    }
+
+    /// See [`Transport::off_the_clock`].
+    pub async fn off_the_clock<T>(&self, f: impl std::future::Future<Output = T>) -> T {
+        self.transport.off_the_clock(f).await
+    }
+
+    /// Send a request, retrying what is safe to retry; any non-2xx answer is an error.
+    pub async fn send(&self, request: &Request) -> Result<Response> {
+        match self.send_tracked(request, &mut Retries::default()).await? {
+            Sent::Done(resp) => Ok(resp),
+            Sent::Unsure(err) => Err(err),
+        }
+    }
+
+    /// Send a request with the retry policy of the module docs. A request that is not
+    /// idempotent and may have reached Okta comes back as [`Sent::Unsure`] instead of
+    /// being resent; `retries` keeps the count for a caller that resends.
+    pub async fn send_tracked(&self, request: &Request, retries: &mut Retries) -> Result<Sent> {
+        let url = request.url(&self.base);
+        let mut attempts = ApiAttempts {
+            transport: &self.transport,
+            auth: &self.auth,
+            auth_retries: AuthRetries::default(),
+        };
+        self.transport
+            .send_tracked(request, &url, retries, &mut attempts)
+            .await
+    }
+
+    /// See [`Transport::pause_before_resend`].
+    pub async fn pause_before_resend(&self, retries: &mut Retries, last: Error) -> Result<()> {
+        self.transport.pause_before_resend(retries, last).await
+    }
+}
+
+impl Transport {
+    /// `base` is where the requests go: on loopback (the sandbox, tests) no proxy is
+    /// used, and plain HTTP loads no trust store.
+    pub fn new(settings: &HttpSettings, base: &Url, progress: Progress) -> Result<Self> {
         // rustls needs a process-wide crypto provider; ring keeps the binary small.
         // An Err means one is already installed, which is fine.
         let _ = rustls::crypto::ring::default_provider().install_default();
@@ -273,7 +433,7 @@ impl Client {
             .connect_timeout(settings.connect_timeout)
             // Never follow redirects: a redirect could carry the token to another host.
             .redirect(reqwest::redirect::Policy::none());
-        if is_loopback(&base) {
+        if is_loopback(base) {
             // The sandbox and tests: a proxy elsewhere cannot reach this machine's
             // loopback, and no TLS is needed, so skip loading the system's trust store.
             builder = builder.no_proxy();
@@ -292,10 +452,8 @@ impl Client {
         let http = builder
             .build()
             .map_err(|e| Error::Internal(format!("cannot set up the HTTP client: {e}")))?;
-        Ok(Client {
+        Ok(Transport {
             http,
-            base,
-            auth,
             max_retries: settings.max_retries,
             request_timeout: settings.request_timeout,
             connect_timeout: settings.connect_timeout,
@@ -304,10 +462,6 @@ impl Client {
             progress,
             pause_until: Mutex::new(None),
         })
-    }
-
-    pub fn base(&self) -> &Url {
-        &self.base
     }
 
     fn deadline(&self) -> Instant {
@@ -330,33 +484,27 @@ impl Client {
         out
     }
 
-    /// Send a request, retrying what is safe to retry; any non-2xx answer is an error.
-    pub async fn send(&self, request: &Request) -> Result<Response> {
-        match self.send_tracked(request, &mut Retries::default()).await? {
-            Sent::Done(resp) => Ok(resp),
-            Sent::Unsure(err) => Err(err),
-        }
-    }
-
-    /// Send a request with the retry policy of the module docs. A request that is not
-    /// idempotent and may have reached Okta comes back as [`Sent::Unsure`] instead of
-    /// being resent; `retries` keeps the count for a caller that resends.
-    pub async fn send_tracked(&self, request: &Request, retries: &mut Retries) -> Result<Sent> {
-        let url = request.url(&self.base);
-        let mut auth_retries = AuthRetries::default();
+    /// Send `request` to `url` with the retry policy of the module docs, each attempt
+    /// with fresh credentials from `attempts`. A request that is not idempotent and may
+    /// have reached Okta comes back as [`Sent::Unsure`] instead of being resent;
+    /// `retries` keeps the count for a caller that resends.
+    pub(crate) async fn send_tracked(
+        &self,
+        request: &Request,
+        url: &Url,
+        retries: &mut Retries,
+        attempts: &mut impl Attempts,
+    ) -> Result<Sent> {
         loop {
-            self.wait_for_rate_limit_window().await?;
-            let outcome = self.send_once(request, &url, retries).await;
+            if request.paced {
+                self.wait_for_rate_limit_window().await?;
+            }
+            let credentials = attempts.credentials(request, url).await?;
+            let outcome = self.send_once(request, url, retries, credentials).await;
             // A DPoP nonce challenge, or a kept OAuth token that Okta refused: resend at
             // once (a 401 was not applied), without counting a retry.
             if let Ok(resp) = &outcome
-                && self.auth.after_response(
-                    &url,
-                    resp.status.as_u16(),
-                    &resp.headers,
-                    &resp.body,
-                    &mut auth_retries,
-                )
+                && attempts.resend_at_once(url, resp)
             {
                 continue;
             }
@@ -372,14 +520,14 @@ impl Client {
                             (wait, "rate limited by Okta".to_string())
                         }
                         Err(why_not) => {
-                            return Err(api_error(request, &url, &resp, retries, why_not.note()));
+                            return Err(api_error(request, url, &resp, retries, why_not.note()));
                         }
                     }
                 }
                 Ok(resp) if is_transient(resp.status) && !request.idempotent => {
                     retries.maybe_applied = true;
                     retries.retry_for = resp.request_id.clone();
-                    return Ok(Sent::Unsure(api_error(request, &url, &resp, retries, None)));
+                    return Ok(Sent::Unsure(api_error(request, url, &resp, retries, None)));
                 }
                 Ok(resp) if is_transient(resp.status) => {
                     let wait = retry_after(&resp.headers, SystemTime::now())
@@ -394,11 +542,11 @@ impl Client {
                             (wait, format!("Okta answered {}", status_text(resp.status)))
                         }
                         Err(why_not) => {
-                            return Err(api_error(request, &url, &resp, retries, why_not.note()));
+                            return Err(api_error(request, url, &resp, retries, why_not.note()));
                         }
                     }
                 }
-                Ok(resp) => return Err(api_error(request, &url, &resp, retries, None)),
+                Ok(resp) => return Err(attempts.refusal(request, url, resp, retries)),
                 Err(Failure::Fatal(e)) => return Err(e),
                 Err(Failure::Deadline(e)) if !request.idempotent => {
                     retries.maybe_applied = true;
@@ -543,6 +691,7 @@ impl Client {
         request: &Request,
         url: &Url,
         retries: &Retries,
+        credentials: Credentials,
     ) -> std::result::Result<Response, Failure> {
         let started = Instant::now();
         let left = self.deadline().saturating_duration_since(started);
@@ -555,7 +704,7 @@ impl Client {
         if limit.is_zero() {
             return Err(Failure::Deadline(self.timeout_error(Limit::Command, &host)));
         }
-        let exchange = self.exchange(request, url, retries, &host);
+        let exchange = self.exchange(request, url, retries, &host, credentials);
         let result = match tokio::time::timeout(limit, exchange).await {
             Ok(result) => result,
             Err(_) => Err(match which {
@@ -581,7 +730,7 @@ impl Client {
                     format_headers(&resp.headers, "< ")
                 );
                 tracing::trace!("< {}", loggable_body(&resp.body));
-                if resp.status != StatusCode::TOO_MANY_REQUESTS {
+                if request.paced && resp.status != StatusCode::TOO_MANY_REQUESTS {
                     self.note_rate_limit(&resp.headers);
                 }
             }
@@ -659,12 +808,12 @@ impl Client {
         url: &Url,
         retries: &Retries,
         host: &str,
+        credentials: Credentials,
     ) -> std::result::Result<Response, Failure> {
-        let mut headers = self
-            .auth
-            .headers(&self.http, &request.method, url)
-            .await
-            .map_err(Failure::Fatal)?;
+        let Credentials {
+            mut headers,
+            form: secret_fields,
+        } = credentials;
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
         // Also set by the client; set here too so `-vv` shows it.
         if let Ok(agent) = HeaderValue::from_str(&user_agent()) {
@@ -683,24 +832,39 @@ impl Client {
                 HeaderValue::from(retries.attempt),
             );
         }
-        let body = request.body.as_ref().map(Value::to_string);
-        if body.is_some() {
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        }
+        // The body, and what `-vvv` shows of it.
+        let body: Option<(zeroize::Zeroizing<String>, String)> =
+            match (&request.body, &request.form) {
+                (Some(json), _) => {
+                    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                    let text = json.to_string();
+                    let logged = loggable_body(text.as_bytes());
+                    Some((zeroize::Zeroizing::new(text), logged))
+                }
+                (None, Some(fields)) => {
+                    headers.insert(
+                        CONTENT_TYPE,
+                        HeaderValue::from_static("application/x-www-form-urlencoded"),
+                    );
+                    Some(form_body(fields, &secret_fields))
+                }
+                (None, None) => None,
+            };
+        drop(secret_fields);
         tracing::debug!(
             "> {} {url}\n{}",
             request.method,
             format_headers(&headers, "> ")
         );
-        if let Some(body) = &body {
-            tracing::trace!("> {}", loggable_body(body.as_bytes()));
+        if let Some((_, logged)) = &body {
+            tracing::trace!("> {logged}");
         }
         let mut builder = self
             .http
             .request(request.method.clone(), url.clone())
             .headers(headers);
-        if let Some(body) = body {
-            builder = builder.body(body);
+        if let Some((body, _)) = body {
+            builder = builder.body(body.as_bytes().to_vec());
         }
         let mut response = builder
             .send()
@@ -1027,7 +1191,7 @@ fn human_wait(d: Duration) -> String {
     }
 }
 
-fn request_id_suffix(id: Option<&str>) -> String {
+pub(crate) fn request_id_suffix(id: Option<&str>) -> String {
     id.map(|id| format!(" (request id {id})"))
         .unwrap_or_default()
 }
@@ -1058,6 +1222,40 @@ impl Drop for LiveLine {
             let _ = err.flush();
         }
     }
+}
+
+/// An `application/x-www-form-urlencoded` body: the request's fields, then the attempt's
+/// secret ones; and the same for the `-vvv` log, secret values (and any field named as
+/// sensitive) shown as `[REDACTED]`.
+fn form_body(
+    fields: &[(String, String)],
+    secrets: &[(String, Secret)],
+) -> (zeroize::Zeroizing<String>, String) {
+    let mut wire = url::form_urlencoded::Serializer::new(String::new());
+    let mut logged = url::form_urlencoded::Serializer::new(String::new());
+    for (name, value) in fields {
+        wire.append_pair(name, value);
+        if !SENSITIVE_FIELDS.contains(&name.as_str()) {
+            logged.append_pair(name, value);
+        }
+    }
+    for (name, value) in secrets {
+        wire.append_pair(name, value.expose());
+    }
+    let mut logged = logged.finish();
+    for name in fields
+        .iter()
+        .map(|(name, _)| name)
+        .filter(|name| SENSITIVE_FIELDS.contains(&name.as_str()))
+        .chain(secrets.iter().map(|(name, _)| name))
+    {
+        let name: String = url::form_urlencoded::byte_serialize(name.as_bytes()).collect();
+        if !logged.is_empty() {
+            logged.push('&');
+        }
+        logged.push_str(&format!("{name}={}", Secret::REDACTED));
+    }
+    (zeroize::Zeroizing::new(wire.finish()), logged)
 }
 
 /// Headers for a log, one per line, with credentials replaced by `[REDACTED]`.
@@ -1186,7 +1384,7 @@ mod tests {
             Progress::Silent,
         )
         .unwrap();
-        let before = client.deadline();
+        let before = client.transport.deadline();
         let answer = client
             .off_the_clock(async {
                 tokio::time::sleep(Duration::from_millis(300)).await;
@@ -1194,7 +1392,7 @@ mod tests {
             })
             .await;
         assert_eq!(answer, "y");
-        assert!(client.deadline() >= before + Duration::from_millis(300));
+        assert!(client.transport.deadline() >= before + Duration::from_millis(300));
     }
 
     #[test]
@@ -1244,6 +1442,12 @@ mod tests {
         // A reset beyond what the clock can hold is a long wait, not a panic.
         let h = headers(&[(RATE_LIMIT_RESET, &u64::MAX.to_string())]);
         assert_eq!(rate_limit_wait(&h, now, 0), MAX_RATE_LIMIT_WAIT);
+        // Values at the ends of i64 (the token endpoint's tests had these): within
+        // bounds, not an overflow.
+        let h = headers(&[(RATE_LIMIT_RESET, &i64::MAX.to_string())]);
+        assert_eq!(rate_limit_wait(&h, now, 0), MAX_RATE_LIMIT_WAIT);
+        let h = headers(&[(RATE_LIMIT_RESET, &i64::MIN.to_string())]);
+        assert!(rate_limit_wait(&h, now, 0) <= BACKOFF_BASE);
     }
 
     #[test]

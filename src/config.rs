@@ -138,9 +138,8 @@ pub enum PrivateKeySource {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServiceAppSettings {
     /// The org whose token endpoint (`{org_url}/oauth2/v1/token`) issues the tokens.
+    /// Its requests go through the command's HTTP transport and its settings.
     pub org_url: Url,
-    /// Limit for one token request (`--request-timeout`).
-    pub request_timeout: Duration,
     pub client_id: Option<String>,
     pub private_key: Option<PrivateKeySource>,
     /// The `kid` of the app's key in Okta; a private JWK's own `kid` otherwise.
@@ -524,7 +523,7 @@ impl Settings {
                 env,
                 profile_name.as_deref(),
                 from_profile(),
-                (&url, http.request_timeout),
+                &url,
             )?;
             (
                 Target::Org {
@@ -590,7 +589,7 @@ fn resolve_credentials(
     env: &dyn Environment,
     profile_name: Option<&str>,
     from_profile: Origin,
-    org: (&Url, Duration),
+    org_url: &Url,
 ) -> Result<(Credentials, Origin, Option<Origin>)> {
     let (mode, mode_origin) = match env.var(env::SDK_AUTH_MODE) {
         Some(name) => (
@@ -608,7 +607,7 @@ fn resolve_credentials(
         },
     };
     if mode == AuthMode::PrivateKey {
-        let app = resolve_service_app(global, profile, env, profile_name, org)?;
+        let app = resolve_service_app(global, profile, env, profile_name, org_url)?;
         let key_origin = if env.var(env::SDK_PRIVATE_KEY).is_some() {
             Origin::Env(env::SDK_PRIVATE_KEY.into())
         } else {
@@ -666,7 +665,7 @@ fn resolve_service_app(
     profile: &Profile,
     env: &dyn Environment,
     profile_name: Option<&str>,
-    (org_url, request_timeout): (&Url, Duration),
+    org_url: &Url,
 ) -> Result<ServiceAppSettings> {
     let in_profile: Vec<&str> = [
         profile
@@ -720,7 +719,6 @@ fn resolve_service_app(
     }
     Ok(ServiceAppSettings {
         org_url: org_url.clone(),
-        request_timeout,
         client_id: env
             .var(env::SDK_CLIENT_ID)
             .or_else(|| profile.client_id.clone())
@@ -1014,7 +1012,6 @@ private_key_command = "vault read key"
             app,
             ServiceAppSettings {
                 org_url: Url::parse("https://acme.okta.com").unwrap(),
-                request_timeout: Duration::from_secs(DEFAULT_REQUEST_TIMEOUT_SECS),
                 client_id: Some("0oaPROFILE".into()),
                 private_key: Some(PrivateKeySource::File(home.join("keys/ci.pem"))),
                 key_id: Some("kidPROFILE".into()),

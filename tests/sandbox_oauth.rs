@@ -13,7 +13,8 @@ use oktakeys::auth::dpop::DpopKey;
 use oktakeys::auth::jws;
 use oktakeys::auth::keys::SigningKey;
 use oktakeys::auth::service_app::{ASSERTION_TYPE, AccessToken, Scope, ServiceApp, TokenType};
-use oktakeys::config::{PrivateKeySource, ServiceAppSettings};
+use oktakeys::client::{Progress, Transport};
+use oktakeys::config::{HttpSettings, PrivateKeySource, ServiceAppSettings};
 use oktakeys::sandbox::oauth::{OAuthOptions, Registration};
 use oktakeys::sandbox::{self, Options, RunningSandbox};
 use oktakeys::secret::Secret;
@@ -77,7 +78,6 @@ impl Env {
         }
         let settings = ServiceAppSettings {
             org_url: self.org(),
-            request_timeout: Duration::from_secs(10),
             client_id: Some(CLIENT.into()),
             private_key: Some(PrivateKeySource::File(path)),
             key_id: None,
@@ -90,6 +90,19 @@ impl Env {
         ServiceApp::new(&settings, &env)
             .unwrap()
             .with_disk_cache(None)
+    }
+
+    /// The HTTP transport a command's client would send the token requests through.
+    fn transport(&self) -> Transport {
+        let settings = HttpSettings {
+            timeout: Duration::from_secs(60),
+            request_timeout: Duration::from_secs(10),
+            connect_timeout: Duration::from_secs(10),
+            max_retries: 0,
+            ca_cert: None,
+            ssl_cert_file: None,
+        };
+        Transport::new(&settings, &self.org(), Progress::Silent).unwrap()
     }
 
     fn keys_url(&self) -> Url {
@@ -168,7 +181,7 @@ impl Env {
 async fn bearer_tokens_carry_the_granted_scopes_to_the_key_endpoints() {
     let env = Env::start(None, false).await;
     let app = env.app(RSA_KEY, false);
-    let http = client();
+    let http = env.transport();
 
     let read = app.token(&http, Scope::Read).await.unwrap();
     assert_eq!(read.token_type, TokenType::Bearer);
@@ -215,7 +228,7 @@ async fn bearer_tokens_carry_the_granted_scopes_to_the_key_endpoints() {
 async fn required_dpop_is_learnt_and_both_nonce_challenges_are_answered() {
     let env = Env::start(None, true).await;
     let app = env.app(RSA_KEY, false);
-    let http = client();
+    let http = env.transport();
     let token = app.token(&http, Scope::Manage).await.unwrap();
     // No proof → invalid_dpop_proof; proof → use_dpop_nonce; proof with the nonce → token.
     assert_eq!(app.token_requests(), 3);
@@ -267,7 +280,7 @@ async fn required_dpop_is_learnt_and_both_nonce_challenges_are_answered() {
 async fn dpop_profile_setting_sends_proofs_from_the_start() {
     let env = Env::start(None, true).await;
     let app = env.app(RSA_KEY, true);
-    let token = app.token(&client(), Scope::Read).await.unwrap();
+    let token = app.token(&env.transport(), Scope::Read).await.unwrap();
     // Proof → nonce challenge → token: no round trip spent learning DPoP.
     assert_eq!(app.token_requests(), 2);
     assert_eq!(token.token_type, TokenType::Dpop);
@@ -277,7 +290,7 @@ async fn dpop_profile_setting_sends_proofs_from_the_start() {
 async fn a_wrong_key_is_invalid_client_exit_4() {
     let env = Env::start(None, false).await;
     let app = env.app(EC_KEY, false);
-    let err = app.token(&client(), Scope::Read).await.unwrap_err();
+    let err = app.token(&env.transport(), Scope::Read).await.unwrap_err();
     assert_eq!(err.exit_code(), 4);
     let message = err.to_string();
     assert!(
@@ -292,7 +305,7 @@ async fn a_wrong_key_is_invalid_client_exit_4() {
 async fn a_scope_the_app_was_not_granted_is_invalid_scope_with_the_grant_to_make() {
     let env = Env::start(Some("okta.authorizationServers.read"), false).await;
     let app = env.app(RSA_KEY, false);
-    let http = client();
+    let http = env.transport();
     assert!(app.token(&http, Scope::Read).await.is_ok());
     let err = app.token(&http, Scope::Manage).await.unwrap_err();
     assert_eq!(err.exit_code(), 4);

@@ -495,3 +495,49 @@ fn config_init_checks_a_service_app_profile_before_writing_it() {
     assert_eq!(list.status.code(), Some(0), "{}", stderr(&list));
     assert_eq!(String::from_utf8_lossy(&list.stdout).lines().count(), 1);
 }
+
+#[test]
+fn the_token_request_is_logged_like_any_request_with_its_secrets_redacted() {
+    let e = E2e::start(None, &[]);
+    let key = e.key_file("service-app-rsa.pkcs8.pem", 0o600);
+    let token_url = format!("{}/oauth2/v1/token", e.served.base);
+    // `checked` (in run_app) fails the test if the assertion, a proof, the access token
+    // or the key shows on either stream.
+    let out = e.run_app(
+        &key,
+        &["keys", "list", "-o", "id", "-vvv", "--no-token-cache"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    // -vv: the request line and its headers, as for an API request.
+    for expected in [
+        format!("> POST {token_url}\n"),
+        "> accept: application/json\n".to_string(),
+        "> user-agent: oktakeys/".to_string(),
+        "> content-type: application/x-www-form-urlencoded\n".to_string(),
+        "< x-okta-request-id: ".to_string(),
+    ] {
+        assert!(err.contains(&expected), "missing {expected:?} in:\n{err}");
+    }
+    // -vvv: the form body, the assertion redacted; the answer, the access token redacted.
+    assert!(
+        err.contains(
+            "> grant_type=client_credentials&scope=okta.authorizationServers.read\
+             &client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer\
+             &client_assertion=[REDACTED]\n"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("\"access_token\":\"[REDACTED]\""), "{err}");
+
+    // -vv: headers, no bodies.
+    let out = e.run_app(
+        &key,
+        &["keys", "list", "-o", "id", "-vv", "--no-token-cache"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains(&format!("> POST {token_url}\n")), "{err}");
+    assert!(!err.contains("> grant_type="), "{err}");
+    assert!(!err.contains("access_token"), "{err}");
+}

@@ -15,6 +15,7 @@ use url::Url;
 
 pub use service_app::{AuthRetries, Scope, ServiceApp};
 
+use crate::client::Transport;
 use crate::config::{AuthMode, Credentials, Environment, TokenSource};
 use crate::error::{Error, Result};
 use crate::secret::Secret;
@@ -68,10 +69,11 @@ impl Authenticator {
     }
 
     /// The headers that authenticate one request (`method` and `url` for DPoP proofs).
-    /// A service app may first ask the token endpoint for an access token.
+    /// A service app may first ask the token endpoint for an access token, through
+    /// `transport`.
     pub async fn headers(
         &self,
-        http: &reqwest::Client,
+        transport: &Transport,
         method: &Method,
         url: &Url,
     ) -> Result<HeaderMap> {
@@ -88,7 +90,7 @@ impl Authenticator {
                 headers.insert(AUTHORIZATION, value);
                 Ok(headers)
             }
-            Authenticator::ServiceApp(app) => app.request_headers(http, method, url).await,
+            Authenticator::ServiceApp(app) => app.request_headers(transport, method, url).await,
         }
     }
 
@@ -170,8 +172,17 @@ mod tests {
             .build()
             .unwrap();
         let url = Url::parse("https://acme.okta.com/api/v1").unwrap();
+        let settings = crate::config::HttpSettings {
+            timeout: std::time::Duration::from_secs(5),
+            request_timeout: std::time::Duration::from_secs(5),
+            connect_timeout: std::time::Duration::from_secs(5),
+            max_retries: 0,
+            ca_cert: None,
+            ssl_cert_file: None,
+        };
+        let transport = Transport::new(&settings, &url, crate::client::Progress::Silent).unwrap();
         let headers = rt
-            .block_on(auth.headers(&reqwest::Client::new(), &Method::GET, &url))
+            .block_on(auth.headers(&transport, &Method::GET, &url))
             .unwrap();
         headers[AUTHORIZATION].to_str().unwrap().to_string()
     }

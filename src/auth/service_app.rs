@@ -12,17 +12,21 @@
 //! 3. [`ServiceApp::api_headers`] makes `Authorization: Bearer|DPoP …` and, for a DPoP
 //!    token, a proof with `ath` for each API request.
 //!
+//! The token request goes through the same [`Transport`] as the API requests (TLS and
+//! `--ca-cert`, proxies, timeouts and the command's deadline, the retry policy for 429,
+//! 5xx and dropped connections, the `-v` log); [`TokenCall`] gives each attempt its own
+//! assertion and proof, and decodes the token endpoint's OAuth errors.
+//!
 //! Nothing here logs a secret: the assertion, the proofs, the access token and the key
-//! stay in [`Secret`]s and sensitive header values, and the token request's body is never
-//! logged (it holds the assertion).
+//! stay in [`Secret`]s and sensitive header values; the assertion goes to the transport
+//! as a secret form field, shown as `[REDACTED]` at `-vvv`.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
-use std::time::{Duration, Instant};
 
 use reqwest::Method;
-use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap, HeaderName, HeaderValue};
+use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderName, HeaderValue};
 use serde_json::{Map, Value, json};
 use url::Url;
 
@@ -30,8 +34,11 @@ use super::dpop::{self, DpopKey, NonceRole, Nonces};
 use super::jws;
 use super::keys::{ParsedKey, SigningKey};
 use super::token_cache::{CacheKey, DiskCache, Entry};
+use crate::client::{
+    Attempts, Credentials, Request, Response, Retries, Sent, Transport, request_id_suffix,
+};
 use crate::config::{Environment, PrivateKeySource, ServiceAppSettings, env};
-use crate::error::{ApiError, Error, Result};
+use crate::error::{Error, Result};
 use crate::secret::Secret;
 
 pub const ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
@@ -44,9 +51,6 @@ const MEMORY_MARGIN_SECS: i64 = 30;
 /// Longer than any access token Okta issues (at most a day); a longer `expires_in` is
 /// read as this.
 const MAX_TOKEN_LIFETIME_SECS: i64 = 24 * 3600;
-/// Okta's token responses are well under 4 KiB.
-const MAX_TOKEN_RESPONSE_BYTES: usize = 64 * 1024;
-const REQUEST_ID: &str = "x-okta-request-id";
 
 /// What a command needs from Okta's management API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -140,7 +144,6 @@ pub struct ServiceApp {
     key_id: Option<String>,
     scopes: Option<Vec<String>>,
     profile: Option<String>,
-    request_timeout: Duration,
     /// DPoP in use: from the profile, or learnt from Okta's `invalid_dpop_proof`.
     use_dpop: AtomicBool,
     /// The profile said `dpop = true`.
@@ -236,7 +239,6 @@ impl ServiceApp {
             key_id: settings.key_id.clone().filter(|k| !k.is_empty()),
             scopes: settings.scopes.clone(),
             profile: settings.profile.clone(),
-            request_timeout: settings.request_timeout,
             use_dpop: AtomicBool::new(settings.dpop),
             profile_dpop: settings.dpop,
             signing_key: Mutex::new(None),
@@ -269,13 +271,13 @@ impl ServiceApp {
     /// when more), then `Authorization` and, for DPoP, a proof.
     pub async fn request_headers(
         &self,
-        http: &reqwest::Client,
+        transport: &Transport,
         method: &Method,
         url: &Url,
     ) -> Result<HeaderMap> {
         let declared = self.need.lock().map(|n| *n).unwrap_or(Scope::Read);
         let need = declared.max(Scope::for_method(method));
-        let token = self.token(http, need).await?;
+        let token = self.token(transport, need).await?;
         let headers = self.api_headers(&token, method, url)?;
         if let Ok(mut last) = self.last_token.lock() {
             *last = Some(token);
@@ -356,8 +358,9 @@ impl ServiceApp {
         }
     }
 
-    /// An access token for `need`: from memory, from the disk cache, or from Okta.
-    pub async fn token(&self, http: &reqwest::Client, need: Scope) -> Result<AccessToken> {
+    /// An access token for `need`: from memory, from the disk cache, or from Okta
+    /// through `transport`.
+    pub async fn token(&self, transport: &Transport, need: Scope) -> Result<AccessToken> {
         let candidates = self.candidates(need);
         if let Some(token) = self.memory_token(&candidates) {
             return Ok(token);
@@ -371,7 +374,7 @@ impl ServiceApp {
             return Ok(token);
         }
         let scopes = self.scopes_for(need);
-        let token = self.request_token(http, &scopes).await?;
+        let token = self.request_token(transport, &scopes).await?;
         self.remember(&token);
         if let Some(disk) = &self.disk
             && token.expires_at - jws::now_secs() > super::token_cache::DISK_MARGIN_SECS
@@ -565,188 +568,56 @@ impl ServiceApp {
         Ok(jws::sign(&key.key, header, &claims))
     }
 
-    /// Ask the token endpoint, answering DPoP demands and nonce challenges.
-    async fn request_token(&self, http: &reqwest::Client, scopes: &str) -> Result<AccessToken> {
+    /// Ask the token endpoint through `transport` (its timeouts, retry policy and log),
+    /// answering DPoP demands and nonce challenges (see [`TokenCall`]).
+    async fn request_token(&self, transport: &Transport, scopes: &str) -> Result<AccessToken> {
+        // A key that cannot be read or is readable by others: nothing is sent.
         let key = self.signing_key()?;
-        let mut nonce_retries = 0;
-        let mut transient_retries = 0;
-        let mut switched_to_dpop = false;
-        loop {
-            let dpop_key = if self.use_dpop.load(Ordering::Relaxed) {
-                Some(self.process_dpop_key()?)
-            } else {
-                None
-            };
-            let proof = match &dpop_key {
-                Some(k) => {
-                    let nonce = self.nonces.get(&self.token_url, NonceRole::TokenEndpoint);
-                    Some(k.proof("POST", &self.token_url, nonce.as_deref(), None)?)
-                }
-                None => None,
-            };
-            let assertion = self.assertion(&key)?;
-            let sent = self
-                .post_token_request(http, scopes, &assertion, proof.as_ref())
-                .await;
-            drop(assertion);
-            // A dropped connection, a 429 or a 5xx: ask again (a fresh assertion; a token
-            // request changes nothing at Okta), a few times.
-            let transient = match &sent {
-                Err(Failed::Transport(e)) => Some(e.to_string()),
-                Ok(reply) if reply.status == 429 || reply.status >= 500 => {
-                    Some(format!("Okta's token endpoint answered {}", reply.status))
-                }
-                _ => None,
-            };
-            if let Some(why) = transient
-                && transient_retries < MAX_TRANSIENT_RETRIES
-            {
-                let wait = match &sent {
-                    Ok(reply) if reply.status == 429 => rate_limit_wait(&reply.headers),
-                    _ => TRANSIENT_BACKOFF * 2u32.pow(transient_retries),
-                };
-                transient_retries += 1;
-                tracing::info!(
-                    "{why}; asking again in {} ms (attempt {transient_retries}/{MAX_TRANSIENT_RETRIES})",
-                    wait.as_millis()
-                );
-                tokio::time::sleep(wait).await;
-                continue;
-            }
-            let reply = sent.map_err(Failed::into_error)?;
-            let got_nonce =
-                self.nonces
-                    .note(&self.token_url, NonceRole::TokenEndpoint, &reply.headers);
-            if reply.status == 200 {
-                return self.accept_token(&reply, scopes, dpop_key);
-            }
-            let error = OAuthError::from_body(&reply.body);
-            match error.error.as_deref() {
-                Some("use_dpop_nonce") if got_nonce && nonce_retries < MAX_NONCE_RETRIES => {
-                    nonce_retries += 1;
-                    self.use_dpop.store(true, Ordering::Relaxed);
-                    tracing::info!(
-                        "Okta asked for a DPoP nonce; retrying the token request with it"
-                    );
-                }
-                Some("invalid_dpop_proof") if dpop_key.is_none() && !switched_to_dpop => {
-                    switched_to_dpop = true;
-                    self.use_dpop.store(true, Ordering::Relaxed);
-                    tracing::info!(
-                        "the service app requires DPoP; retrying the token request with a DPoP proof"
-                    );
-                }
-                _ => return Err(self.token_error(&reply, &error, scopes, dpop_key.is_some())),
-            }
-        }
-    }
-
-    async fn post_token_request(
-        &self,
-        http: &reqwest::Client,
-        scopes: &str,
-        assertion: &Secret,
-        proof: Option<&Secret>,
-    ) -> std::result::Result<TokenReply, Failed> {
-        let form = [
-            ("grant_type", "client_credentials"),
-            ("scope", scopes),
-            ("client_assertion_type", ASSERTION_TYPE),
-            ("client_assertion", assertion.expose()),
-        ];
-        let mut builder = http
-            .post(self.token_url.clone())
-            .timeout(self.request_timeout)
-            .header(ACCEPT, "application/json")
-            .form(&form);
-        if let Some(proof) = proof {
-            builder = builder.header(
-                HeaderName::from_static(dpop::DPOP_HEADER),
-                sensitive(proof.expose()).map_err(Failed::Other)?,
-            );
-        }
-        // The body holds the assertion: log its shape, never its content.
-        tracing::debug!(
-            "> POST {} grant_type=client_credentials scope={scopes} client_assertion={} dpop={}",
-            self.token_url,
-            Secret::REDACTED,
-            if proof.is_some() {
-                Secret::REDACTED
-            } else {
-                "(none)"
-            }
-        );
-        self.token_requests.fetch_add(1, Ordering::Relaxed);
-        let started = Instant::now();
-        let host = self.token_url.host_str().unwrap_or("Okta").to_string();
-        let transport = |e: reqwest::Error| {
-            let detail = error_chain(&e);
-            if e.is_timeout() {
-                Error::network(
-                    format!("the token request to {host} timed out ({detail})"),
-                    Some(format!(
-                        "raise --request-timeout (now {} s)",
-                        self.request_timeout.as_secs()
-                    )),
-                )
-            } else {
-                Error::network(
-                    format!(
-                        "cannot reach Okta's token endpoint {}: {detail}",
-                        self.token_url
-                    ),
-                    Some("check the org URL, your network, and HTTPS_PROXY/NO_PROXY".into()),
-                )
-            }
+        let request = token_request(scopes);
+        let mut call = TokenCall {
+            app: self,
+            key,
+            scopes,
+            dpop_key: None,
+            nonce_retries: 0,
+            switched_to_dpop: false,
         };
-        let transport = |e| Failed::Transport(transport(e));
-        let mut response = builder.send().await.map_err(transport)?;
-        let status = response.status().as_u16();
-        let headers = response.headers().clone();
-        let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(transport)? {
-            if body.len() + chunk.len() > MAX_TOKEN_RESPONSE_BYTES {
-                return Err(Failed::Other(Error::network(
-                    format!(
-                        "Okta's token endpoint sent more than {MAX_TOKEN_RESPONSE_BYTES} bytes; refusing to read it"
-                    ),
-                    None,
-                )));
-            }
-            body.extend_from_slice(&chunk);
+        let sent = transport
+            .send_tracked(
+                &request,
+                &self.token_url,
+                &mut Retries::default(),
+                &mut call,
+            )
+            .await?;
+        match sent {
+            Sent::Done(resp) => self.accept_token(resp, scopes, call.dpop_key),
+            // Not for an idempotent request; kept for completeness.
+            Sent::Unsure(err) => Err(err),
         }
-        let request_id = header_str(&headers, REQUEST_ID);
-        tracing::info!(
-            "POST {} → {status} in {} ms (request id {})",
-            self.token_url,
-            started.elapsed().as_millis(),
-            request_id.as_deref().unwrap_or("-")
-        );
-        Ok(TokenReply {
-            status,
-            headers,
-            body: zeroize::Zeroizing::new(body),
-            request_id,
-        })
     }
 
     fn accept_token(
         &self,
-        reply: &TokenReply,
+        mut reply: Response,
         scopes: &str,
         dpop_key: Option<Arc<DpopKey>>,
     ) -> Result<AccessToken> {
+        // Holds the access token: wiped when dropped.
+        let raw = zeroize::Zeroizing::new(std::mem::take(&mut reply.body));
+        let request_id = reply.request_id;
         let unreadable = |why: &str| {
             Error::network(
                 format!(
-                    "Okta's token endpoint answered 200 but {why}{}",
-                    request_id_suffix(reply.request_id.as_deref())
+                    "Okta's token endpoint answered {} but {why}{}",
+                    reply.status.as_u16(),
+                    request_id_suffix(request_id.as_deref())
                 ),
                 Some("a proxy may have rewritten the response; retry, or run with -v".into()),
             )
         };
         let mut body: Value =
-            serde_json::from_slice(&reply.body).map_err(|_| unreadable("not with JSON"))?;
+            serde_json::from_slice(&raw).map_err(|_| unreadable("not with JSON"))?;
         let token = match body.get_mut("access_token") {
             Some(Value::String(t)) if !t.is_empty() => Secret::new(std::mem::take(t)),
             _ => return Err(unreadable("without an access_token")),
@@ -787,30 +658,20 @@ impl ServiceApp {
         })
     }
 
-    /// The token endpoint's refusal as an error with a next step.
+    /// The token endpoint's refusal as an error with a next step. (A 429 or a 5xx that
+    /// outlasted the retries is the transport's error, as for any request.)
     fn token_error(
         &self,
-        reply: &TokenReply,
+        reply: &Response,
         error: &OAuthError,
         scopes: &str,
         sent_dpop: bool,
     ) -> Error {
-        if reply.status == 429 || reply.status >= 500 {
-            return Error::Api(Box::new(ApiError {
-                method: "POST".into(),
-                url: self.token_url.to_string(),
-                status: reply.status,
-                error_code: error.error.clone(),
-                error_summary: error.description.clone(),
-                request_id: reply.request_id.clone(),
-                attempts: 1,
-                ..Default::default()
-            }));
-        }
         let code = error.error.as_deref().unwrap_or("(no OAuth error code)");
         let mut message = format!(
             "Okta's token endpoint refused the service app {} ({} {code}",
-            self.client_id, reply.status
+            self.client_id,
+            reply.status.as_u16()
         );
         if let Some(description) = &error.description {
             message.push_str(": ");
@@ -868,53 +729,107 @@ impl ServiceApp {
     }
 }
 
+/// The token endpoint's path under the org URL.
+const TOKEN_PATH: [&str; 3] = ["oauth2", "v1", "token"];
+
 /// `{org}/oauth2/v1/token`, keeping any base path and port.
 pub fn token_url(org_url: &Url) -> Url {
-    let mut url = org_url.clone();
-    if let Ok(mut path) = url.path_segments_mut() {
-        path.pop_if_empty().extend(["oauth2", "v1", "token"]);
+    Request::new(Method::POST, &TOKEN_PATH).url(org_url)
+}
+
+/// The token request, without its credentials (each attempt signs its own; see
+/// [`TokenCall`]). A token request changes nothing at Okta, so it is resent after a 5xx
+/// or a dropped connection like a read; Okta counts its rate limit apart from the API's.
+fn token_request(scopes: &str) -> Request {
+    Request::new(Method::POST, &TOKEN_PATH)
+        .with_form(&[
+            ("grant_type", "client_credentials"),
+            ("scope", scopes),
+            ("client_assertion_type", ASSERTION_TYPE),
+        ])
+        .idempotent(true)
+        .paced(false)
+}
+
+/// One token request's part in its attempts through the transport: each attempt gets a
+/// new client assertion and, with DPoP, a new proof carrying the latest nonce; Okta's
+/// `invalid_dpop_proof` (the app requires DPoP: once) and `use_dpop_nonce` + `DPoP-Nonce`
+/// (at most [`MAX_NONCE_RETRIES`] times) are answered by resending at once; any other
+/// refusal is decoded as an OAuth error (RFC 6749 §5.2) with a next step.
+struct TokenCall<'a> {
+    app: &'a ServiceApp,
+    key: Arc<ParsedKey>,
+    scopes: &'a str,
+    /// The DPoP key of the last attempt, if it sent a proof.
+    dpop_key: Option<Arc<DpopKey>>,
+    nonce_retries: u32,
+    switched_to_dpop: bool,
+}
+
+impl Attempts for TokenCall<'_> {
+    async fn credentials(&mut self, _request: &Request, url: &Url) -> Result<Credentials> {
+        let app = self.app;
+        self.dpop_key = if app.use_dpop.load(Ordering::Relaxed) {
+            Some(app.process_dpop_key()?)
+        } else {
+            None
+        };
+        let mut headers = HeaderMap::new();
+        if let Some(key) = &self.dpop_key {
+            let nonce = app.nonces.get(url, NonceRole::TokenEndpoint);
+            let proof = key.proof("POST", url, nonce.as_deref(), None)?;
+            headers.insert(
+                HeaderName::from_static(dpop::DPOP_HEADER),
+                sensitive(proof.expose())?,
+            );
+        }
+        let assertion = app.assertion(&self.key)?;
+        app.token_requests.fetch_add(1, Ordering::Relaxed);
+        Ok(Credentials {
+            headers,
+            form: vec![("client_assertion".into(), assertion)],
+        })
     }
-    url
-}
 
-/// Why a token request got no answer.
-enum Failed {
-    /// The connection failed or timed out: worth asking again.
-    Transport(Error),
-    Other(Error),
-}
-
-impl Failed {
-    fn into_error(self) -> Error {
-        match self {
-            Failed::Transport(e) | Failed::Other(e) => e,
+    fn resend_at_once(&mut self, url: &Url, reply: &Response) -> bool {
+        let app = self.app;
+        let got_nonce = app
+            .nonces
+            .note(url, NonceRole::TokenEndpoint, &reply.headers);
+        if reply.status.is_success() {
+            return false;
+        }
+        let error = OAuthError::from_body(&reply.body);
+        match error.error.as_deref() {
+            Some("use_dpop_nonce") if got_nonce && self.nonce_retries < MAX_NONCE_RETRIES => {
+                self.nonce_retries += 1;
+                app.use_dpop.store(true, Ordering::Relaxed);
+                tracing::info!("Okta asked for a DPoP nonce; retrying the token request with it");
+                true
+            }
+            Some("invalid_dpop_proof") if self.dpop_key.is_none() && !self.switched_to_dpop => {
+                self.switched_to_dpop = true;
+                app.use_dpop.store(true, Ordering::Relaxed);
+                tracing::info!(
+                    "the service app requires DPoP; retrying the token request with a DPoP proof"
+                );
+                true
+            }
+            _ => false,
         }
     }
-}
 
-/// Token requests asked again after a 429, a 5xx or a dropped connection.
-const MAX_TRANSIENT_RETRIES: u32 = 2;
-const TRANSIENT_BACKOFF: Duration = Duration::from_millis(500);
-const MAX_RATE_LIMIT_WAIT: Duration = Duration::from_secs(30);
-
-/// Until Okta's rate-limit window resets (`X-Rate-Limit-Reset`, Unix seconds), capped;
-/// a second without the header.
-fn rate_limit_wait(headers: &HeaderMap) -> Duration {
-    header_str(headers, "x-rate-limit-reset")
-        .and_then(|v| v.trim().parse::<i64>().ok())
-        .map(|reset| {
-            Duration::from_secs(reset.saturating_sub(jws::now_secs()).clamp(1, 3600) as u64)
-        })
-        .unwrap_or(Duration::from_secs(1))
-        .min(MAX_RATE_LIMIT_WAIT)
-}
-
-struct TokenReply {
-    status: u16,
-    headers: HeaderMap,
-    /// May hold an access token: wiped when dropped.
-    body: zeroize::Zeroizing<Vec<u8>>,
-    request_id: Option<String>,
+    fn refusal(
+        &mut self,
+        _request: &Request,
+        _url: &Url,
+        reply: Response,
+        _retries: &Retries,
+    ) -> Error {
+        let error = OAuthError::from_body(&reply.body);
+        self.app
+            .token_error(&reply, &error, self.scopes, self.dpop_key.is_some())
+    }
 }
 
 /// An OAuth error response (RFC 6749 §5.2).
@@ -989,41 +904,18 @@ fn sensitive(value: &str) -> Result<HeaderValue> {
     Ok(v)
 }
 
-fn header_str(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string)
-}
-
-fn request_id_suffix(id: Option<&str>) -> String {
-    id.map(|id| format!(" (request id {id})"))
-        .unwrap_or_default()
-}
-
-fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut parts = vec![e.to_string()];
-    let mut source = e.source();
-    while let Some(s) = source {
-        let text = s.to_string();
-        if !parts.iter().any(|p| p.contains(&text)) {
-            parts.push(text);
-        }
-        source = s.source();
-    }
-    parts.join(": ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::auth::jws::Decoded;
     use crate::auth::keys::VerifyingKey;
     use crate::auth::keys::tests::{EC_PUBLIC, RSA_PKCS1, RSA_PUBLIC};
+    use crate::config::HttpSettings;
     use httpmock::HttpMockRequest;
     use httpmock::MockServer;
     use std::collections::BTreeMap;
     use std::path::PathBuf;
+    use std::time::{Duration, Instant};
 
     const EC_JWK: &str = include_str!("../../tests/fixtures/service-app-ec.jwk.json");
     const TOKEN_PATH: &str = "/oauth2/v1/token";
@@ -1073,7 +965,6 @@ mod tests {
     fn settings(key: PrivateKeySource) -> ServiceAppSettings {
         ServiceAppSettings {
             org_url: Url::parse("https://acme.okta.com").unwrap(),
-            request_timeout: Duration::from_secs(5),
             client_id: Some("0oaCLIENT".into()),
             private_key: Some(key),
             key_id: None,
@@ -1084,12 +975,22 @@ mod tests {
         }
     }
 
-    fn http() -> reqwest::Client {
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        reqwest::Client::builder()
-            .tls_backend_rustls()
-            .build()
-            .unwrap()
+    /// The transport token requests go through, as a command's client has it (at most
+    /// two retries, to keep the tests short).
+    fn http() -> Transport {
+        transport_with(HttpSettings {
+            timeout: Duration::from_secs(60),
+            request_timeout: Duration::from_secs(5),
+            connect_timeout: Duration::from_secs(5),
+            max_retries: 2,
+            ca_cert: None,
+            ssl_cert_file: None,
+        })
+    }
+
+    fn transport_with(settings: HttpSettings) -> Transport {
+        let loopback = Url::parse("http://127.0.0.1").unwrap();
+        Transport::new(&settings, &loopback, crate::client::Progress::Silent).unwrap()
     }
 
     fn form(req: &HttpMockRequest) -> BTreeMap<String, String> {
@@ -1540,10 +1441,12 @@ mod tests {
         let (seen, record) = recorder();
         let count = Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let first_two = count.clone();
+        let (refused, record_refused) = recorder();
         let failing = server
             .mock_async(|when, then| {
                 when.path(TOKEN_PATH)
-                    .is_true(move |_| first_two.fetch_add(1, Ordering::SeqCst) < 2);
+                    .is_true(move |_| first_two.fetch_add(1, Ordering::SeqCst) < 2)
+                    .is_true(record_refused);
                 then.status(503).body("busy");
             })
             .await;
@@ -1566,33 +1469,77 @@ mod tests {
         failing.assert_calls_async(2).await;
         ok.assert_calls_async(1).await;
         assert_eq!(app.token_requests(), 3);
-        // Backoff 0.5 s then 1 s.
+        // The transport's backoff (the one retry policy): at least 0.25 s, then 0.5 s.
         assert!(
-            started.elapsed() >= Duration::from_millis(1400),
+            started.elapsed() >= Duration::from_millis(750),
             "{:?}",
             started.elapsed()
         );
         assert_eq!(seen.lock().unwrap().len(), 1);
+        // The transport resends with new credentials each attempt: three assertions.
+        let jti = |req: &HttpMockRequest| {
+            Decoded::parse(&form(req)["client_assertion"])
+                .unwrap()
+                .claim_str("jti")
+                .unwrap()
+                .to_string()
+        };
+        let jtis: std::collections::BTreeSet<String> = refused
+            .lock()
+            .unwrap()
+            .iter()
+            .chain(seen.lock().unwrap().iter())
+            .map(jti)
+            .collect();
+        assert_eq!(jtis.len(), 3, "a jti was reused");
+    }
 
-        let mut headers = HeaderMap::new();
-        headers.insert(
-            "x-rate-limit-reset",
-            HeaderValue::from_str(&(jws::now_secs() + 3).to_string()).unwrap(),
-        );
-        let wait = rate_limit_wait(&headers);
+    /// New with the shared transport: the command's deadline (`--timeout`) bounds the
+    /// token request too, not only each attempt's `--request-timeout`.
+    #[tokio::test]
+    async fn the_command_timeout_bounds_the_token_request() {
+        let fx = Fixture::new();
+        let server = MockServer::start_async().await;
+        server
+            .mock_async(|when, then| {
+                when.path(TOKEN_PATH);
+                then.status(200)
+                    .delay(Duration::from_secs(10))
+                    .json_body(token_body("Bearer", Scope::READ));
+            })
+            .await;
+        let app = fx
+            .app(
+                &server,
+                settings(PrivateKeySource::File(fx.key_file(RSA_PKCS1, 0o600))),
+            )
+            .with_disk_cache(None);
+        let transport = transport_with(HttpSettings {
+            timeout: Duration::from_secs(1),
+            request_timeout: Duration::from_secs(30),
+            connect_timeout: Duration::from_secs(5),
+            max_retries: 4,
+            ca_cert: None,
+            ssl_cert_file: None,
+        });
+        let started = Instant::now();
+        let err = app.token(&transport, Scope::Read).await.unwrap_err();
         assert!(
-            wait >= Duration::from_secs(2) && wait <= Duration::from_secs(3),
-            "{wait:?}"
+            started.elapsed() < Duration::from_secs(3),
+            "{:?}",
+            started.elapsed()
         );
-        assert_eq!(rate_limit_wait(&HeaderMap::new()), Duration::from_secs(1));
-        // Header values at the ends of i64: a wait within bounds, not an overflow.
-        for (reset, wait) in [(i64::MIN, 1), (i64::MAX, MAX_RATE_LIMIT_WAIT.as_secs())] {
-            headers.insert(
-                "x-rate-limit-reset",
-                HeaderValue::from_str(&reset.to_string()).unwrap(),
-            );
-            assert_eq!(rate_limit_wait(&headers), Duration::from_secs(wait));
-        }
+        assert_eq!(err.exit_code(), 8);
+        assert!(
+            err.to_string()
+                .contains("the command ran out of time (--timeout 1 s)"),
+            "{err}"
+        );
+        assert!(
+            err.hint().unwrap().starts_with("raise --timeout"),
+            "{:?}",
+            err.hint()
+        );
     }
 
     #[tokio::test]
