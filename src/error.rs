@@ -72,9 +72,12 @@ pub enum Error {
     #[error("{0}")]
     Aborted(String),
 
-    /// Ctrl-C (exit 130).
-    #[error("interrupted")]
-    Interrupted,
+    /// Ctrl-C (exit 130); with what was under way and how to finish it, when that matters.
+    #[error("interrupted{}", .during.as_deref().map(|d| format!(" while {d}")).unwrap_or_default())]
+    Interrupted {
+        during: Option<String>,
+        hint: Option<String>,
+    },
 
     /// Stdout was closed by the reader (`| head`): end quietly.
     #[error("broken pipe")]
@@ -219,7 +222,7 @@ impl Error {
             Error::Refused { .. } => exit::REJECTED,
             Error::Reported(code) => *code,
             Error::Aborted(_) => exit::ABORTED,
-            Error::Interrupted => exit::INTERRUPTED,
+            Error::Interrupted { .. } => exit::INTERRUPTED,
             Error::BrokenPipe => exit::SUCCESS,
             Error::Internal(_) => exit::FAILURE,
         }
@@ -230,7 +233,8 @@ impl Error {
             Error::Config { hint, .. }
             | Error::Network { hint, .. }
             | Error::Auth { hint, .. }
-            | Error::Refused { hint, .. } => hint.clone(),
+            | Error::Refused { hint, .. }
+            | Error::Interrupted { hint, .. } => hint.clone(),
             Error::Api(api) => api.hint(),
             _ => None,
         }

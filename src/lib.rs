@@ -29,7 +29,7 @@ pub fn run(cli: cli::Cli) -> Result<()> {
         tokio::select! {
             biased;
             result = commands::dispatch(cli) => result,
-            _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
+            _ = tokio::signal::ctrl_c() => Err(Error::Interrupted { during: None, hint: None }),
         }
     });
     // A prompt still waiting for a line on its blocking thread after Ctrl-C must not

@@ -254,3 +254,88 @@ fn generate_on_the_built_in_sandbox_profile() {
         .mode();
     assert_eq!(mode & 0o777, 0o600);
 }
+
+/// Ctrl-C in the middle of a rotation: exit 130 with where the server stands and the
+/// command that finishes the job; running that command completes the rotation.
+#[test]
+fn ctrl_c_mid_rotation_says_how_to_resume_and_the_resume_completes() {
+    // Each request takes 400 ms, so the rotation is surely under way after the first.
+    let e2e = E2e::start(&["--latency", "400"]);
+    let jwk = e2e.jwk_file("new.json", "2026-12", 3);
+    let args = [
+        "keys",
+        "rotate",
+        "--auth-server",
+        "default",
+        "--jwk",
+        &jwk,
+        "--delete-old",
+        "--yes",
+    ];
+    for json_output in [false, true] {
+        let child = oktakeys(e2e.home.path())
+            .current_dir(e2e.home.path())
+            .env("OKTA_ORG_URL", &e2e.served.base)
+            .env("OKTA_API_TOKEN", TOKEN)
+            .args(args)
+            .args(if json_output {
+                &["-o", "json"][..]
+            } else {
+                &[][..]
+            })
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(600));
+        let sent = std::process::Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let out = child.wait_with_output().unwrap();
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(130), "{err}");
+        let resume =
+            format!("oktakeys keys rotate --auth-server default --jwk {jwk} --delete-old --yes");
+        if json_output {
+            let last = err.lines().last().unwrap_or_default();
+            let reported: Value = serde_json::from_str(last).expect("the error is one JSON line");
+            assert_eq!(reported["error"]["exit_code"], 130);
+            assert!(
+                reported["error"]["message"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("interrupted while rotating default")
+            );
+            assert!(
+                reported["error"]["hint"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with(&resume),
+                "{err}"
+            );
+        } else {
+            assert!(
+                err.contains(
+                    "error: interrupted while rotating default: Okta may hold the new key"
+                ),
+                "{err}"
+            );
+            assert!(
+                err.contains(&format!(
+                    "  hint: re-run to complete the rotation (nothing is done twice): {resume}"
+                )),
+                "{err}"
+            );
+        }
+    }
+    // The resume command completes the rotation without duplicating anything.
+    let done = e2e.run(&args);
+    assert_eq!(done.status.code(), Some(0), "{}", text(&done.stderr));
+    assert_eq!(
+        summary(&e2e.keys("default")),
+        pairs(&[("2026-12", "ACTIVE")])
+    );
+}

@@ -175,12 +175,16 @@ pub async fn run(global: &GlobalArgs, auth_servers: Vec<String>, args: RotateArg
             biased;
             outcome = rotate::execute(&client, &server, &plan, &key, &progress) => outcome,
             _ = tokio::signal::ctrl_c() => {
-                eprintln!(
-                    "\ninterrupted while rotating {server}: Okta may hold the new key INACTIVE or already ACTIVE, \
-                     and the server keeps an active key either way.\nRe-run to complete the rotation (nothing is done twice):\n  {}",
-                    resume_command(global, &server, &args)
-                );
-                return Err(Error::Interrupted);
+                return Err(Error::Interrupted {
+                    during: Some(format!(
+                        "rotating {server}: Okta may hold the new key INACTIVE or already ACTIVE, \
+                         and the server keeps an active key either way"
+                    )),
+                    hint: Some(format!(
+                        "re-run to complete the rotation (nothing is done twice): {}",
+                        resume_command(global, &server, &args)
+                    )),
+                });
             }
         };
         if let Some(err) = &outcome.error {
