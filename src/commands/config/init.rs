@@ -45,14 +45,17 @@ pub(super) async fn run(global: &GlobalArgs, printer: &Printer, args: &InitArgs)
     let text = zeroize::Zeroizing::new(render(&doc, is_new));
     let new_file = parse_config(&text, &path)?;
 
+    // Whether the written profile names an authorization server: a new one, or the one
+    // it kept.
+    let has_server = plan.auth_server.is_some()
+        || existing
+            .profiles
+            .get(&plan.name)
+            .is_some_and(|p| p.auth_server.is_some());
+
     if args.no_verify {
         printer.note("Not checking the credentials (--no-verify).");
     } else if let Err(err) = verify(global, printer, &plan, new_file, &path).await {
-        let has_server = plan.auth_server.is_some()
-            || existing
-                .profiles
-                .get(&plan.name)
-                .is_some_and(|p| p.auth_server.is_some());
         if matches!(&err, Error::Api(api) if api.status == 404) && !has_server {
             printer.note(
                 "This server does not list authorization servers (`oktakeys sandbox serve` answers \
@@ -82,15 +85,7 @@ pub(super) async fn run(global: &GlobalArgs, printer: &Printer, args: &InitArgs)
     } else {
         format!("--profile {} ", plan.name)
     };
-    let server = match plan.auth_server.clone().or_else(|| {
-        existing
-            .profiles
-            .get(&plan.name)
-            .and_then(|p| p.auth_server.clone())
-    }) {
-        Some(_) => String::new(),
-        None => " --auth-server ID".to_string(),
-    };
+    let server = if has_server { "" } else { " --auth-server ID" };
     printer.note(format!("Next: oktakeys {profile_flag}keys list{server}"));
     if printer.format == OutputFormat::Json {
         printer.json(&json!({
