@@ -1,0 +1,266 @@
+//! The config file for `config init`: read it as an editable document (comments kept),
+//! write the plan into it with `toml_edit`, and replace the file atomically, mode 0600.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use toml_edit::{DocumentMut, Item, Table, value};
+
+use super::auth_name;
+use super::plan::{NewCredential, Plan};
+use crate::config::{self, AuthMode, ConfigFile};
+use crate::error::{Error, Result};
+
+/// The first lines of a config file that `config init` creates.
+const NEW_FILE_HEADER: &str = "# oktakeys configuration: profiles for `oktakeys --profile NAME`.\n\
+                               # See `oktakeys config --help` and `man oktakeys`.\n\n";
+
+/// The file as an editable document (comments kept) and as settings; an empty document
+/// when there is no file yet (`None`).
+pub(super) fn read_document(path: &Path) -> Result<Option<(DocumentMut, ConfigFile)>> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            return Err(Error::config(format!(
+                "cannot read the config file {}: {e}",
+                path.display()
+            )));
+        }
+    };
+    let file = parse_config(&text, path)?;
+    let doc = text.parse::<DocumentMut>().map_err(|e| {
+        Error::config(format!(
+            "the config file {} is not valid TOML: {}",
+            path.display(),
+            e.message().trim_end()
+        ))
+    })?;
+    Ok(Some((doc, file)))
+}
+
+/// The new text of the file: the edited document, with a header when the file is new.
+pub(super) fn render(doc: &DocumentMut, is_new: bool) -> String {
+    if is_new {
+        format!("{NEW_FILE_HEADER}{doc}")
+    } else {
+        doc.to_string()
+    }
+}
+
+/// Parse config text as oktakeys reads it ([`config::parse_file`]), with what to do.
+pub(super) fn parse_config(text: &str, path: &Path) -> Result<ConfigFile> {
+    config::parse_file(text, path).map_err(|e| match e {
+        Error::Config { message, .. } => Error::config_hint(
+            message,
+            "fix it by hand first; `oktakeys config init` edits only a valid file",
+        ),
+        other => other,
+    })
+}
+
+/// Write the plan into the document: the profile's org URL, auth mode and credential
+/// keys are set (other credential keys removed, so no older source shadows the new one);
+/// every other key, profile and comment is kept.
+pub fn apply(doc: &mut DocumentMut, plan: &Plan, path: &Path) -> Result<()> {
+    let not_a_table = |what: &str| {
+        Error::config(format!(
+            "`{what}` in {} is not a table; fix the file by hand",
+            path.display()
+        ))
+    };
+    if plan.make_default {
+        doc["default_profile"] = value(plan.name.clone());
+    }
+    let profiles = doc
+        .entry("profiles")
+        .or_insert_with(|| {
+            let mut t = Table::new();
+            t.set_implicit(true);
+            Item::Table(t)
+        })
+        .as_table_mut()
+        .ok_or_else(|| not_a_table("profiles"))?;
+    let profile = profiles
+        .entry(&plan.name)
+        .or_insert_with(|| Item::Table(Table::new()))
+        .as_table_mut()
+        .ok_or_else(|| not_a_table(&format!("profiles.{}", plan.name)))?;
+
+    profile.insert("org_url", value(plan.org_url.clone()));
+    if let Some(server) = &plan.auth_server {
+        profile.insert("auth_server", value(server.clone()));
+    }
+    match plan.auth {
+        AuthMode::Ssws => {
+            profile.remove("auth");
+        }
+        mode => {
+            profile.insert("auth", value(auth_name(mode)));
+        }
+    }
+    for key in [
+        "token",
+        "token_env",
+        "token_command",
+        "client_id",
+        "private_key_file",
+        "private_key_env",
+        "private_key_command",
+        "key_id",
+    ] {
+        profile.remove(key);
+    }
+    match &plan.credential {
+        NewCredential::TokenEnv(var) => {
+            profile.insert("token_env", value(var.clone()));
+        }
+        NewCredential::TokenCommand(cmd) => {
+            profile.insert("token_command", value(cmd.clone()));
+        }
+        NewCredential::Token(token) => {
+            profile.insert("token", value(token.expose()));
+        }
+        NewCredential::PrivateKey {
+            client_id,
+            private_key_file,
+            key_id,
+        } => {
+            profile.insert("client_id", value(client_id.clone()));
+            profile.insert(
+                "private_key_file",
+                value(private_key_file.display().to_string()),
+            );
+            if let Some(kid) = key_id {
+                profile.insert("key_id", value(kid.clone()));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Write the file with mode 0600 (its directory, when created, 0700), atomically: a
+/// temporary file in the same directory, then a rename, so a crash never leaves half a
+/// config. A symlinked config file is followed and its target replaced.
+pub(super) fn write_private(path: &Path, text: &str) -> Result<()> {
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let fail = |what: &str, e: std::io::Error| {
+        Error::config(format!("cannot {what} {}: {e}", target.display()))
+    };
+    if !dir.exists() {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder
+            .create(&dir)
+            .map_err(|e| fail("create the directory for", e))?;
+    }
+    let file_name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "config.toml".into());
+    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(&tmp)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, &target)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(fail("write", e));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn apply_keeps_comments_and_other_profiles_and_replaces_old_sources() {
+        let before = "\
+# my profiles
+default_profile = \"prod\"
+
+[profiles.prod]  # production
+org_url = \"https://prod.okta.com\"
+token_env = \"PROD\"
+timeout = 30 # slow proxy
+
+[profiles.dev]
+org_url = \"https://dev.okta.com\"
+token_command = \"pass show dev\"
+";
+        let mut doc: DocumentMut = before.parse().unwrap();
+        let plan = Plan {
+            name: "dev".into(),
+            org_url: "https://dev2.okta.com".into(),
+            auth: AuthMode::Bearer,
+            credential: NewCredential::TokenEnv("DEV_TOKEN".into()),
+            auth_server: Some("ausDEV".into()),
+            make_default: false,
+        };
+        apply(&mut doc, &plan, Path::new("c.toml")).unwrap();
+        let after = doc.to_string();
+        assert_eq!(
+            after,
+            "\
+# my profiles
+default_profile = \"prod\"
+
+[profiles.prod]  # production
+org_url = \"https://prod.okta.com\"
+token_env = \"PROD\"
+timeout = 30 # slow proxy
+
+[profiles.dev]
+org_url = \"https://dev2.okta.com\"
+auth_server = \"ausDEV\"
+auth = \"bearer\"
+token_env = \"DEV_TOKEN\"
+"
+        );
+        assert!(parse_config(&after, Path::new("c.toml")).is_ok());
+    }
+
+    #[test]
+    fn apply_to_a_new_file_sets_the_default() {
+        let current = read_document(Path::new("/nonexistent/oktakeys/config.toml")).unwrap();
+        assert!(current.is_none());
+        let mut doc = DocumentMut::new();
+        let plan = Plan {
+            name: "svc".into(),
+            org_url: "https://a.okta.com".into(),
+            auth: AuthMode::PrivateKey,
+            credential: NewCredential::PrivateKey {
+                client_id: "0oa1".into(),
+                private_key_file: "/k/svc.pem".into(),
+                key_id: None,
+            },
+            auth_server: None,
+            make_default: true,
+        };
+        apply(&mut doc, &plan, Path::new("c.toml")).unwrap();
+        let text = render(&doc, true);
+        assert!(text.starts_with("# oktakeys configuration"), "{text}");
+        assert!(text.contains("default_profile = \"svc\"\n"), "{text}");
+        assert!(
+            text.contains(
+                "[profiles.svc]\norg_url = \"https://a.okta.com\"\nauth = \"private_key\"\nclient_id = \"0oa1\"\nprivate_key_file = \"/k/svc.pem\"\n"
+            ),
+            "{text}"
+        );
+        let file = parse_config(&text, Path::new("c.toml")).unwrap();
+        assert_eq!(file.default_profile.as_deref(), Some("svc"));
+    }
+}

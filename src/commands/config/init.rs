@@ -1,0 +1,99 @@
+//! `oktakeys config init`: the flow from flags and questions to a written, checked profile.
+
+use serde_json::json;
+
+use super::file::{apply, parse_config, read_document, render, write_private};
+use super::file_path;
+use super::plan::{Existing, gather};
+use super::prompt::{Ask, RestoreTerminal, TerminalAsk, read_token_stdin};
+use super::verify::verify;
+use crate::cli::{GlobalArgs, InitArgs, OutputFormat};
+use crate::error::{Error, Result};
+use crate::output::Printer;
+
+pub(super) async fn run(global: &GlobalArgs, printer: &Printer, args: &InitArgs) -> Result<()> {
+    let path = file_path(global)?;
+    let current = read_document(&path)?;
+    let is_new = current.is_none();
+    let (doc, file) = current.unwrap_or_default();
+    let existing = Existing {
+        path: path.clone(),
+        default_profile: file.default_profile.clone(),
+        profiles: file.profiles.clone(),
+    };
+    let interactive = crate::commands::can_prompt(global);
+    // Questions and stdin are read on a blocking thread, so Ctrl-C (watched by the
+    // runtime) still ends the command; the guard puts the terminal back (echo on) if it
+    // comes while a token is being typed.
+    let _restore = RestoreTerminal::save(interactive);
+    let (g, a, e) = (global.clone(), args.clone(), existing.clone());
+    let plan = tokio::task::spawn_blocking(move || {
+        let mut terminal = TerminalAsk;
+        let ask: Option<&mut dyn Ask> = if interactive {
+            Some(&mut terminal)
+        } else {
+            None
+        };
+        gather(&g, &a, ask, &e, &mut read_token_stdin)
+    })
+    .await
+    .map_err(|e| Error::Internal(format!("the questions failed: {e}")))??;
+
+    let mut doc = doc;
+    apply(&mut doc, &plan, &path)?;
+    // The text may hold a token: wipe it when done.
+    let text = zeroize::Zeroizing::new(render(&doc, is_new));
+    let new_file = parse_config(&text, &path)?;
+
+    // Whether the written profile names an authorization server: a new one, or the one
+    // it kept.
+    let has_server = plan.auth_server.is_some()
+        || existing
+            .profiles
+            .get(&plan.name)
+            .is_some_and(|p| p.auth_server.is_some());
+
+    if args.no_verify {
+        printer.note("Not checking the credentials (--no-verify).");
+    } else if let Err(err) = verify(global, printer, &plan, new_file, &path).await {
+        if matches!(&err, Error::Api(api) if api.status == 404) && !has_server {
+            printer.note(
+                "This server does not list authorization servers (`oktakeys sandbox serve` answers \
+                 only the key endpoints): pass --auth-server ID to check with that server's keys.",
+            );
+        }
+        printer.note(format!(
+            "Not writing profile `{}`: the check against Okta failed (fix what is below, or pass --no-verify to write it anyway).",
+            plan.name
+        ));
+        return Err(err);
+    }
+
+    write_private(&path, &text)?;
+    let default_note = if plan.make_default {
+        " It is the default profile."
+    } else {
+        ""
+    };
+    printer.note(format!(
+        "Wrote profile `{}` to {} (mode 0600).{default_note}",
+        plan.name,
+        path.display()
+    ));
+    let profile_flag = if plan.make_default {
+        String::new()
+    } else {
+        format!("--profile {} ", plan.name)
+    };
+    let server = if has_server { "" } else { " --auth-server ID" };
+    printer.note(format!("Next: oktakeys {profile_flag}keys list{server}"));
+    if printer.format == OutputFormat::Json {
+        printer.json(&json!({
+            "profile": plan.name,
+            "path": path.display().to_string(),
+            "default": plan.make_default,
+            "verified": !args.no_verify,
+        }))?;
+    }
+    Ok(())
+}
