@@ -75,10 +75,6 @@ impl Key {
     pub fn raw(&self) -> &Map<String, Value> {
         &self.0
     }
-
-    pub fn into_value(self) -> Value {
-        Value::Object(self.0)
-    }
 }
 
 fn kind_of(v: &Value) -> &'static str {

@@ -561,7 +561,7 @@ async fn run_steps(
                     })?,
                 };
                 let activated = api::activate_key(client, auth_server, &id).await?;
-                if activated.status() != "ACTIVE" {
+                if !activated.is_active() {
                     return Err(crate::error::Error::network(
                         format!(
                             "Okta answered the activation of key {id} with status {}",

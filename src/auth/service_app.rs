@@ -960,6 +960,12 @@ mod tests {
                 .unwrap()
                 .with_disk_cache(Some(self.cache()))
         }
+
+        /// The usual app under test: an RSA key in a 0600 file, no cache on disk.
+        fn rsa_app_without_disk_cache(&self, server: &MockServer) -> ServiceApp {
+            let key = PrivateKeySource::File(self.key_file(RSA_PKCS1, 0o600));
+            self.app(server, settings(key)).with_disk_cache(None)
+        }
     }
 
     fn settings(key: PrivateKeySource) -> ServiceAppSettings {
@@ -1165,12 +1171,7 @@ mod tests {
                     .json_body(token_body("Bearer", Scope::MANAGE));
             })
             .await;
-        let app = fx
-            .app(
-                &server,
-                settings(PrivateKeySource::File(fx.key_file(RSA_PKCS1, 0o600))),
-            )
-            .with_disk_cache(None);
+        let app = fx.rsa_app_without_disk_cache(&server);
         let http = http();
         app.token(&http, Scope::Manage).await.unwrap();
         app.token(&http, Scope::Read).await.unwrap();
@@ -1178,12 +1179,7 @@ mod tests {
         manage.assert_calls_async(1).await;
         read.assert_calls_async(0).await;
 
-        let app = fx
-            .app(
-                &server,
-                settings(PrivateKeySource::File(fx.key_file(RSA_PKCS1, 0o600))),
-            )
-            .with_disk_cache(None);
+        let app = fx.rsa_app_without_disk_cache(&server);
         app.token(&http, Scope::Read).await.unwrap();
         app.token(&http, Scope::Manage).await.unwrap();
         read.assert_calls_async(1).await;
@@ -1230,12 +1226,7 @@ mod tests {
                 then.status(200).json_body(token_body("DPoP", Scope::READ));
             })
             .await;
-        let app = fx
-            .app(
-                &server,
-                settings(PrivateKeySource::File(fx.key_file(RSA_PKCS1, 0o600))),
-            )
-            .with_disk_cache(None);
+        let app = fx.rsa_app_without_disk_cache(&server);
         let token = app.token(&http(), Scope::Read).await.unwrap();
         no_proof.assert_calls_async(1).await;
         challenge.assert_calls_async(1).await;
@@ -1457,12 +1448,7 @@ mod tests {
                     .json_body(token_body("Bearer", Scope::READ));
             })
             .await;
-        let app = fx
-            .app(
-                &server,
-                settings(PrivateKeySource::File(fx.key_file(RSA_PKCS1, 0o600))),
-            )
-            .with_disk_cache(None);
+        let app = fx.rsa_app_without_disk_cache(&server);
         let started = Instant::now();
         let token = app.token(&http(), Scope::Read).await.unwrap();
         assert_eq!(token.token.expose(), ACCESS_TOKEN);
@@ -1508,12 +1494,7 @@ mod tests {
                     .json_body(token_body("Bearer", Scope::READ));
             })
             .await;
-        let app = fx
-            .app(
-                &server,
-                settings(PrivateKeySource::File(fx.key_file(RSA_PKCS1, 0o600))),
-            )
-            .with_disk_cache(None);
+        let app = fx.rsa_app_without_disk_cache(&server);
         let transport = transport_with(HttpSettings {
             timeout: Duration::from_secs(1),
             request_timeout: Duration::from_secs(30),
