@@ -100,7 +100,7 @@ struct Grant {
 }
 
 /// The token endpoint and the access-token checks, with their in-memory state.
-#[derive(Debug)]
+/// `Debug` is written by hand: the issued tokens are the keys of `grants`.
 pub struct Issuer {
     apps: HashMap<String, Registration>,
     require_dpop: bool,
@@ -109,6 +109,20 @@ pub struct Issuer {
     seen: Mutex<HashMap<String, i64>>,
     token_nonce: String,
     resource_nonce: String,
+}
+
+impl std::fmt::Debug for Issuer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let grants = self.grants.lock().map(|g| g.len()).unwrap_or(0);
+        f.debug_struct("Issuer")
+            .field("apps", &self.apps.keys().collect::<Vec<_>>())
+            .field("require_dpop", &self.require_dpop)
+            .field(
+                "grants",
+                &format_args!("{grants} token(s) {}", crate::secret::Secret::REDACTED),
+            )
+            .finish_non_exhaustive()
+    }
 }
 
 impl Issuer {
@@ -541,4 +555,25 @@ fn json_response(status: StatusCode, value: &Value) -> Response<Body> {
 
 fn error_response(err: &OktaError) -> Response<Body> {
     super::server::error_response(err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_never_shows_an_issued_token() {
+        let issuer = Issuer::new(Default::default());
+        issuer.grants.lock().unwrap().insert(
+            "sandboxAccessTokenXYZ".into(),
+            Grant {
+                scopes: vec![],
+                expires_at: 0,
+                jkt: None,
+            },
+        );
+        let shown = format!("{issuer:?}");
+        assert!(!shown.contains("sandboxAccessTokenXYZ"), "{shown}");
+        assert!(shown.contains("1 token(s) [REDACTED]"), "{shown}");
+    }
 }
