@@ -25,7 +25,7 @@ use tower::ServiceExt;
 
 use super::errors::OktaError;
 use super::knobs::{FailWith, Knobs, RateWindow};
-use super::model::State;
+use super::model::{Key, State};
 use super::store::Store;
 use super::{ids, rules, seed};
 use crate::error::{Error, Result};
@@ -197,20 +197,37 @@ async fn list_keys(
     })
 }
 
+/// Apply one rule to the state and answer with the key it returns, its `_links` built
+/// from the address this request came to.
+async fn answer_with_key(
+    app: &App,
+    headers: &HeaderMap,
+    server: String,
+    status: StatusCode,
+    rule: impl FnOnce(&mut State, &str) -> std::result::Result<Key, OktaError> + Send + 'static,
+) -> Response<Body> {
+    let base = app.base_url(headers);
+    let s = server.clone();
+    let outcome = app.transact(move |state| rule(state, &s)).await;
+    respond(outcome, |key| {
+        json_response(status, &key.to_json(&base, &server))
+    })
+}
+
 async fn add_key(
     AxumState(app): AxumState<Arc<App>>,
     Ids(server): Ids<String>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response<Body> {
-    let base = app.base_url(&headers);
-    let s = server.clone();
-    let outcome = app
-        .transact(move |state| rules::add(state, &s, &body, &now(), ids::key_id()))
-        .await;
-    respond(outcome, |key| {
-        json_response(StatusCode::CREATED, &key.to_json(&base, &server))
-    })
+    answer_with_key(
+        &app,
+        &headers,
+        server,
+        StatusCode::CREATED,
+        move |state, s| rules::add(state, s, &body, &now(), ids::key_id()),
+    )
+    .await
 }
 
 async fn get_key(
@@ -218,12 +235,10 @@ async fn get_key(
     Ids((server, key)): Ids<(String, String)>,
     headers: HeaderMap,
 ) -> Response<Body> {
-    let base = app.base_url(&headers);
-    let s = server.clone();
-    let outcome = app.transact(move |state| rules::get(state, &s, &key)).await;
-    respond(outcome, |key| {
-        json_response(StatusCode::OK, &key.to_json(&base, &server))
+    answer_with_key(&app, &headers, server, StatusCode::OK, move |state, s| {
+        rules::get(state, s, &key)
     })
+    .await
 }
 
 async fn delete_key(
@@ -245,14 +260,10 @@ async fn activate_key(
     Ids((server, key)): Ids<(String, String)>,
     headers: HeaderMap,
 ) -> Response<Body> {
-    let base = app.base_url(&headers);
-    let s = server.clone();
-    let outcome = app
-        .transact(move |state| rules::activate(state, &s, &key, &now()))
-        .await;
-    respond(outcome, |key| {
-        json_response(StatusCode::OK, &key.to_json(&base, &server))
+    answer_with_key(&app, &headers, server, StatusCode::OK, move |state, s| {
+        rules::activate(state, s, &key, &now())
     })
+    .await
 }
 
 async fn deactivate_key(
@@ -260,15 +271,11 @@ async fn deactivate_key(
     Ids((server, key)): Ids<(String, String)>,
     headers: HeaderMap,
 ) -> Response<Body> {
-    let base = app.base_url(&headers);
     let encryption = app.encryption_enabled.contains(&server);
-    let s = server.clone();
-    let outcome = app
-        .transact(move |state| rules::deactivate(state, &s, &key, &now(), encryption))
-        .await;
-    respond(outcome, |key| {
-        json_response(StatusCode::OK, &key.to_json(&base, &server))
+    answer_with_key(&app, &headers, server, StatusCode::OK, move |state, s| {
+        rules::deactivate(state, s, &key, &now(), encryption)
     })
+    .await
 }
 
 /// The token check: `SSWS <token>` or `Bearer <token>`, compared in constant time.
