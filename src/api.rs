@@ -165,47 +165,50 @@ pub async fn list_keys(client: &Client, auth_server: &str) -> Result<Vec<Key>> {
         }
         pages += 1;
         match next_link(&resp.headers, client.base()) {
-            // A same-origin next page only: never send the token elsewhere. Bounded.
-            Some(segments) if pages < 100 => {
-                let refs: Vec<&str> = segments.iter().map(String::as_str).collect();
-                request = Request::new(Method::GET, &refs);
-            }
+            // Bounded, in case a server links a page to itself.
+            Some(next) if pages < 100 => request = next,
             _ => break,
         }
     }
     Ok(keys)
 }
 
-/// The path segments of a `rel="next"` link on the same origin as `base`.
-fn next_link(headers: &reqwest::header::HeaderMap, base: &url::Url) -> Option<Vec<String>> {
-    for value in headers.get_all(reqwest::header::LINK) {
-        let text = value.to_str().ok()?;
-        for part in text.split(',') {
-            let (target, params) = part.split_once(';')?;
-            if !params
-                .split(';')
-                .any(|p| p.trim().replace(' ', "") == "rel=\"next\"")
-            {
-                continue;
-            }
-            let target = target.trim().trim_start_matches('<').trim_end_matches('>');
-            let url = base.join(target).ok()?;
-            if url.origin() != base.origin() || url.query().is_some() {
-                // Okta's real pagination uses `after=` cursors; none exist for this endpoint.
-                return None;
-            }
-            let segments = url
-                .path_segments()?
-                .map(|s| {
-                    percent_encoding::percent_decode_str(s)
-                        .decode_utf8_lossy()
-                        .into_owned()
-                })
-                .collect();
-            return Some(segments);
-        }
+/// The request for a `rel="next"` link (RFC 8288), when it points below the org URL on
+/// the same origin: the token is never sent anywhere else.
+fn next_link(headers: &reqwest::header::HeaderMap, base: &url::Url) -> Option<Request> {
+    let links = headers
+        .get_all(reqwest::header::LINK)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','));
+    let target = links.into_iter().find_map(|link| {
+        let (target, params) = link.split_once(';')?;
+        params
+            .split(';')
+            .any(|p| p.trim().replace(' ', "") == "rel=\"next\"")
+            .then(|| target.trim().trim_start_matches('<').trim_end_matches('>'))
+    })?;
+    let url = base.join(target).ok()?;
+    if url.origin() != base.origin() {
+        return None;
     }
-    None
+    // The path after the org URL's own path (which may have a prefix of its own).
+    let decode = |s: &str| {
+        percent_encoding::percent_decode_str(s)
+            .decode_utf8_lossy()
+            .into_owned()
+    };
+    let base_path: Vec<String> = base
+        .path_segments()?
+        .filter(|s| !s.is_empty())
+        .map(decode)
+        .collect();
+    let path: Vec<String> = url.path_segments()?.map(decode).collect();
+    let rest = path.strip_prefix(base_path.as_slice())?;
+    let rest: Vec<&str> = rest.iter().map(String::as_str).collect();
+    let mut request = Request::new(Method::GET, &rest);
+    request.query = url.query_pairs().into_owned().collect();
+    Some(request)
 }
 
 pub async fn send_for_key(client: &Client, request: &Request, what: &str) -> Result<Key> {
@@ -353,5 +356,45 @@ mod tests {
         assert!(!same_modulus(Some("AQAB"), Some("AQAC")));
         assert!(!same_modulus(None, Some("AQAB")));
         assert!(!same_modulus(Some("!!"), Some("!!")));
+    }
+
+    fn links(value: &str) -> reqwest::header::HeaderMap {
+        let mut h = reqwest::header::HeaderMap::new();
+        h.insert(reqwest::header::LINK, value.parse().unwrap());
+        h
+    }
+
+    #[test]
+    fn an_okta_style_next_link_keeps_its_cursor() {
+        let base = url::Url::parse("https://acme.okta.com").unwrap();
+        let h = links(
+            "<https://acme.okta.com/api/v1/x/keys?limit=2>; rel=\"self\", \
+             <https://acme.okta.com/api/v1/x/keys?after=apk2&limit=2>; rel=\"next\"",
+        );
+        let next = next_link(&h, &base).expect("a next page");
+        assert_eq!(
+            next.url(&base).as_str(),
+            "https://acme.okta.com/api/v1/x/keys?after=apk2&limit=2"
+        );
+    }
+
+    #[test]
+    fn a_next_link_elsewhere_is_not_followed() {
+        let base = url::Url::parse("https://acme.okta.com/okta/").unwrap();
+        for elsewhere in [
+            "<https://evil.example/api/v1/keys>; rel=\"next\"",
+            "<http://acme.okta.com/okta/api/v1/keys>; rel=\"next\"",
+            "<https://acme.okta.com/other/api/v1/keys>; rel=\"next\"",
+        ] {
+            assert!(next_link(&links(elsewhere), &base).is_none(), "{elsewhere}");
+        }
+        // Below the org URL's own path prefix it is followed, with the prefix kept once.
+        let h = links("<not a link>, </okta/api/v1/keys?after=a>; rel=\"next\"");
+        let next = next_link(&h, &base).expect("a next page");
+        assert_eq!(
+            next.url(&base).as_str(),
+            "https://acme.okta.com/okta/api/v1/keys?after=a"
+        );
+        assert!(next_link(&links("</okta/x>; rel=\"prev\""), &base).is_none());
     }
 }

@@ -93,6 +93,8 @@ pub struct Request {
     pub method: Method,
     /// Path segments after the org URL; each is percent-encoded on its own.
     pub segments: Vec<String>,
+    /// Query parameters (the `after=` cursor of a next page), encoded by `url()`.
+    pub query: Vec<(String, String)>,
     pub body: Option<Value>,
     /// An `application/x-www-form-urlencoded` body (when there is no JSON body); each
     /// attempt's [`Credentials::form`] fields follow these.
@@ -110,6 +112,7 @@ impl Request {
         Request {
             method,
             segments: segments.iter().map(|s| s.to_string()).collect(),
+            query: Vec::new(),
             body: None,
             form: None,
             idempotent,
@@ -149,6 +152,9 @@ impl Request {
         let mut url = base.clone();
         if let Ok(mut path) = url.path_segments_mut() {
             path.pop_if_empty().extend(self.segments.iter());
+        }
+        if !self.query.is_empty() {
+            url.query_pairs_mut().extend_pairs(&self.query);
         }
         url
     }

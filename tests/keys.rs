@@ -755,3 +755,52 @@ fn a_closed_pipe_ends_quietly() {
     }
     mock.assert_calls(3);
 }
+
+#[test]
+fn list_follows_okta_style_next_links_with_their_cursor() {
+    let server = MockServer::start();
+    let base = server.base_url();
+    let page2 = server.mock(|when, then| {
+        when.method(GET)
+            .path(keys_path(""))
+            .query_param("after", "apk2f4zrZbs8nUa7p0g4")
+            .header("authorization", format!("SSWS {TOKEN}"));
+        then.status(200).json_body(json!([okta_key(
+            &base,
+            "apk33a45xfjbDfg6D0g5",
+            "2026-05-enc",
+            "INACTIVE",
+            2
+        )]));
+    });
+    let page1 = server.mock(|when, then| {
+        when.method(GET)
+            .path(keys_path(""))
+            .query_param_missing("after");
+        then.status(200)
+            .header(
+                "link",
+                format!(
+                    "<{base}{}>; rel=\"self\", <{base}{}?after=apk2f4zrZbs8nUa7p0g4>; rel=\"next\"",
+                    keys_path(""),
+                    keys_path("")
+                ),
+            )
+            .json_body(json!([okta_key(
+                &base,
+                "apk2f4zrZbs8nUa7p0g4",
+                "2026-11-enc",
+                "ACTIVE",
+                1
+            )]));
+    });
+    let env = TestEnv::new();
+    let out =
+        run(env
+            .cmd_with_org(&base)
+            .args(["keys", "list", "--auth-server", SERVER, "-o", "id"]));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    page1.assert_calls(1);
+    page2.assert_calls(1);
+    assert_eq!(stdout(&out), "apk2f4zrZbs8nUa7p0g4\napk33a45xfjbDfg6D0g5\n");
+}
