@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 pub struct Key(Map<String, Value>);
 
 impl Key {
-    pub fn from_value(value: Value) -> Result<Self> {
+    pub(crate) fn from_value(value: Value) -> Result<Self> {
         match value {
             Value::Object(map) => Ok(Key(map)),
             other => Err(Error::network(
@@ -32,39 +32,39 @@ impl Key {
         self.0.get(field).and_then(Value::as_str)
     }
 
-    pub fn id(&self) -> &str {
+    pub(crate) fn id(&self) -> &str {
         self.text("id").unwrap_or("")
     }
-    pub fn kid(&self) -> Option<&str> {
+    pub(crate) fn kid(&self) -> Option<&str> {
         self.text("kid")
     }
-    pub fn status(&self) -> &str {
+    pub(crate) fn status(&self) -> &str {
         self.text("status").unwrap_or("")
     }
-    pub fn is_active(&self) -> bool {
+    pub(crate) fn is_active(&self) -> bool {
         self.status() == "ACTIVE"
     }
-    pub fn kty(&self) -> Option<&str> {
+    pub(crate) fn kty(&self) -> Option<&str> {
         self.text("kty")
     }
-    pub fn use_(&self) -> Option<&str> {
+    pub(crate) fn use_(&self) -> Option<&str> {
         self.text("use")
     }
-    pub fn e(&self) -> Option<&str> {
+    pub(crate) fn e(&self) -> Option<&str> {
         self.text("e")
     }
-    pub fn n(&self) -> Option<&str> {
+    pub(crate) fn n(&self) -> Option<&str> {
         self.text("n")
     }
-    pub fn created(&self) -> Option<&str> {
+    pub(crate) fn created(&self) -> Option<&str> {
         self.text("created")
     }
-    pub fn last_updated(&self) -> Option<&str> {
+    pub(crate) fn last_updated(&self) -> Option<&str> {
         self.text("lastUpdated")
     }
 
     /// RFC 7638 thumbprint, when the key has RSA members.
-    pub fn thumbprint(&self) -> Option<String> {
+    pub(crate) fn thumbprint(&self) -> Option<String> {
         match (self.kty(), self.e(), self.n()) {
             (Some("RSA"), Some(e), Some(n)) => Some(crate::jwk::thumbprint(e, n)),
             _ => None,
@@ -72,7 +72,7 @@ impl Key {
     }
 
     /// The object exactly as Okta sent it.
-    pub fn raw(&self) -> &Map<String, Value> {
+    pub(crate) fn raw(&self) -> &Map<String, Value> {
         &self.0
     }
 }
@@ -89,7 +89,7 @@ fn kind_of(v: &Value) -> &'static str {
 }
 
 /// The requests, built in one place so `--dry-run` shows exactly what would be sent.
-pub mod requests {
+pub(crate) mod requests {
     use super::*;
 
     fn keys_path<'a>(auth_server: &'a str, rest: &[&'a str]) -> Vec<&'a str> {
@@ -105,21 +105,21 @@ pub mod requests {
         path
     }
 
-    pub fn list(auth_server: &str) -> Request {
+    pub(crate) fn list(auth_server: &str) -> Request {
         Request::new(Method::GET, &keys_path(auth_server, &[]))
     }
 
-    pub fn get(auth_server: &str, key_id: &str) -> Request {
+    pub(crate) fn get(auth_server: &str, key_id: &str) -> Request {
         Request::new(Method::GET, &keys_path(auth_server, &[key_id]))
     }
 
     /// Not idempotent: a retried add could create the key twice.
-    pub fn add(auth_server: &str, body: Value) -> Request {
+    pub(crate) fn add(auth_server: &str, body: Value) -> Request {
         Request::new(Method::POST, &keys_path(auth_server, &[])).with_body(body)
     }
 
     /// Lifecycle POSTs are idempotent in effect: activating twice leaves one state.
-    pub fn activate(auth_server: &str, key_id: &str) -> Request {
+    pub(crate) fn activate(auth_server: &str, key_id: &str) -> Request {
         Request::new(
             Method::POST,
             &keys_path(auth_server, &[key_id, "lifecycle", "activate"]),
@@ -127,7 +127,7 @@ pub mod requests {
         .idempotent(true)
     }
 
-    pub fn deactivate(auth_server: &str, key_id: &str) -> Request {
+    pub(crate) fn deactivate(auth_server: &str, key_id: &str) -> Request {
         Request::new(
             Method::POST,
             &keys_path(auth_server, &[key_id, "lifecycle", "deactivate"]),
@@ -135,14 +135,14 @@ pub mod requests {
         .idempotent(true)
     }
 
-    pub fn delete(auth_server: &str, key_id: &str) -> Request {
+    pub(crate) fn delete(auth_server: &str, key_id: &str) -> Request {
         Request::new(Method::DELETE, &keys_path(auth_server, &[key_id]))
     }
 }
 
 /// List the server's keys. Okta does not page this list (at most 5 keys), but a
 /// `Link: <…>; rel="next"` header is followed if one ever appears, as on every Okta list.
-pub async fn list_keys(client: &Client, auth_server: &str) -> Result<Vec<Key>> {
+pub(crate) async fn list_keys(client: &Client, auth_server: &str) -> Result<Vec<Key>> {
     let mut request = requests::list(auth_server);
     let mut keys = Vec::new();
     let mut pages = 0;
@@ -211,22 +211,22 @@ fn next_link(headers: &reqwest::header::HeaderMap, base: &url::Url) -> Option<Re
     Some(request)
 }
 
-pub async fn send_for_key(client: &Client, request: &Request, what: &str) -> Result<Key> {
+pub(crate) async fn send_for_key(client: &Client, request: &Request, what: &str) -> Result<Key> {
     let resp = client.send(request).await?;
     Key::from_value(resp.json(what)?)
 }
 
-pub async fn get_key(client: &Client, auth_server: &str, key_id: &str) -> Result<Key> {
+pub(crate) async fn get_key(client: &Client, auth_server: &str, key_id: &str) -> Result<Key> {
     send_for_key(client, &requests::get(auth_server, key_id), "the key").await
 }
 
 /// A key that `add_key` put on the server.
 #[derive(Debug)]
-pub struct Added {
-    pub key: Key,
+pub(crate) struct Added {
+    pub(crate) key: Key,
     /// An attempt failed after it may have reached Okta, and the key was then found on
     /// the server: that attempt added it (nothing was added twice).
-    pub recovered: bool,
+    pub(crate) recovered: bool,
 }
 
 /// Add a key. A POST is not idempotent: when an attempt fails in a way that may have
@@ -234,7 +234,7 @@ pub struct Added {
 /// the same `kid` and the same modulus means the attempt was applied: that is success.
 /// Only when the key is surely absent is the POST sent again (within `--max-retries`
 /// and `--timeout`).
-pub async fn add_key(client: &Client, auth_server: &str, body: Value) -> Result<Added> {
+pub(crate) async fn add_key(client: &Client, auth_server: &str, body: Value) -> Result<Added> {
     let request = requests::add(auth_server, body);
     let kid = request
         .body
@@ -303,7 +303,7 @@ fn same_modulus(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
-pub async fn activate_key(client: &Client, auth_server: &str, key_id: &str) -> Result<Key> {
+pub(crate) async fn activate_key(client: &Client, auth_server: &str, key_id: &str) -> Result<Key> {
     send_for_key(
         client,
         &requests::activate(auth_server, key_id),
@@ -312,18 +312,9 @@ pub async fn activate_key(client: &Client, auth_server: &str, key_id: &str) -> R
     .await
 }
 
-pub async fn deactivate_key(client: &Client, auth_server: &str, key_id: &str) -> Result<Key> {
-    send_for_key(
-        client,
-        &requests::deactivate(auth_server, key_id),
-        "the deactivated key",
-    )
-    .await
-}
-
 /// Delete a key. A DELETE resent after an attempt that may have reached Okta, and then
 /// answered 404, found the key already gone: the earlier attempt deleted it.
-pub async fn delete_key(client: &Client, auth_server: &str, key_id: &str) -> Result<()> {
+pub(crate) async fn delete_key(client: &Client, auth_server: &str, key_id: &str) -> Result<()> {
     let mut retries = Retries::default();
     match client
         .send_tracked(&requests::delete(auth_server, key_id), &mut retries)

@@ -1,6 +1,6 @@
 //! oktakeys: manage the public JSON Web Keys of Okta custom authorization servers.
 //!
-//! Data flows one way: `cli` (parse) → `config` (resolve settings) → `client` (HTTP)
+//! Data flows one way: `cli` (parse) → `config` (resolve settings) → `client` (`http` + `auth`)
 //! → `api` (typed calls) → `output` (render). `commands/` is the glue per command group.
 
 pub mod api;
@@ -10,6 +10,7 @@ pub mod client;
 pub mod commands;
 pub mod config;
 pub mod error;
+mod http;
 pub mod jwk;
 pub mod output;
 pub mod rotate;

@@ -15,9 +15,9 @@ use url::Url;
 
 pub use service_app::{AuthRetries, Scope, ServiceApp};
 
-use crate::client::Transport;
 use crate::config::{AuthMode, Credentials, Environment, TokenSource};
 use crate::error::{Error, Result};
+use crate::http::Transport;
 use crate::secret::Secret;
 
 /// Produces the authentication headers for each request. Clones share a service app's
@@ -180,7 +180,7 @@ mod tests {
             ca_cert: None,
             ssl_cert_file: None,
         };
-        let transport = Transport::new(&settings, &url, crate::client::Progress::Silent).unwrap();
+        let transport = Transport::new(&settings, &url, crate::http::Progress::Silent).unwrap();
         let headers = rt
             .block_on(auth.headers(&transport, &Method::GET, &url))
             .unwrap();

@@ -34,11 +34,11 @@ use super::dpop::{self, DpopKey, NonceRole, Nonces};
 use super::jws;
 use super::keys::{ParsedKey, SigningKey};
 use super::token_cache::{CacheKey, DiskCache, Entry};
-use crate::client::{
-    Attempts, Credentials, Request, Response, Retries, Sent, Transport, request_id_suffix,
-};
 use crate::config::{Environment, PrivateKeySource, ServiceAppSettings, env};
 use crate::error::{Error, Result};
+use crate::http::{
+    Attempts, Credentials, Request, Response, Retries, Sent, Transport, request_id_suffix,
+};
 use crate::secret::Secret;
 
 pub const ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
@@ -996,7 +996,7 @@ mod tests {
 
     fn transport_with(settings: HttpSettings) -> Transport {
         let loopback = Url::parse("http://127.0.0.1").unwrap();
-        Transport::new(&settings, &loopback, crate::client::Progress::Silent).unwrap()
+        Transport::new(&settings, &loopback, crate::http::Progress::Silent).unwrap()
     }
 
     fn form(req: &HttpMockRequest) -> BTreeMap<String, String> {
