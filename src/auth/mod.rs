@@ -13,7 +13,8 @@ use reqwest::Method;
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
 use url::Url;
 
-pub use service_app::{AuthRetries, Scope, ServiceApp};
+pub(crate) use service_app::AuthRetries;
+pub use service_app::{Scope, ServiceApp};
 
 use crate::config::{AuthMode, Credentials, Environment, TokenSource};
 use crate::error::{Error, Result};
@@ -23,7 +24,7 @@ use crate::secret::Secret;
 /// Produces the authentication headers for each request. Clones share a service app's
 /// tokens and DPoP state, so every client of one command uses one token.
 #[derive(Debug, Clone)]
-pub enum Authenticator {
+pub(crate) enum Authenticator {
     /// SSWS API token or a Bearer access token, sent as is.
     Token { scheme: &'static str, token: Secret },
     /// OAuth 2.0 service app: access tokens from Okta's token endpoint, DPoP when needed.
@@ -32,7 +33,10 @@ pub enum Authenticator {
 
 impl Authenticator {
     /// Read the secret from its source.
-    pub fn from_credentials(credentials: &Credentials, env: &dyn Environment) -> Result<Self> {
+    pub(crate) fn from_credentials(
+        credentials: &Credentials,
+        env: &dyn Environment,
+    ) -> Result<Self> {
         match credentials {
             Credentials::Token { mode, source } => {
                 let scheme = match mode {
@@ -52,7 +56,7 @@ impl Authenticator {
     }
 
     /// A token authenticator for a token already in hand (the in-process sandbox).
-    pub fn ssws(token: Secret) -> Self {
+    pub(crate) fn ssws(token: Secret) -> Self {
         Authenticator::Token {
             scheme: "SSWS",
             token,
@@ -61,7 +65,7 @@ impl Authenticator {
 
     /// Declare what the command needs from Okta (service apps ask for that scope; a
     /// token is what it is).
-    pub fn needing(self, need: Scope) -> Self {
+    pub(crate) fn needing(self, need: Scope) -> Self {
         if let Authenticator::ServiceApp(app) = &self {
             app.set_need(need);
         }
@@ -71,7 +75,7 @@ impl Authenticator {
     /// The headers that authenticate one request (`method` and `url` for DPoP proofs).
     /// A service app may first ask the token endpoint for an access token, through
     /// `transport`.
-    pub async fn headers(
+    pub(crate) async fn headers(
         &self,
         transport: &Transport,
         method: &Method,
@@ -96,7 +100,7 @@ impl Authenticator {
 
     /// After each response: whether to resend the request at once for authentication's
     /// sake (a DPoP nonce challenge, or a kept token refused with 401). Not a retry.
-    pub fn after_response(
+    pub(crate) fn after_response(
         &self,
         url: &Url,
         status: u16,

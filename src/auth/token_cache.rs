@@ -24,15 +24,15 @@ use zeroize::Zeroizing;
 use crate::secret::Secret;
 
 /// A cached token is not used when it expires within this many seconds.
-pub const DISK_MARGIN_SECS: i64 = 300;
+pub(crate) const DISK_MARGIN_SECS: i64 = 300;
 const FORMAT_VERSION: u64 = 1;
 
 /// What identifies a token: the org's token endpoint, the client and the scopes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CacheKey {
-    pub token_url: String,
-    pub client_id: String,
-    pub scopes: String,
+pub(crate) struct CacheKey {
+    pub(crate) token_url: String,
+    pub(crate) client_id: String,
+    pub(crate) scopes: String,
 }
 
 impl CacheKey {
@@ -50,16 +50,16 @@ impl CacheKey {
 
 /// One cached token.
 #[derive(Debug, Clone)]
-pub struct Entry {
-    pub access_token: Secret,
+pub(crate) struct Entry {
+    pub(crate) access_token: Secret,
     /// `Bearer` or `DPoP`, as Okta said.
-    pub token_type: String,
+    pub(crate) token_type: String,
     /// Unix seconds.
-    pub expires_at: i64,
+    pub(crate) expires_at: i64,
     /// The scopes Okta granted.
-    pub scope: String,
+    pub(crate) scope: String,
     /// For a DPoP token: the private JWK of the key it is bound to.
-    pub dpop_key: Option<Secret>,
+    pub(crate) dpop_key: Option<Secret>,
 }
 
 /// The cache directory.
@@ -70,24 +70,20 @@ pub struct DiskCache {
 
 impl DiskCache {
     /// `dirs::cache_dir()/oktakeys/tokens`, when the platform has a cache dir.
-    pub fn default_location() -> Option<Self> {
+    pub(crate) fn default_location() -> Option<Self> {
         dirs::cache_dir().map(|d| Self::at(d.join("oktakeys").join("tokens")))
     }
 
-    pub fn at(dir: PathBuf) -> Self {
+    pub(crate) fn at(dir: PathBuf) -> Self {
         DiskCache { dir }
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
-    pub fn path(&self, key: &CacheKey) -> PathBuf {
+    pub(crate) fn path(&self, key: &CacheKey) -> PathBuf {
         self.dir.join(key.file_name())
     }
 
     /// The cached token for `key`, if there is one that is still good at `now`.
-    pub fn load(&self, key: &CacheKey, now: i64) -> Option<Entry> {
+    pub(crate) fn load(&self, key: &CacheKey, now: i64) -> Option<Entry> {
         let path = self.path(key);
         if !is_private(&path) {
             // Missing (the usual case), or loosened by someone: never use it.
@@ -115,7 +111,7 @@ impl DiskCache {
     }
 
     /// Keep `entry` for `key`. Failures are logged (`-v`) and otherwise ignored.
-    pub fn store(&self, key: &CacheKey, entry: &Entry) {
+    pub(crate) fn store(&self, key: &CacheKey, entry: &Entry) {
         if let Err(e) = self.try_store(key, entry) {
             tracing::info!(
                 "cannot write the token cache in {}: {e}",
@@ -158,7 +154,7 @@ impl DiskCache {
     }
 
     /// Forget the token for `key` (Okta refused it, or it expired).
-    pub fn remove(&self, key: &CacheKey) {
+    pub(crate) fn remove(&self, key: &CacheKey) {
         let _ = std::fs::remove_file(self.path(key));
     }
 }
@@ -277,7 +273,7 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode(&cache.path(&k)), 0o600);
-            assert_eq!(mode(cache.dir()), 0o700);
+            assert_eq!(mode(&cache.dir), 0o700);
         }
         let got = cache.load(&k, 1000).unwrap();
         assert_eq!(got.access_token.expose(), "eyJcached");
@@ -294,7 +290,7 @@ mod tests {
         assert!(cache.load(&k, 2000 - DISK_MARGIN_SECS).is_none());
         assert!(!cache.path(&k).exists());
         // No temporary files left behind.
-        assert_eq!(std::fs::read_dir(cache.dir()).unwrap().count(), 0);
+        assert_eq!(std::fs::read_dir(&cache.dir).unwrap().count(), 0);
         // An expiry at the end of i64 (an edited file) is expired, not an overflow.
         cache.store(&k, &entry(i64::MIN));
         assert!(cache.load(&k, 1000).is_none());
