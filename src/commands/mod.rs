@@ -44,10 +44,13 @@ fn init_logging(verbose: u8) {
     use tracing_subscriber::layer::SubscriberExt;
     use tracing_subscriber::util::SubscriberInitExt;
     // Only oktakeys' own events: the libraries' (hyper, h2, rustls) could print header
-    // frames that the redaction in `client` never sees.
+    // frames that the redaction in `http` never sees.
     let ours = tracing_subscriber::filter::Targets::new().with_target("oktakeys", level);
     let _ = tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
+        // A closed stderr must not end the command: tracing drops the line instead of
+        // reporting the failed write with `eprintln!`, which would panic.
+        .log_internal_errors(false)
         .with_max_level(level)
         .with_target(false)
         .with_level(false)
