@@ -45,11 +45,11 @@ pub(super) fn report_failure(
         // The report on stdout carries the error.
         return;
     }
+    // The usual error paragraph, its first line naming the server.
     let mut text = format!(
-        "{server}: {}",
+        "error: {server}: {}",
         output::error_paragraph(err).trim_start_matches("error: ")
     );
-    text = format!("error: {text}");
     if let Some(holds) = holds {
         text.push_str(&format!("\n{server} now holds:"));
         if holds.is_empty() {
