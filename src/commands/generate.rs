@@ -13,25 +13,28 @@ use crate::jwk::{self, PublicKey};
 use crate::output::Printer;
 use crate::secret::Secret;
 
-pub fn run(global: &GlobalArgs, args: &GenerateArgs) -> Result<()> {
+pub(crate) fn run(global: &GlobalArgs, args: &GenerateArgs) -> Result<()> {
+    let printer = Printer::new(global);
     let (secret, public) = generate_to_file(&args.private_key_out, args.bits.bits(), args.force)?;
-    if !global.quiet {
-        eprintln!(
-            "Wrote the {}-bit private key to {} (PKCS#8 PEM, mode 0600). Keep it secret: \
-             it decrypts the access tokens encrypted with kid `{}`.",
-            args.bits.bits(),
-            args.private_key_out.display(),
-            args.kid
-        );
-    }
+    printer.note(format!(
+        "Wrote the {}-bit private key to {} (PKCS#8 PEM, mode 0600). Keep it secret: \
+         it decrypts the access tokens encrypted with kid `{}`.",
+        args.bits.bits(),
+        args.private_key_out.display(),
+        args.kid
+    ));
     drop(secret);
     // Compact when piped (`| oktakeys keys add --jwk -`), pretty on a terminal.
-    Printer::new(global).json(&public_jwk(&public, &args.kid))
+    printer.json(&public_jwk(&public, &args.kid))
 }
 
 /// Generate a key pair and write the private key to `path` (see [`write_private_key`]).
 /// Checks the path before the (slow) generation, so a mistake costs nothing.
-pub fn generate_to_file(path: &Path, bits: usize, force: bool) -> Result<(Secret, PublicKey)> {
+pub(crate) fn generate_to_file(
+    path: &Path,
+    bits: usize,
+    force: bool,
+) -> Result<(Secret, PublicKey)> {
     check_target(path, force)?;
     let (secret, public) = jwk::generate(bits)?;
     write_private_key(path, &secret, force)?;
@@ -39,7 +42,7 @@ pub fn generate_to_file(path: &Path, bits: usize, force: bool) -> Result<(Secret
 }
 
 /// The public JWK `keys generate` prints: `{kty, use, kid, e, n}`.
-pub fn public_jwk(key: &PublicKey, kid: &str) -> Value {
+fn public_jwk(key: &PublicKey, kid: &str) -> Value {
     json!({
         "kty": "RSA",
         "use": "enc",
@@ -109,7 +112,7 @@ fn create_private(path: &Path) -> std::io::Result<File> {
 /// file is never touched). With `force`, the key is written to a new 0600 file beside the
 /// target and renamed over it, so the target is at every moment the old key or the
 /// complete new one.
-pub fn write_private_key(path: &Path, key: &Secret, force: bool) -> Result<()> {
+fn write_private_key(path: &Path, key: &Secret, force: bool) -> Result<()> {
     let io_err = |what: &str, p: &Path, e: std::io::Error| {
         Error::KeyFile(format!(
             "--private-key-out {}: cannot {what}: {e}",

@@ -1,8 +1,5 @@
 //! `oktakeys keys …`: the six operations on an authorization server's keys.
 
-use std::io::Read;
-use std::path::Path;
-
 use url::Url;
 
 use crate::api::{self, requests};
@@ -11,13 +8,11 @@ use crate::cli::{AddArgs, DeleteArgs, GlobalArgs, KeysArgs, KeysCommand, MutateA
 use crate::client::{Client, Progress, Request};
 use crate::config::{ProcessEnv, Settings, Target};
 use crate::error::{Error, Result};
-use crate::jwk;
 use crate::output::Printer;
 
-/// Key files are small; refuse anything that is clearly not one.
-const MAX_KEY_FILE_BYTES: u64 = 1024 * 1024;
+use super::key_source::{KeySource, load_key};
 
-pub async fn run(global: &GlobalArgs, args: KeysArgs) -> Result<()> {
+pub(crate) async fn run(global: &GlobalArgs, args: KeysArgs) -> Result<()> {
     let printer = Printer::new(global);
     let auth_server = args.single_auth_server().map_err(Error::Usage)?;
     let settings = Settings::resolve(global, auth_server, &ProcessEnv)?;
@@ -133,23 +128,9 @@ impl Connection {
 }
 
 async fn add(conn: &Connection, printer: &Printer, server: &str, args: AddArgs) -> Result<()> {
-    let key = match (&args.source.jwk, &args.source.pem) {
-        (Some(path), _) => {
-            let (bytes, source) = read_key_file(path)?;
-            jwk::from_jwk_bytes(&bytes, args.kid.as_deref(), &source)?
-        }
-        (None, Some(path)) => {
-            // May hold a private key: wiped when dropped; only n and e are kept.
-            let (bytes, source) = read_key_file(path)?;
-            let bytes = zeroize::Zeroizing::new(bytes);
-            jwk::from_pem_bytes(&bytes, &source)?
-        }
-        (None, None) => {
-            return Err(Error::Usage(
-                "pass --jwk FILE or --pem FILE (or - for stdin)".into(),
-            ));
-        }
-    };
+    let source = KeySource::from_flags(args.source.jwk.as_deref(), args.source.pem.as_deref())
+        .ok_or_else(|| Error::Usage("pass --jwk FILE or --pem FILE (or - for stdin)".into()))?;
+    let key = load_key(source, args.kid.as_deref())?;
     if let Some(kid) = &args.kid
         && kid.trim().is_empty()
     {
@@ -226,31 +207,4 @@ async fn delete(
     api::delete_key(&conn.client()?, server, id).await?;
     printer.note(format!("Deleted key {id}."));
     Ok(())
-}
-
-/// Read a key file, or stdin for `-`. Any failure is a key-file error (exit 3).
-pub(crate) fn read_key_file(path: &Path) -> Result<(Vec<u8>, String)> {
-    let mut bytes = Vec::new();
-    let source = if path == Path::new("-") {
-        std::io::stdin()
-            .take(MAX_KEY_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::KeyFile(format!("cannot read the key from stdin: {e}")))?;
-        "stdin".to_string()
-    } else {
-        let name = path.display().to_string();
-        std::fs::File::open(path)
-            .and_then(|f| f.take(MAX_KEY_FILE_BYTES + 1).read_to_end(&mut bytes))
-            .map_err(|e| Error::KeyFile(format!("cannot read {name}: {e}")))?;
-        name
-    };
-    if bytes.len() as u64 > MAX_KEY_FILE_BYTES {
-        return Err(Error::KeyFile(format!(
-            "{source}: larger than 1 MiB; not a key file"
-        )));
-    }
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Error::KeyFile(format!("{source}: is empty")));
-    }
-    Ok((bytes, source))
 }

@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 pub mod completion;
 pub mod config;
 pub mod generate;
+mod key_source;
 pub mod keys;
 pub mod rotate;
 pub mod sandbox;

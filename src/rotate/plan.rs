@@ -1,112 +1,15 @@
-//! Key rotation: the plan (pure, from the keys a server holds) and, in `commands`, its
-//! execution.
-//!
-//! A rotation puts a new key in and makes it the active one:
-//! 1. add the new key INACTIVE (Okta's rule), or reuse a key with the same kid that an
-//!    earlier, interrupted run already added;
-//! 2. activate it: Okta deactivates the key that was active;
-//! 3. retire old keys: `--delete-old` deletes every other INACTIVE key, `--keep N` keeps the
-//!    N newest of them.
-//!
-//! Re-running the same rotation converges: every step is planned from what Okta holds now,
-//! so a run that stopped half-way is completed without adding anything twice.
-//!
-//! Safety, by construction:
-//! - only INACTIVE keys are ever deleted, and nothing is ever deactivated; the active key
-//!   changes only by activating the new one. A server that had an active key always has one.
-//! - a server holding 5 keys (Okta's maximum) needs room before the add. Deletion normally
-//!   comes after activation, so it cannot make that room. When the retention asks for
-//!   keys to be deleted anyway, the oldest of those INACTIVE keys are deleted *first*, just as
-//!   many as needed: they are inactive and would stay inactive, so nothing that encrypts
-//!   tokens changes, and the end state is the same as deleting them last. When nothing may
-//!   be deleted, the plan is refused before anything changes.
-//! - Okta refuses to add a key while a key without a kid exists. Such a key, when INACTIVE
-//!   and to be deleted by the retention anyway, is deleted first too; otherwise the plan is
-//!   refused with the reason.
+//! The plan of one rotation: pure, from the keys a server holds (see the module above).
 
 use std::fmt;
 
+use super::key_view::{KeyStatus, KeyView, describe_all};
+
 /// Okta's limit on keys per authorization server.
-pub const MAX_KEYS: usize = 5;
-
-/// A key's status as Okta reports it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum KeyStatus {
-    Active,
-    Inactive,
-    /// A status this version does not know: such a key is never touched.
-    Other(String),
-}
-
-impl KeyStatus {
-    pub fn parse(s: Option<&str>) -> Self {
-        match s {
-            Some("ACTIVE") => KeyStatus::Active,
-            Some("INACTIVE") => KeyStatus::Inactive,
-            Some(other) => KeyStatus::Other(other.to_string()),
-            None => KeyStatus::Other(String::new()),
-        }
-    }
-}
-
-impl fmt::Display for KeyStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            KeyStatus::Active => f.write_str("ACTIVE"),
-            KeyStatus::Inactive => f.write_str("INACTIVE"),
-            KeyStatus::Other(s) if s.is_empty() => f.write_str("(no status)"),
-            KeyStatus::Other(s) => f.write_str(s),
-        }
-    }
-}
-
-/// What the planner needs to know of a key on the server.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyView {
-    /// Okta's key id (`apk…`).
-    pub id: String,
-    pub kid: Option<String>,
-    pub status: KeyStatus,
-    /// Okta's `created` timestamp (`2023-02-21T20:08:24.000Z`: sorts as text).
-    pub created: Option<String>,
-    /// RFC 7638 thumbprint of the key material, when Okta sent `e` and `n`.
-    pub thumbprint: Option<String>,
-}
-
-impl KeyView {
-    pub fn new(id: &str, kid: Option<&str>, status: KeyStatus, created: Option<&str>) -> Self {
-        KeyView {
-            id: id.to_string(),
-            kid: kid.map(str::to_string),
-            status,
-            created: created.map(str::to_string),
-            thumbprint: None,
-        }
-    }
-
-    /// The planner's view of a key as Okta returned it.
-    pub fn from_api(key: &crate::api::Key) -> Self {
-        KeyView {
-            id: key.id().to_string(),
-            kid: key.kid().map(str::to_string),
-            status: KeyStatus::parse(Some(key.status()).filter(|s| !s.is_empty())),
-            created: key.created().map(str::to_string),
-            thumbprint: key.thumbprint(),
-        }
-    }
-
-    /// `apk… (kid …)`, for messages.
-    pub fn describe(&self) -> String {
-        match &self.kid {
-            Some(kid) => format!("{} (kid {kid})", self.id),
-            None => format!("{} (no kid)", self.id),
-        }
-    }
-}
+pub(crate) const MAX_KEYS: usize = 5;
 
 /// What happens to the old INACTIVE keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Retention {
+pub(crate) enum Retention {
     /// Delete nothing.
     None,
     /// Delete every INACTIVE key except the new one (`--delete-old`).
@@ -117,21 +20,21 @@ pub enum Retention {
 }
 
 impl Retention {
-    pub fn deletes(self) -> bool {
+    pub(crate) fn deletes(self) -> bool {
         !matches!(self, Retention::None)
     }
 }
 
 /// Which key a step acts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
+pub(crate) enum Target {
     /// The key the `AddKey` step creates (its id is known only then).
     New,
     Existing(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Step {
+pub(crate) enum Step {
     /// Delete an INACTIVE key before adding, to make room or to remove a kid-less key.
     /// Only keys that the retention would delete anyway.
     DeleteFirst { key: KeyView, why: String },
@@ -149,24 +52,32 @@ pub enum Step {
 
 /// The steps of one server's rotation, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Plan {
-    pub new_kid: String,
-    pub steps: Vec<Step>,
+pub(crate) struct Plan {
+    pub(crate) steps: Vec<Step>,
     /// The keys the activation deactivates (the ones ACTIVE now, except the new key).
-    pub deactivates: Vec<KeyView>,
+    pub(crate) deactivates: Vec<KeyView>,
     /// Old keys left on the server afterwards (besides the new, active one).
-    pub kept: Vec<KeyView>,
+    pub(crate) kept: Vec<KeyView>,
 }
 
 impl Plan {
     /// Nothing to do: the new key is active and no key is to be deleted.
-    pub fn is_noop(&self) -> bool {
+    pub(crate) fn is_noop(&self) -> bool {
         self.steps
             .iter()
             .all(|s| matches!(s, Step::AlreadyActive { .. }))
     }
 
-    pub fn deletions(&self) -> impl Iterator<Item = &KeyView> {
+    /// `; Okta deactivates apk… (kid …)` (with `verb`), or nothing when no key is active.
+    pub(super) fn deactivation_note(&self, verb: &str) -> String {
+        if self.deactivates.is_empty() {
+            String::new()
+        } else {
+            format!("; Okta {verb} {}", describe_all(&self.deactivates))
+        }
+    }
+
+    pub(crate) fn deletions(&self) -> impl Iterator<Item = &KeyView> {
         self.steps.iter().filter_map(|s| match s {
             Step::DeleteFirst { key, .. } | Step::Delete { key } => Some(key),
             _ => None,
@@ -177,16 +88,7 @@ impl Plan {
 impl fmt::Display for Plan {
     /// The plan for people, one numbered line per step.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let previous = match self.deactivates.as_slice() {
-            [] => String::new(),
-            keys => format!(
-                "; Okta deactivates {}",
-                keys.iter()
-                    .map(KeyView::describe)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        };
+        let previous = self.deactivation_note("deactivates");
         for (i, step) in self.steps.iter().enumerate() {
             let n = i + 1;
             match step {
@@ -219,8 +121,7 @@ impl fmt::Display for Plan {
             }
         }
         if !self.kept.is_empty() {
-            let kept: Vec<String> = self.kept.iter().map(KeyView::describe).collect();
-            writeln!(f, "  keep: {}", kept.join(", "))?;
+            writeln!(f, "  keep: {}", describe_all(&self.kept))?;
         }
         Ok(())
     }
@@ -228,9 +129,9 @@ impl fmt::Display for Plan {
 
 /// Why a rotation cannot be planned. Nothing has been changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refusal {
-    pub reason: String,
-    pub hint: Option<String>,
+pub(crate) struct Refusal {
+    pub(crate) reason: String,
+    pub(crate) hint: Option<String>,
 }
 
 impl fmt::Display for Refusal {
@@ -241,172 +142,208 @@ impl fmt::Display for Refusal {
 
 /// The key a rotation puts in.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewKey {
-    pub kid: String,
+pub(crate) struct NewKey {
+    pub(crate) kid: String,
     /// RFC 7638 thumbprint: a key already on the server with this kid is reused only if
     /// it is this very key. `None` while the key is not known yet (`--dry-run --generate`).
-    pub thumbprint: Option<String>,
+    pub(crate) thumbprint: Option<String>,
 }
 
 /// Plan the rotation of one server to the key `new`, from the keys it holds now.
-pub fn plan(keys: &[KeyView], new: &NewKey, retention: Retention) -> Result<Plan, Refusal> {
-    let new_kid = new.kid.as_str();
-    let same = keys.iter().find(|k| k.kid.as_deref() == Some(new_kid));
-    if let Some(key) = same
-        && (key.thumbprint.is_none() || key.thumbprint != new.thumbprint)
-    {
-        return Err(Refusal {
-            reason: format!(
-                "the server already holds a different key with kid `{new_kid}` ({}, {}); \
-                 Okta requires unique kids. Nothing was changed",
-                key.id, key.status
-            ),
-            hint: Some(
-                "give the new key another kid with --kid (without --kid, the kid is the key's \
-                 RFC 7638 thumbprint)"
-                    .into(),
-            ),
-        });
-    }
+pub(crate) fn plan(keys: &[KeyView], new: &NewKey, retention: Retention) -> Result<Plan, Refusal> {
+    let same = key_with_the_new_kid(keys, new)?;
     let old: Vec<&KeyView> = keys
         .iter()
-        .filter(|k| k.kid.as_deref() != Some(new_kid))
+        .filter(|k| k.kid.as_deref() != Some(new.kid.as_str()))
         .collect();
-    let deactivates: Vec<KeyView> = match same {
+    let retained = Retained::sort(&old, retention);
+
+    let (mut steps, deleted_first) = match same {
+        Some(key) => (use_existing(key)?, Vec::new()),
+        None => {
+            let first = room_for_the_new_key(keys, &old, &retained.to_delete, retention)?;
+            (add_and_activate(&new.kid, &first, keys.len()), first)
+        }
+    };
+    steps.extend(
+        retained
+            .to_delete
+            .iter()
+            .filter(|key| !deleted_first.iter().any(|d| d.id == key.id))
+            .map(|key| Step::Delete {
+                key: (*key).clone(),
+            }),
+    );
+
+    Ok(Plan {
+        steps,
+        deactivates: deactivated_by_the_activation(same, &old),
+        kept: retained.kept.into_iter().cloned().collect(),
+    })
+}
+
+/// The key on the server with the new kid, if any. It must be the new key itself (an
+/// earlier run added it): Okta requires unique kids, and another key is never activated.
+fn key_with_the_new_kid<'a>(
+    keys: &'a [KeyView],
+    new: &NewKey,
+) -> Result<Option<&'a KeyView>, Refusal> {
+    let same = keys
+        .iter()
+        .find(|k| k.kid.as_deref() == Some(new.kid.as_str()));
+    match same {
+        Some(key) if key.thumbprint.is_none() || key.thumbprint != new.thumbprint => Err(Refusal {
+            reason: format!(
+                "the server already holds a different key with kid `{}` ({}, {}); \
+                     Okta requires unique kids. Nothing was changed",
+                new.kid, key.id, key.status
+            ),
+            hint: Some(
+                "give the new key another kid with --kid (without --kid, the kid is the \
+                     key's RFC 7638 thumbprint)"
+                    .into(),
+            ),
+        }),
+        _ => Ok(same),
+    }
+}
+
+/// The old keys sorted by what the retention does with them.
+struct Retained<'a> {
+    /// Left on the server: the newest INACTIVE ones the retention keeps (the previously
+    /// active key leads), then those of a status this version does not know.
+    kept: Vec<&'a KeyView>,
+    /// Deleted, every one of them INACTIVE by the end; newest first.
+    to_delete: Vec<&'a KeyView>,
+}
+
+impl<'a> Retained<'a> {
+    fn sort(old: &[&'a KeyView], retention: Retention) -> Self {
+        let mut kept = inactive_after_the_activation(old);
+        let keep = match retention {
+            Retention::None => kept.len(),
+            Retention::DeleteOld => 0,
+            Retention::Keep(n) => n.min(kept.len()),
+        };
+        let to_delete = kept.split_off(keep);
+        // Keys of an unknown status are left alone, and kept.
+        kept.extend(
+            old.iter()
+                .copied()
+                .filter(|k| matches!(k.status, KeyStatus::Other(_))),
+        );
+        Retained { kept, to_delete }
+    }
+}
+
+/// After the activation, the old keys that are INACTIVE: the ones the activation
+/// deactivates (the key to roll back to) lead, then the ones inactive now, newest first.
+fn inactive_after_the_activation<'a>(old: &[&'a KeyView]) -> Vec<&'a KeyView> {
+    let mut inactive: Vec<&KeyView> = old
+        .iter()
+        .copied()
+        .filter(|k| k.status == KeyStatus::Inactive)
+        .collect();
+    inactive.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| a.id.cmp(&b.id)));
+    let previously_active = old
+        .iter()
+        .copied()
+        .filter(|k| k.status == KeyStatus::Active);
+    previously_active.chain(inactive).collect()
+}
+
+/// The keys the activation deactivates: the ones ACTIVE now, unless the new key already is.
+fn deactivated_by_the_activation(same: Option<&KeyView>, old: &[&KeyView]) -> Vec<KeyView> {
+    match same {
         Some(k) if k.status == KeyStatus::Active => Vec::new(),
         _ => old
             .iter()
             .filter(|k| k.status == KeyStatus::Active)
             .map(|k| (*k).clone())
             .collect(),
-    };
+    }
+}
 
-    // After the activation, the old keys that are INACTIVE: the ones inactive now and the
-    // ones the activation deactivates. Newest first; the previously active ones lead.
-    let mut inactive_after: Vec<&KeyView> = old
-        .iter()
-        .copied()
-        .filter(|k| k.status == KeyStatus::Inactive)
-        .collect();
-    inactive_after.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| a.id.cmp(&b.id)));
-    let previously_active = old
-        .iter()
-        .copied()
-        .filter(|k| k.status == KeyStatus::Active);
-    let ranked: Vec<&KeyView> = previously_active.chain(inactive_after).collect();
-
-    // The old keys the retention deletes (all of them INACTIVE by the end) and keeps.
-    let keep_count = match retention {
-        Retention::None => usize::MAX,
-        Retention::DeleteOld => 0,
-        Retention::Keep(n) => n,
-    };
-    let (kept, to_delete): (Vec<&KeyView>, Vec<&KeyView>) = {
-        let mut kept = Vec::new();
-        let mut to_delete = Vec::new();
-        for (rank, key) in ranked.iter().enumerate() {
-            if rank < keep_count {
-                kept.push(*key);
-            } else {
-                to_delete.push(*key);
-            }
-        }
-        (kept, to_delete)
-    };
-    // Keys of an unknown status are left alone, and kept.
-    let untouched: Vec<&KeyView> = old
-        .iter()
-        .copied()
-        .filter(|k| matches!(k.status, KeyStatus::Other(_)))
-        .collect();
-
-    let mut steps = Vec::new();
-    let mut delete_first: Vec<&KeyView> = Vec::new();
-
-    match same {
-        Some(key) if key.status == KeyStatus::Active => {
-            steps.push(Step::AlreadyActive { key: key.clone() });
-        }
-        Some(key) if key.status == KeyStatus::Inactive => {
-            steps.push(Step::ReuseExisting { key: key.clone() });
-            steps.push(Step::Activate {
+/// The new key is already on the server: activate it, or nothing when it is active.
+fn use_existing(key: &KeyView) -> Result<Vec<Step>, Refusal> {
+    match key.status {
+        KeyStatus::Active => Ok(vec![Step::AlreadyActive { key: key.clone() }]),
+        KeyStatus::Inactive => Ok(vec![
+            Step::ReuseExisting { key: key.clone() },
+            Step::Activate {
                 target: Target::Existing(key.id.clone()),
-            });
-        }
-        Some(key) => {
-            return Err(Refusal {
-                reason: format!(
-                    "key {} has the new kid but its status is {}; oktakeys cannot activate it",
-                    key.describe(),
-                    key.status
-                ),
-                hint: Some("look at it with `oktakeys keys get KEY_ID`".into()),
-            });
-        }
-        None => {
-            // Room: a kid-less key blocks any add; the count must be under the maximum.
-            let kidless: Vec<&KeyView> = old.iter().copied().filter(|k| k.kid.is_none()).collect();
-            for key in &kidless {
-                let deletable_now =
-                    key.status == KeyStatus::Inactive && to_delete.iter().any(|d| d.id == key.id);
-                if !deletable_now {
-                    return Err(kidless_refusal(key, retention));
-                }
-                delete_first.push(key);
-            }
-            let free_after = MAX_KEYS.saturating_sub(keys.len() - delete_first.len());
-            if free_after == 0 {
-                // Oldest first among the INACTIVE keys the retention deletes anyway.
-                let mut candidates: Vec<&KeyView> = to_delete
-                    .iter()
-                    .copied()
-                    .filter(|k| k.status == KeyStatus::Inactive)
-                    .filter(|k| !delete_first.iter().any(|d| d.id == k.id))
-                    .collect();
-                candidates.reverse();
-                let needed = keys.len() - delete_first.len() + 1 - MAX_KEYS;
-                if candidates.len() < needed {
-                    return Err(full_refusal(keys.len(), retention));
-                }
-                delete_first.extend(candidates.into_iter().take(needed));
-            }
-            for key in &delete_first {
-                let why = if key.kid.is_none() {
-                    "Okta refuses to add a key while a key without a kid exists".to_string()
-                } else {
-                    format!(
-                        "the server holds {} keys, Okta's maximum, so the new key needs room",
-                        keys.len()
-                    )
-                };
-                steps.push(Step::DeleteFirst {
-                    key: (*key).clone(),
-                    why,
-                });
-            }
-            steps.push(Step::AddKey {
-                kid: new_kid.to_string(),
-            });
-            steps.push(Step::Activate {
-                target: Target::New,
-            });
-        }
+            },
+        ]),
+        KeyStatus::Other(_) => Err(Refusal {
+            reason: format!(
+                "key {} has the new kid but its status is {}; oktakeys cannot activate it",
+                key.describe(),
+                key.status
+            ),
+            hint: Some("look at it with `oktakeys keys get KEY_ID`".into()),
+        }),
     }
+}
 
-    for key in &to_delete {
-        if !delete_first.iter().any(|d| d.id == key.id) {
-            steps.push(Step::Delete {
+/// The keys to delete before the add: a kid-less key blocks any add, and the count must
+/// be under the maximum. Only INACTIVE keys the retention deletes anyway qualify (the
+/// oldest go first); when they are not enough, the plan is refused.
+fn room_for_the_new_key<'a>(
+    keys: &[KeyView],
+    old: &[&'a KeyView],
+    to_delete: &[&'a KeyView],
+    retention: Retention,
+) -> Result<Vec<&'a KeyView>, Refusal> {
+    let mut first: Vec<&KeyView> = Vec::new();
+    for key in old.iter().copied().filter(|k| k.kid.is_none()) {
+        let deletable_now =
+            key.status == KeyStatus::Inactive && to_delete.iter().any(|d| d.id == key.id);
+        if !deletable_now {
+            return Err(kidless_refusal(key, retention));
+        }
+        first.push(key);
+    }
+    let left = keys.len() - first.len();
+    if left >= MAX_KEYS {
+        let mut candidates: Vec<&KeyView> = to_delete
+            .iter()
+            .copied()
+            .filter(|k| k.status == KeyStatus::Inactive)
+            .filter(|k| !first.iter().any(|d| d.id == k.id))
+            .collect();
+        candidates.reverse();
+        let needed = left + 1 - MAX_KEYS;
+        if candidates.len() < needed {
+            return Err(full_refusal(keys.len(), retention));
+        }
+        first.extend(candidates.into_iter().take(needed));
+    }
+    Ok(first)
+}
+
+/// The steps of a rotation to a key not on the server yet: make room, add, activate.
+fn add_and_activate(new_kid: &str, delete_first: &[&KeyView], count: usize) -> Vec<Step> {
+    let mut steps: Vec<Step> = delete_first
+        .iter()
+        .map(|key| {
+            let why = if key.kid.is_none() {
+                "Okta refuses to add a key while a key without a kid exists".to_string()
+            } else {
+                format!("the server holds {count} keys, Okta's maximum, so the new key needs room")
+            };
+            Step::DeleteFirst {
                 key: (*key).clone(),
-            });
-        }
-    }
-
-    Ok(Plan {
-        new_kid: new_kid.to_string(),
-        steps,
-        deactivates,
-        kept: kept.into_iter().chain(untouched).cloned().collect(),
-    })
+                why,
+            }
+        })
+        .collect();
+    steps.push(Step::AddKey {
+        kid: new_kid.to_string(),
+    });
+    steps.push(Step::Activate {
+        target: Target::New,
+    });
+    steps
 }
 
 fn full_refusal(count: usize, retention: Retention) -> Refusal {
@@ -462,147 +399,6 @@ fn kidless_refusal(key: &KeyView, retention: Retention) -> Refusal {
     }
 }
 
-// ---------------------------------------------------------------------------------------
-// Execution
-// ---------------------------------------------------------------------------------------
-
-/// What a rotation did to one server: the `-o json` report's entry, and the summary row.
-#[derive(Debug, Default)]
-pub struct Outcome {
-    /// The id of the key added by this run.
-    pub added: Option<String>,
-    /// The id of the key activated by this run.
-    pub activated: Option<String>,
-    /// The ids of the keys the activation deactivated.
-    pub deactivated: Vec<String>,
-    /// The ids of the keys deleted by this run.
-    pub deleted: Vec<String>,
-    /// The active key at the end (after a failure: as Okta reported it afterwards).
-    pub active_key: Option<String>,
-    /// What Okta holds after a failure (None when it could not be listed, or on success).
-    pub holds: Option<Vec<KeyView>>,
-    pub error: Option<crate::error::Error>,
-}
-
-/// Carry out `plan` on `auth_server`. Stops at the first failing step; then lists the keys
-/// again, best effort, so the report says what Okta now holds. `progress` receives one
-/// line per completed step, for people.
-pub async fn execute(
-    client: &crate::client::Client,
-    auth_server: &str,
-    plan: &Plan,
-    key: &crate::jwk::PublicKey,
-    progress: &dyn Fn(String),
-) -> Outcome {
-    let mut outcome = Outcome::default();
-    match run_steps(client, auth_server, plan, key, progress, &mut outcome).await {
-        Ok(active) => outcome.active_key = Some(active),
-        Err(err) => {
-            outcome.error = Some(err);
-            if let Ok(keys) = crate::api::list_keys(client, auth_server).await {
-                let views: Vec<KeyView> = keys.iter().map(KeyView::from_api).collect();
-                outcome.active_key = views
-                    .iter()
-                    .find(|k| k.status == KeyStatus::Active)
-                    .map(|k| k.id.clone());
-                outcome.holds = Some(views);
-            }
-        }
-    }
-    outcome
-}
-
-async fn run_steps(
-    client: &crate::client::Client,
-    auth_server: &str,
-    plan: &Plan,
-    key: &crate::jwk::PublicKey,
-    progress: &dyn Fn(String),
-    outcome: &mut Outcome,
-) -> crate::error::Result<String> {
-    use crate::api;
-
-    let mut new_id: Option<String> = None;
-    let mut active: Option<String> = None;
-    for step in &plan.steps {
-        match step {
-            Step::DeleteFirst { key: old, .. } | Step::Delete { key: old } => {
-                delete(client, auth_server, &old.id).await?;
-                outcome.deleted.push(old.id.clone());
-                progress(format!("deleted INACTIVE key {}", old.describe()));
-            }
-            Step::AddKey { kid } => {
-                // api::add_key looks for the key before resending after a lost answer.
-                let added = api::add_key(client, auth_server, key.request_body(kid))
-                    .await?
-                    .key;
-                let view = KeyView::from_api(&added);
-                if crate::cli::parse_path_id(&view.id).is_err() {
-                    return Err(crate::error::Error::network(
-                        format!(
-                            "Okta's answer to the add has no usable key id (`{}`)",
-                            view.id.escape_debug()
-                        ),
-                        None,
-                    ));
-                }
-                progress(format!("added key {} INACTIVE", view.describe()));
-                outcome.added = Some(view.id.clone());
-                new_id = Some(view.id);
-            }
-            Step::ReuseExisting { key: existing } => {
-                new_id = Some(existing.id.clone());
-            }
-            Step::Activate { target } => {
-                let id = match target {
-                    Target::Existing(id) => id.clone(),
-                    Target::New => new_id.clone().ok_or_else(|| {
-                        crate::error::Error::Internal("activate before add in the plan".into())
-                    })?,
-                };
-                let activated = api::activate_key(client, auth_server, &id).await?;
-                if !activated.is_active() {
-                    return Err(crate::error::Error::network(
-                        format!(
-                            "Okta answered the activation of key {id} with status {}",
-                            activated.status()
-                        ),
-                        None,
-                    ));
-                }
-                outcome.activated = Some(id.clone());
-                outcome.deactivated = plan.deactivates.iter().map(|k| k.id.clone()).collect();
-                let previous = match plan.deactivates.as_slice() {
-                    [] => String::new(),
-                    keys => format!(
-                        "; Okta deactivated {}",
-                        keys.iter()
-                            .map(KeyView::describe)
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                };
-                progress(format!("activated key {id}{previous}"));
-                active = Some(id);
-            }
-            Step::AlreadyActive { key: existing } => active = Some(existing.id.clone()),
-        }
-    }
-    active.ok_or_else(|| crate::error::Error::Internal("the plan activates no key".into()))
-}
-
-/// Delete a key; one that is already gone (404) counts as deleted.
-async fn delete(
-    client: &crate::client::Client,
-    auth_server: &str,
-    id: &str,
-) -> crate::error::Result<()> {
-    match crate::api::delete_key(client, auth_server, id).await {
-        Err(crate::error::Error::Api(api)) if api.status == 404 => Ok(()),
-        other => other,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -631,7 +427,13 @@ mod tests {
     }
 
     fn key(id: &str, kid: Option<&str>, status: KeyStatus, created: &str) -> KeyView {
-        KeyView::new(id, kid, status, Some(created))
+        KeyView {
+            id: id.to_string(),
+            kid: kid.map(str::to_string),
+            status,
+            created: Some(created.to_string()),
+            thumbprint: None,
+        }
     }
     fn active(id: &str, created: &str) -> KeyView {
         key(id, Some(&format!("kid-{id}")), KeyStatus::Active, created)

@@ -1,0 +1,85 @@
+//! Reading the public key a command sends (`keys add`, `keys rotate`): `--jwk FILE` or
+//! `--pem FILE`, where `-` is stdin. Any failure is a key-file error (exit 3).
+
+use std::io::Read;
+use std::path::Path;
+
+use zeroize::Zeroizing;
+
+use crate::error::{Error, Result};
+use crate::jwk::{self, PublicKey};
+
+/// Key files are small; refuse anything that is clearly not one.
+const MAX_KEY_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Where a key comes from.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum KeySource<'a> {
+    /// A public JWK, or a JWKS (the key picked by kid).
+    Jwk(&'a Path),
+    /// A PEM public key, certificate or private key (only the public part is kept).
+    Pem(&'a Path),
+}
+
+impl<'a> KeySource<'a> {
+    /// The source the flags name (`--jwk` before `--pem`), if any.
+    pub(crate) fn from_flags(jwk: Option<&'a Path>, pem: Option<&'a Path>) -> Option<Self> {
+        jwk.map(KeySource::Jwk).or(pem.map(KeySource::Pem))
+    }
+
+    fn path(self) -> &'a Path {
+        match self {
+            KeySource::Jwk(path) | KeySource::Pem(path) => path,
+        }
+    }
+
+    /// The source in messages: the file's name, or `stdin` for `-`.
+    pub(crate) fn name(self) -> String {
+        if self.is_stdin() {
+            "stdin".to_string()
+        } else {
+            self.path().display().to_string()
+        }
+    }
+
+    fn is_stdin(self) -> bool {
+        self.path() == Path::new("-")
+    }
+}
+
+/// Read the key. `kid` picks the key of a JWKS and is checked against a JWK's own.
+pub(crate) fn load_key(source: KeySource<'_>, kid: Option<&str>) -> Result<PublicKey> {
+    match source {
+        KeySource::Jwk(_) => jwk::from_jwk_bytes(&read_key_file(source)?, kid, &source.name()),
+        KeySource::Pem(_) => {
+            // May hold a private key: wiped when dropped; only n and e are kept.
+            let bytes = Zeroizing::new(read_key_file(source)?);
+            jwk::from_pem_bytes(&bytes, &source.name())
+        }
+    }
+}
+
+/// The file's bytes: small, and not blank.
+fn read_key_file(source: KeySource<'_>) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let name = source.name();
+    if source.is_stdin() {
+        std::io::stdin()
+            .take(MAX_KEY_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::KeyFile(format!("cannot read the key from stdin: {e}")))?;
+    } else {
+        std::fs::File::open(source.path())
+            .and_then(|f| f.take(MAX_KEY_FILE_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(|e| Error::KeyFile(format!("cannot read {name}: {e}")))?;
+    }
+    if bytes.len() as u64 > MAX_KEY_FILE_BYTES {
+        return Err(Error::KeyFile(format!(
+            "{name}: larger than 1 MiB; not a key file"
+        )));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::KeyFile(format!("{name}: is empty")));
+    }
+    Ok(bytes)
+}

@@ -1,0 +1,276 @@
+//! `oktakeys keys rotate`: plan every server, print the plans, confirm deletions, execute
+//! each server's plan independently, then a summary (table) or a report (`-o json`).
+
+mod new_key;
+mod report;
+mod resume;
+
+use super::keys::Connection;
+use crate::api;
+use crate::auth::Scope;
+use crate::cli::{GlobalArgs, RotateArgs};
+use crate::client::{Client, Progress};
+use crate::config::{ProcessEnv, Settings};
+use crate::error::{Error, Result};
+use crate::jwk::PublicKey;
+use crate::output::Printer;
+use crate::rotate::{self, KeyView, NewKey, Outcome, Plan, Retention};
+use report::{ServerRun, State, finish, report_failure};
+use resume::resume_command;
+
+pub(crate) async fn run(
+    global: &GlobalArgs,
+    auth_servers: Vec<String>,
+    args: RotateArgs,
+) -> Result<()> {
+    let printer = Printer::new(global);
+    let settings = Settings::resolve(
+        global,
+        auth_servers.first().map(String::as_str),
+        &ProcessEnv,
+    )?;
+    let servers = servers(auth_servers, settings.auth_server.as_deref())?;
+    let retention = retention(&args);
+    // CI without --yes learns it before anything is read, written or sent.
+    refuse_unconfirmable_deletions(global, &args, retention)?;
+
+    let (key, new_key) = new_key::key_material(&args, &printer)?;
+    let conn = Connection::open(&settings, Progress::detect(global.quiet))
+        .await?
+        .needing(Scope::Manage);
+    let rotation = Rotation {
+        global,
+        args: &args,
+        client: conn.client()?,
+        printer: &printer,
+        key: &key,
+        new_key: &new_key,
+    };
+
+    // 1. Plan every server (read only) and show the plans.
+    let mut runs = rotation.plan_all(&servers, retention).await;
+    if args.dry_run {
+        printer.note("(dry run: nothing was changed)");
+        return finish(&printer, &new_key, &runs);
+    }
+    // 2. One confirmation for all the deletions.
+    rotation.confirm_deletions(&runs).await?;
+    // 3. Execute, server by server.
+    rotation.execute_all(&mut runs).await?;
+    finish(&printer, &new_key, &runs)
+}
+
+/// The servers to rotate: the flags (duplicates dropped), else the profile's default.
+fn servers(flags: Vec<String>, default: Option<&str>) -> Result<Vec<String>> {
+    let mut servers: Vec<String> = Vec::new();
+    for s in flags {
+        if !servers.contains(&s) {
+            servers.push(s);
+        }
+    }
+    if servers.is_empty() {
+        servers.extend(default.map(str::to_string));
+    }
+    if servers.is_empty() {
+        return Err(Error::Usage(
+            "which authorization server? pass --auth-server ID (repeat it for several), or set \
+             auth_server in the profile, or OKTAKEYS_AUTH_SERVER"
+                .into(),
+        ));
+    }
+    Ok(servers)
+}
+
+fn retention(args: &RotateArgs) -> Retention {
+    match (args.delete_old, args.keep) {
+        (true, _) => Retention::DeleteOld,
+        (false, Some(n)) => Retention::Keep(n),
+        (false, None) => Retention::None,
+    }
+}
+
+/// Deleting keys needs a confirmation: without `--yes` or a terminal to ask on, refuse.
+fn refuse_unconfirmable_deletions(
+    global: &GlobalArgs,
+    args: &RotateArgs,
+    retention: Retention,
+) -> Result<()> {
+    if retention.deletes() && !args.dry_run && !args.yes && !super::can_prompt(global) {
+        return Err(Error::Aborted(format!(
+            "not rotating: {} deletes keys, which needs confirmation, but there is no terminal \
+             to ask on (or --no-input/CI is set); pass --yes to proceed",
+            if args.delete_old {
+                "--delete-old".to_string()
+            } else {
+                format!("--keep {}", args.keep.unwrap_or_default())
+            }
+        )));
+    }
+    Ok(())
+}
+
+/// One rotation to one new key, on several servers.
+struct Rotation<'a> {
+    global: &'a GlobalArgs,
+    args: &'a RotateArgs,
+    client: Client,
+    printer: &'a Printer,
+    key: &'a PublicKey,
+    new_key: &'a NewKey,
+}
+
+impl Rotation<'_> {
+    /// Plan every server and show each plan, or why it cannot be rotated.
+    async fn plan_all(&self, servers: &[String], retention: Retention) -> Vec<ServerRun> {
+        let mut runs = Vec::new();
+        for server in servers {
+            let state = match self.plan(server, retention).await {
+                Ok(plan) => {
+                    self.printer.note(format!(
+                        "Plan for authorization server {server} (new key kid {}):\n{}",
+                        self.new_key.kid,
+                        plan.to_string().trim_end()
+                    ));
+                    State::Planned(plan)
+                }
+                Err(err) => {
+                    report_failure(self.printer, server, &err, None, None);
+                    State::NotStarted(err)
+                }
+            };
+            runs.push(ServerRun {
+                auth_server: server.clone(),
+                state,
+            });
+        }
+        runs
+    }
+
+    /// One server's plan, from the keys it holds now (read only).
+    async fn plan(&self, server: &str, retention: Retention) -> Result<Plan> {
+        let keys = api::list_keys(&self.client, server).await?;
+        // The plan sends requests to keys by their ids: an id that cannot be a path
+        // segment (`..` would reach another endpoint) stops the server's rotation.
+        if let Some(bad) = keys
+            .iter()
+            .find(|k| crate::cli::parse_path_id(k.id()).is_err())
+        {
+            return Err(Error::network(
+                format!(
+                    "Okta listed a key whose id `{}` cannot go in a URL path; nothing was changed",
+                    bad.id().escape_debug()
+                ),
+                None,
+            ));
+        }
+        let views: Vec<KeyView> = keys.iter().map(KeyView::from_api).collect();
+        rotate::plan(&views, self.new_key, retention).map_err(|refusal| Error::Refused {
+            message: refusal.reason,
+            hint: refusal.hint,
+        })
+    }
+
+    /// One question for every deletion the plans make, unless `--yes`.
+    async fn confirm_deletions(&self, runs: &[ServerRun]) -> Result<()> {
+        let deletions: Vec<String> = runs
+            .iter()
+            .filter_map(|r| match &r.state {
+                State::Planned(plan) => Some(
+                    plan.deletions()
+                        .map(|k| format!("{} on {}", k.id, r.auth_server))
+                        .collect::<Vec<_>>(),
+                ),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        if deletions.is_empty() {
+            return Ok(());
+        }
+        // The person's thinking time does not count against --timeout.
+        self.client
+            .off_the_clock(super::confirm(
+                self.global,
+                self.args.yes,
+                &format!(
+                    "Rotate, and delete {} old key(s) once they are INACTIVE ({})?",
+                    deletions.len(),
+                    deletions.join(", ")
+                ),
+                "not rotating",
+            ))
+            .await
+    }
+
+    /// Execute every planned server, each on its own: a failure stops only its server.
+    async fn execute_all(&self, runs: &mut [ServerRun]) -> Result<()> {
+        for run in runs {
+            let State::Planned(plan) = &run.state else {
+                continue;
+            };
+            let plan = plan.clone();
+            let outcome = self.execute(&run.auth_server, &plan).await?;
+            run.state = State::Done(plan, outcome);
+        }
+        Ok(())
+    }
+
+    /// Execute one server's plan, telling people each step and how it ended. Ctrl-C
+    /// mid-rotation ends the command, saying where things stand and how to finish.
+    async fn execute(&self, server: &str, plan: &Plan) -> Result<Outcome> {
+        let new_kid = &self.new_key.kid;
+        if plan.is_noop() {
+            self.printer.note(format!(
+                "{server}: nothing to do, key {new_kid} is already active."
+            ));
+        }
+        let progress = |line: String| self.printer.note(format!("{server}: {line}"));
+        let outcome = tokio::select! {
+            biased;
+            outcome = rotate::execute(&self.client, server, plan, self.key, &progress) => outcome,
+            _ = tokio::signal::ctrl_c() => {
+                return Err(Error::Interrupted {
+                    during: Some(format!(
+                        "rotating {server}: Okta may hold the new key INACTIVE or already ACTIVE, \
+                         and the server keeps an active key either way"
+                    )),
+                    hint: Some(format!(
+                        "re-run to complete the rotation (nothing is done twice): {}",
+                        resume_command(self.global, server, self.args)
+                    )),
+                });
+            }
+        };
+        if let Some(err) = &outcome.error {
+            let resume = resume_command(self.global, server, self.args);
+            report_failure(
+                self.printer,
+                server,
+                err,
+                outcome.holds.as_deref(),
+                Some(&resume),
+            );
+        } else if !plan.is_noop() {
+            self.printer.note(format!(
+                "{server}: rotated; the active key is {} (kid {new_kid}).",
+                outcome.active_key.as_deref().unwrap_or("?"),
+            ));
+        }
+        Ok(outcome)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn servers_from_flags_or_profile() {
+        assert_eq!(
+            servers(vec!["a".into(), "b".into(), "a".into()], Some("p")).unwrap(),
+            ["a", "b"]
+        );
+        assert_eq!(servers(vec![], Some("p")).unwrap(), ["p"]);
+        assert_eq!(servers(vec![], None).unwrap_err().exit_code(), 2);
+    }
+}

@@ -1,0 +1,84 @@
+//! The key a rotation puts in: read from `--jwk`/`--pem`, or `--generate`d (or taken from
+//! the file an earlier `--generate` run wrote).
+
+use std::path::Path;
+
+use crate::cli::RotateArgs;
+use crate::commands::generate::generate_to_file;
+use crate::commands::key_source::{KeySource, load_key};
+use crate::error::{Error, Result};
+use crate::jwk::PublicKey;
+use crate::output::Printer;
+use crate::rotate::NewKey;
+
+/// The public key to send, and what the planner knows of it.
+pub(super) fn key_material(args: &RotateArgs, printer: &Printer) -> Result<(PublicKey, NewKey)> {
+    let kid = args.kid.as_deref();
+    let source = KeySource::from_flags(args.source.jwk.as_deref(), args.source.pem.as_deref());
+    let key = match source {
+        Some(source) => load_key(source, kid)?,
+        None => {
+            let path = args
+                .private_key_out
+                .as_deref()
+                .ok_or_else(|| Error::Usage("--generate needs --private-key-out FILE".into()))?;
+            match generated_key(path, args, printer)? {
+                Some(key) => key,
+                None => return Ok(not_generated_yet(path, kid, printer)),
+            }
+        }
+    };
+    let new_key = NewKey {
+        kid: key.effective_kid(kid),
+        thumbprint: Some(key.thumbprint()),
+    };
+    Ok((key, new_key))
+}
+
+/// `--generate`: the key in an existing file (a re-run), or a new one written now, before
+/// anything is sent. `None` with `--dry-run` when there is no file yet.
+fn generated_key(path: &Path, args: &RotateArgs, printer: &Printer) -> Result<Option<PublicKey>> {
+    if path.exists() {
+        let source = KeySource::Pem(path);
+        let key = load_key(source, None)?;
+        printer.note(format!(
+            "Using the key already in {} (an earlier run wrote it); for a new key, give \
+             --private-key-out a new file.",
+            source.name()
+        ));
+        return Ok(Some(key));
+    }
+    if args.dry_run {
+        return Ok(None);
+    }
+    let bits = args.bits.bits();
+    let (secret, key) = generate_to_file(path, bits, false)?;
+    drop(secret);
+    printer.note(format!(
+        "Wrote the new {bits}-bit private key to {} (PKCS#8 PEM, mode 0600).",
+        path.display()
+    ));
+    Ok(Some(key))
+}
+
+/// `--dry-run --generate`: the key does not exist yet, and no file is written. The plan
+/// names it by the kid it will have.
+fn not_generated_yet(path: &Path, kid: Option<&str>, printer: &Printer) -> (PublicKey, NewKey) {
+    let kid = kid.map_or_else(|| "(the new key's thumbprint)".to_string(), str::to_string);
+    printer.note(format!(
+        "(dry run: no key generated; {} would be written)",
+        path.display()
+    ));
+    let placeholder = PublicKey {
+        kid: None,
+        n: String::new(),
+        e: String::new(),
+    };
+    (
+        placeholder,
+        NewKey {
+            kid,
+            thumbprint: None,
+        },
+    )
+}

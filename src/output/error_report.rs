@@ -1,0 +1,83 @@
+//! The one place errors are reported: a paragraph for people, or one JSON object with
+//! `-o json`; on stderr, which may be closed (nothing panics).
+
+use serde_json::{Value, json};
+
+use super::printer::write_stderr;
+use crate::error::Error;
+
+/// Print an error for people (one paragraph) or, with `-o json`, as one JSON object.
+pub fn report_error(err: &Error, json_output: bool) {
+    if matches!(err, Error::BrokenPipe | Error::Reported(_)) {
+        return;
+    }
+    let text = if json_output {
+        error_json(err).to_string()
+    } else {
+        error_paragraph(err)
+    };
+    write_stderr(&text);
+}
+
+/// The error as people read it: what failed, Okta's code, summary and causes, the
+/// request id, and what to do next.
+pub(crate) fn error_paragraph(err: &Error) -> String {
+    let mut lines = vec![format!("error: {err}")];
+    if let Error::Api(api) = err {
+        match (&api.error_code, &api.error_summary) {
+            (Some(code), Some(summary)) => lines.push(format!("  {code}: {summary}")),
+            (None, Some(summary)) => lines.push(format!("  {summary}")),
+            (Some(code), None) => lines.push(format!("  {code}")),
+            (None, None) => {}
+        }
+        for cause in &api.error_causes {
+            lines.push(format!("  - {cause}"));
+        }
+        if let Some(snippet) = &api.body_snippet {
+            lines.push(format!("  response: {snippet}"));
+        }
+        if api.attempts > 1 {
+            lines.push(format!("  (after {} attempts)", api.attempts));
+        }
+        if let Some(why) = &api.gave_up {
+            lines.push(format!("  ({why})"));
+        }
+        if let Some(id) = &api.request_id {
+            lines.push(format!("  request id: {id}"));
+        }
+    }
+    if let Some(hint) = err.hint() {
+        lines.push(format!("  hint: {hint}"));
+    }
+    lines.join("\n")
+}
+
+/// `{"error":{"exit_code":…,"status":…,"errorCode":…,"errorSummary":…,"errorCauses":[…],"requestId":…}}`
+pub(crate) fn error_json(err: &Error) -> Value {
+    let mut body = json!({
+        "exit_code": err.exit_code(),
+        "status": null,
+        "errorCode": null,
+        "errorSummary": null,
+        "errorCauses": [],
+        "requestId": null,
+        "message": err.to_string(),
+        "hint": err.hint(),
+    });
+    if let Error::Api(api) = err {
+        body["status"] = json!(api.status);
+        body["errorCode"] = json!(api.error_code);
+        body["errorSummary"] = json!(api.error_summary);
+        body["errorCauses"] = Value::Array(
+            api.error_causes
+                .iter()
+                .map(|c| json!({ "errorSummary": c }))
+                .collect(),
+        );
+        body["requestId"] = json!(api.request_id);
+        if let Some(snippet) = &api.body_snippet {
+            body["response"] = json!(snippet);
+        }
+    }
+    json!({ "error": body })
+}

@@ -1,0 +1,14 @@
+//! Output. The `Printer` decides only where text goes and whether it is shown: data on
+//! stdout (never suppressed), notes for people on stderr (not under `-q`). The modules
+//! beside it render: key listings, tables, JSON, dry runs, and the one error report.
+
+mod dry_run;
+mod error_report;
+mod json;
+mod key_list;
+mod printer;
+mod table;
+
+pub use error_report::report_error;
+pub(crate) use error_report::{error_json, error_paragraph};
+pub(crate) use printer::{Printer, write_stdout};

@@ -1,0 +1,62 @@
+//! The `Printer`: per call site, stdout or stderr, shown or quiet. It renders nothing.
+
+use std::io::{IsTerminal, Write};
+
+use crate::cli::{GlobalArgs, OutputFormat};
+use crate::error::Result;
+
+/// Decides, per call site, what goes to stdout and stderr. Data goes to stdout and is
+/// never suppressed; notes for people go to stderr unless `--quiet`. No write panics: a
+/// closed stderr is ignored, a closed stdout becomes `Error::BrokenPipe` (ends quietly).
+#[derive(Debug, Clone)]
+pub(crate) struct Printer {
+    pub(crate) format: OutputFormat,
+    /// Whether tables are coloured (decided once, from the flag, stdout and the environment).
+    pub(super) color: bool,
+    /// JSON is pretty and tables fit the width only on a terminal.
+    pub(super) stdout_is_terminal: bool,
+    quiet: bool,
+}
+
+impl Printer {
+    pub(crate) fn new(global: &GlobalArgs) -> Self {
+        let stdout_is_terminal = std::io::stdout().is_terminal();
+        Printer {
+            format: global.output.unwrap_or(OutputFormat::Table),
+            color: super::table::use_color(global.color, stdout_is_terminal),
+            stdout_is_terminal,
+            quiet: global.quiet,
+        }
+    }
+
+    /// A note for the person at the terminal (stderr), unless `--quiet`.
+    pub(crate) fn note(&self, message: impl AsRef<str>) {
+        if !self.quiet {
+            write_stderr(message.as_ref());
+        }
+    }
+
+    /// A failure the command reports and goes on after (stderr), shown even with
+    /// `--quiet`: quiet silences progress, never what went wrong.
+    pub(crate) fn failure(&self, message: impl AsRef<str>) {
+        write_stderr(message.as_ref());
+    }
+
+    /// Data for stdout, exactly as given.
+    pub(crate) fn data(&self, text: &str) -> Result<()> {
+        write_stdout(text)
+    }
+}
+
+/// Write to stdout; a closed pipe (`| head`) becomes `Error::BrokenPipe`, which ends quietly.
+pub(crate) fn write_stdout(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// One line on stderr. A closed stderr is ignored: there is no one left to tell.
+pub(super) fn write_stderr(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
