@@ -2,9 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::auth_name;
 use super::prompt::{Ask, yes_no};
-use crate::cli::{AuthModeArg, GlobalArgs, InitArgs, TokenSourceArgs};
+use crate::cli::{GlobalArgs, InitArgs, TokenSourceArgs};
 use crate::config::{self, AuthMode, Profile, SANDBOX_PROFILE};
 use crate::error::{Error, Result};
 use crate::secret::Secret;
@@ -112,21 +111,19 @@ pub fn gather<'s>(
     let key_flag =
         args.client_id.is_some() || args.private_key_file.is_some() || args.key_id.is_some();
     let auth = match (args.auth, ask.as_deref_mut()) {
-        (Some(mode), _) => mode_of(mode),
+        (Some(mode), _) => mode,
         (None, _) if key_flag => AuthMode::PrivateKey,
         (None, _) if token_flag => AuthMode::Ssws,
         (None, Some(ask)) => {
-            let default = auth_name(old.auth.unwrap_or(AuthMode::Ssws));
+            let default = old.auth.unwrap_or(AuthMode::Ssws).name();
             loop {
                 let answer = ask.line(
                     "Auth mode: ssws (API token), bearer (access token), private_key (OAuth service app)",
                     Some(default),
                 )?;
-                match answer.as_str() {
-                    "ssws" => break AuthMode::Ssws,
-                    "bearer" => break AuthMode::Bearer,
-                    "private_key" => break AuthMode::PrivateKey,
-                    _ => ask.say("  answer ssws, bearer or private_key"),
+                match AuthMode::from_name(&answer) {
+                    Some(mode) => break mode,
+                    None => ask.say("  answer ssws, bearer or private_key"),
                 }
             }
         }
@@ -340,14 +337,6 @@ fn absolute_key_path(file: &Path) -> Result<PathBuf> {
         )));
     }
     Ok(absolute)
-}
-
-fn mode_of(mode: AuthModeArg) -> AuthMode {
-    match mode {
-        AuthModeArg::Ssws => AuthMode::Ssws,
-        AuthModeArg::Bearer => AuthMode::Bearer,
-        AuthModeArg::PrivateKey => AuthMode::PrivateKey,
-    }
 }
 
 /// Profile names are plain words, so `--profile NAME` and the TOML table stay simple.
