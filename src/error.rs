@@ -2,19 +2,54 @@
 
 use std::fmt;
 
-/// Exit codes, as documented in the README and the man page. CI jobs branch on them.
+/// Exit codes: the one table that the code (`exit::CONFIG`, …), `--help`, the man page
+/// and the README's table come from. CI jobs branch on them.
 pub mod exit {
-    pub const SUCCESS: u8 = 0;
-    pub const FAILURE: u8 = 1;
-    pub const USAGE: u8 = 2;
-    pub const CONFIG: u8 = 3;
-    pub const AUTH: u8 = 4;
-    pub const NOT_FOUND: u8 = 5;
-    pub const REJECTED: u8 = 6;
-    pub const RATE_LIMITED: u8 = 7;
-    pub const NETWORK: u8 = 8;
-    pub const ABORTED: u8 = 9;
-    pub const INTERRUPTED: u8 = 130;
+    /// One exit code: its number, its constant's name, and what it means.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct Entry {
+        pub code: u8,
+        pub name: &'static str,
+        pub meaning: &'static str,
+    }
+
+    // Each line makes a constant and a row of `TABLE`, so the two cannot drift apart.
+    macro_rules! exit_codes {
+        ($($name:ident = $code:literal: $meaning:literal;)*) => {
+            $(pub const $name: u8 = $code;)*
+            /// Every exit code, in order.
+            pub const TABLE: &[Entry] = &[$(Entry {
+                code: $code,
+                name: stringify!($name),
+                meaning: $meaning,
+            }),*];
+        };
+    }
+
+    exit_codes! {
+        SUCCESS = 0: "success";
+        FAILURE = 1: "unexpected failure";
+        USAGE = 2: "usage error (bad flags or arguments)";
+        CONFIG = 3: "configuration error: no profile, invalid config, missing credentials, bad key file";
+        AUTH = 4: "authentication or permission refused by Okta (401, 403)";
+        NOT_FOUND = 5: "not found (404)";
+        REJECTED = 6: "rejected by Okta (400, 409, other 4xx)";
+        RATE_LIMITED = 7: "rate limited: 429 still after the retries";
+        NETWORK = 8: "network failure, timeout, redirect, or 5xx still after the retries";
+        ABORTED = 9: "aborted: a confirmation was declined, or needed with no terminal and no --yes";
+        INTERRUPTED = 130: "interrupted (Ctrl-C)";
+    }
+
+    /// The table as `(code, meaning)` pairs, for the help text and the man page.
+    pub const fn pairs<const N: usize>() -> [(u8, &'static str); N] {
+        let mut out = [(0, ""); N];
+        let mut i = 0;
+        while i < N {
+            out[i] = (TABLE[i].code, TABLE[i].meaning);
+            i += 1;
+        }
+        out
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -270,5 +305,117 @@ fn http_reason(status: u16) -> Option<&'static str> {
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.headline())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One error of each variant (an API error per status class). The match below
+    /// fails to compile when a variant is added, so the new one is listed here too.
+    fn one_of_each() -> Vec<Error> {
+        let api = |status| {
+            Error::Api(Box::new(ApiError {
+                status,
+                ..Default::default()
+            }))
+        };
+        let errors = vec![
+            Error::Usage("u".into()),
+            Error::config("c"),
+            Error::KeyFile("k".into()),
+            api(302),
+            api(400),
+            api(401),
+            api(403),
+            api(404),
+            api(409),
+            api(429),
+            api(500),
+            Error::Auth {
+                message: "a".into(),
+                hint: None,
+            },
+            Error::network("n", None),
+            Error::Refused {
+                message: "r".into(),
+                hint: None,
+            },
+            Error::Reported(exit::NETWORK),
+            Error::Aborted("a".into()),
+            Error::Interrupted {
+                during: None,
+                hint: None,
+            },
+            Error::BrokenPipe,
+            Error::Internal("i".into()),
+        ];
+        for e in &errors {
+            match e {
+                Error::Usage(_)
+                | Error::Config { .. }
+                | Error::KeyFile(_)
+                | Error::Api(_)
+                | Error::Auth { .. }
+                | Error::Network { .. }
+                | Error::Refused { .. }
+                | Error::Reported(_)
+                | Error::Aborted(_)
+                | Error::Interrupted { .. }
+                | Error::BrokenPipe
+                | Error::Internal(_) => {}
+            }
+        }
+        errors
+    }
+
+    #[test]
+    fn every_error_exits_with_a_code_of_the_table() {
+        for e in one_of_each() {
+            let code = e.exit_code();
+            assert!(
+                exit::TABLE.iter().any(|entry| entry.code == code),
+                "{e:?} exits {code}, which the exit-code table does not list"
+            );
+        }
+    }
+
+    #[test]
+    fn the_table_lists_each_code_once_in_order() {
+        let codes: Vec<u8> = exit::TABLE.iter().map(|e| e.code).collect();
+        let mut sorted = codes.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(codes, sorted);
+        assert_eq!(exit::pairs::<{ exit::TABLE.len() }>().len(), codes.len());
+    }
+
+    /// The README's "Exit codes" table says what the help text says (markdown's
+    /// backticks aside).
+    #[test]
+    fn the_readme_lists_the_same_exit_codes() {
+        let readme = include_str!("../README.md");
+        let section = readme
+            .split("\n## Exit codes\n")
+            .nth(1)
+            .and_then(|rest| rest.split("\n## ").next())
+            .expect("README.md has an `## Exit codes` section");
+        let rows: Vec<(u8, String)> = section
+            .lines()
+            .filter_map(|line| {
+                let cells: Vec<&str> = line.trim().trim_matches('|').split('|').collect();
+                let [code, meaning] = cells.as_slice() else {
+                    return None;
+                };
+                let code = code.trim().parse().ok()?;
+                Some((code, meaning.trim().replace('`', "")))
+            })
+            .collect();
+        let table: Vec<(u8, String)> = exit::TABLE
+            .iter()
+            .map(|e| (e.code, e.meaning.to_string()))
+            .collect();
+        assert_eq!(rows, table);
     }
 }

@@ -14,7 +14,6 @@
 //! read the service app's own private key, which is worth far more. `--no-token-cache`
 //! (or `OKTAKEYS_NO_TOKEN_CACHE`) turns the cache off.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
@@ -121,7 +120,7 @@ impl DiskCache {
     }
 
     fn try_store(&self, key: &CacheKey, entry: &Entry) -> std::io::Result<()> {
-        create_private_dir(&self.dir)?;
+        crate::files::create_private_dir(&self.dir)?;
         let mut doc = json!({
             "version": FORMAT_VERSION,
             "token_url": key.token_url,
@@ -137,20 +136,7 @@ impl DiskCache {
         }
         let text = Zeroizing::new(doc.to_string());
         wipe(&mut doc);
-        let path = self.path(key);
-        let tmp = self
-            .dir
-            .join(format!(".{}.{}.tmp", key.file_name(), std::process::id()));
-        let written = (|| {
-            let mut file = create_private_file(&tmp)?;
-            file.write_all(text.as_bytes())?;
-            file.sync_all()?;
-            std::fs::rename(&tmp, &path)
-        })();
-        if written.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        written
+        crate::files::replace_private(&self.path(key), text.as_bytes()).map_err(|e| e.source)
     }
 
     /// Forget the token for `key` (Okta refused it, or it expired).
@@ -193,50 +179,10 @@ fn wipe(value: &mut Value) {
     }
 }
 
-#[cfg(unix)]
+/// A regular file (not a symlink) that only its owner may read.
 fn is_private(path: &Path) -> bool {
-    use std::os::unix::fs::PermissionsExt;
     std::fs::symlink_metadata(path)
-        .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o077 == 0)
-}
-
-#[cfg(not(unix))]
-fn is_private(path: &Path) -> bool {
-    path.is_file()
-}
-
-#[cfg(unix)]
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)?;
-    // An existing directory keeps its mode: tighten it.
-    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
-}
-
-#[cfg(not(unix))]
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)
-}
-
-#[cfg(unix)]
-fn create_private_file(path: &Path) -> std::io::Result<std::fs::File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-}
-
-#[cfg(not(unix))]
-fn create_private_file(path: &Path) -> std::io::Result<std::fs::File> {
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
+        .is_ok_and(|m| m.is_file() && crate::files::loose_mode(&m).is_none())
 }
 
 #[cfg(test)]

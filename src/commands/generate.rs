@@ -1,7 +1,7 @@
 //! `oktakeys keys generate`: an RSA key pair, the private half to a 0600 file, the public
 //! JWK to stdout. No profile, no network.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 
 use crate::cli::{GenerateArgs, GlobalArgs};
 use crate::error::{Error, Result};
+use crate::files;
 use crate::jwk::{self, PublicKey};
 use crate::output::Printer;
 use crate::secret::Secret;
@@ -95,19 +96,6 @@ fn parent_dir(path: &Path) -> PathBuf {
     }
 }
 
-/// Create a file that only its owner can read: mode 0600 from the moment it exists
-/// (the umask can only narrow it). Fails if it exists.
-fn create_private(path: &Path) -> std::io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path)
-}
-
 /// Write the private key. Without `force`, the file is created exclusively (an existing
 /// file is never touched). With `force`, the key is written to a new 0600 file beside the
 /// target and renamed over it, so the target is at every moment the old key or the
@@ -124,7 +112,7 @@ fn write_private_key(path: &Path, key: &Secret, force: bool) -> Result<()> {
         file.sync_all()
     };
     if !force {
-        let mut file = match create_private(path) {
+        let mut file = match files::create_private(path) {
             Ok(f) => f,
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(exists(path)),
             Err(e) => return Err(io_err("create the file", path, e)),
@@ -137,29 +125,8 @@ fn write_private_key(path: &Path, key: &Secret, force: bool) -> Result<()> {
         return Ok(());
     }
 
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "key".into());
-    let dir = parent_dir(path);
-    let mut attempt = 0u32;
-    let (tmp, mut file) = loop {
-        let tmp = dir.join(format!(".{name}.{}.{attempt}.tmp", std::process::id()));
-        match create_private(&tmp) {
-            Ok(f) => break (tmp, f),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
-                attempt += 1;
-            }
-            Err(e) => return Err(io_err("create a temporary file", &tmp, e)),
-        }
-    };
-    let result = write(&mut file).and_then(|()| {
-        drop(file);
-        fs::rename(&tmp, path)
-    });
-    if let Err(e) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(io_err("write the file", path, e));
-    }
-    Ok(())
+    files::replace_private(path, key.expose().as_bytes()).map_err(|e| match e.temporary {
+        Some(tmp) => io_err("create a temporary file", &tmp, e.source),
+        None => io_err("write the file", path, e.source),
+    })
 }

@@ -3,7 +3,7 @@
 use std::io::{BufRead, IsTerminal, Write};
 
 use crate::cli::{Cli, Command, GlobalArgs, KeysArgs, KeysCommand};
-use crate::config::env;
+use crate::env;
 use crate::error::{Error, Result};
 
 pub mod completion;
@@ -82,8 +82,11 @@ pub async fn confirm(global: &GlobalArgs, yes: bool, question: &str, refusal: &s
             "{refusal}: confirmation needed but there is no terminal to ask on (or --no-input/CI is set); pass --yes to proceed"
         )));
     }
-    eprint!("{question} [y/N] ");
-    let _ = std::io::stderr().flush();
+    // Never `eprint!`: it panics on a closed stderr.
+    let mut stderr = std::io::stderr().lock();
+    let _ = write!(stderr, "{question} [y/N] ");
+    let _ = stderr.flush();
+    drop(stderr);
     // Read on a blocking thread so Ctrl-C (watched by the runtime) still ends the command.
     let answer = tokio::task::spawn_blocking(|| {
         let mut answer = String::new();

@@ -132,19 +132,11 @@ fn read_private_key_file(path: &std::path::Path, file: &KeyFile) -> Result<Secre
     let what = &file.what;
     let meta = std::fs::metadata(path)
         .map_err(|e| Error::config_hint(format!("cannot read {what}: {e}"), file.hint.clone()))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = meta.permissions().mode();
-        if mode & 0o077 != 0 {
-            return Err(Error::config_hint(
-                format!(
-                    "{what} is readable by others (mode {:o}); refusing to use it",
-                    mode & 0o777
-                ),
-                format!("run `chmod 600 {}`", file.chmod_arg),
-            ));
-        }
+    if let Some(mode) = crate::files::loose_mode(&meta) {
+        return Err(Error::config_hint(
+            format!("{what} is readable by others (mode {mode:o}); refusing to use it"),
+            format!("run `chmod 600 {}`", file.chmod_arg),
+        ));
     }
     if !meta.is_file() {
         return Err(Error::config(format!("{what} is not a file")));

@@ -1,15 +1,16 @@
 //! The config file for `config init`: read it as an editable document (comments kept),
 //! write the plan into it with `toml_edit`, and replace the file atomically, mode 0600.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use toml_edit::{DocumentMut, Item, Table, value};
 
-use super::auth_name;
 use super::plan::{NewCredential, Plan};
-use crate::config::{self, AuthMode, ConfigFile};
+use crate::config::{
+    self, AuthMode, ConfigFile, SERVICE_APP_KEYS, TOKEN_KEYS, credential_key as key,
+};
 use crate::error::{Error, Result};
+use crate::files;
 
 /// The first lines of a config file that `config init` creates.
 const NEW_FILE_HEADER: &str = "# oktakeys configuration: profiles for `oktakeys --profile NAME`.\n\
@@ -96,43 +97,34 @@ pub fn apply(doc: &mut DocumentMut, plan: &Plan, path: &Path) -> Result<()> {
             profile.remove("auth");
         }
         mode => {
-            profile.insert("auth", value(auth_name(mode)));
+            profile.insert("auth", value(mode.name()));
         }
     }
-    for key in [
-        "token",
-        "token_env",
-        "token_command",
-        "client_id",
-        "private_key_file",
-        "private_key_env",
-        "private_key_command",
-        "key_id",
-    ] {
+    for key in TOKEN_KEYS.iter().chain(&SERVICE_APP_KEYS) {
         profile.remove(key);
     }
     match &plan.credential {
         NewCredential::TokenEnv(var) => {
-            profile.insert("token_env", value(var.clone()));
+            profile.insert(key::TOKEN_ENV, value(var.clone()));
         }
         NewCredential::TokenCommand(cmd) => {
-            profile.insert("token_command", value(cmd.clone()));
+            profile.insert(key::TOKEN_COMMAND, value(cmd.clone()));
         }
         NewCredential::Token(token) => {
-            profile.insert("token", value(token.expose()));
+            profile.insert(key::TOKEN, value(token.expose()));
         }
         NewCredential::PrivateKey {
             client_id,
             private_key_file,
             key_id,
         } => {
-            profile.insert("client_id", value(client_id.clone()));
+            profile.insert(key::CLIENT_ID, value(client_id.clone()));
             profile.insert(
-                "private_key_file",
+                key::PRIVATE_KEY_FILE,
                 value(private_key_file.display().to_string()),
             );
             if let Some(kid) = key_id {
-                profile.insert("key_id", value(kid.clone()));
+                profile.insert(key::KEY_ID, value(kid.clone()));
             }
         }
     }
@@ -144,42 +136,15 @@ pub fn apply(doc: &mut DocumentMut, plan: &Plan, path: &Path) -> Result<()> {
 /// config. A symlinked config file is followed and its target replaced.
 pub(super) fn write_private(path: &Path, text: &str) -> Result<()> {
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
     let fail = |what: &str, e: std::io::Error| {
         Error::config(format!("cannot {what} {}: {e}", target.display()))
     };
-    if !dir.exists() {
-        let mut builder = std::fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        builder
-            .create(&dir)
-            .map_err(|e| fail("create the directory for", e))?;
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.exists()
+    {
+        files::create_private_dir(dir).map_err(|e| fail("create the directory for", e))?;
     }
-    let file_name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "config.toml".into());
-    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options.open(&tmp)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, &target)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(fail("write", e));
-    }
-    Ok(())
+    files::replace_private(&target, text.as_bytes()).map_err(|e| fail("write", e.source))
 }
 
 #[cfg(test)]

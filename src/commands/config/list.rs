@@ -4,9 +4,11 @@ use std::path::Path;
 
 use serde_json::{Map, Value, json};
 
-use super::{MASK, auth_name, file_path};
+use super::{MASK, file_path};
 use crate::cli::{GlobalArgs, OutputFormat};
-use crate::config::{self, AuthMode, ConfigFile, Profile, SANDBOX_PROFILE};
+use crate::config::{
+    self, AuthMode, ConfigFile, Profile, SANDBOX_PROFILE, SERVICE_APP_KEYS, TOKEN_KEYS,
+};
 use crate::error::Result;
 use crate::output::{Printer, write_stdout};
 
@@ -34,7 +36,7 @@ pub(super) fn run(global: &GlobalArgs, printer: &Printer) -> Result<()> {
             default: file.default_profile.as_deref() == Some(name),
             builtin: false,
             org_url: p.org_url.as_deref().map(config::redact_userinfo),
-            auth: auth_name(p.auth.unwrap_or(AuthMode::Ssws)),
+            auth: p.auth.unwrap_or(AuthMode::Ssws).name(),
             auth_server: p.auth_server.clone(),
             credentials: credential_sources(p),
         })
@@ -45,7 +47,7 @@ pub(super) fn run(global: &GlobalArgs, printer: &Printer) -> Result<()> {
             default: file.default_profile.as_deref() == Some(SANDBOX_PROFILE),
             builtin: true,
             org_url: None,
-            auth: auth_name(AuthMode::Ssws),
+            auth: AuthMode::Ssws.name(),
             auth_server: Some("default".into()),
             credentials: vec![],
         });
@@ -131,32 +133,39 @@ fn load(global: &GlobalArgs, path: &Path) -> Result<Option<ConfigFile>> {
 
 /// The profile's credential sources as `key=value` pairs, secrets masked, in the order
 /// they are used (the first one present wins).
-pub fn credential_sources(p: &Profile) -> Vec<(&'static str, String)> {
-    let mut out = Vec::new();
+pub(super) fn credential_sources(p: &Profile) -> Vec<(&'static str, String)> {
     if p.auth == Some(AuthMode::PrivateKey) {
-        let pairs = [
-            ("client_id", p.client_id.clone()),
-            (
-                "private_key_file",
+        present(
+            SERVICE_APP_KEYS,
+            [
+                p.client_id.clone(),
                 p.private_key_file.as_ref().map(|f| f.display().to_string()),
-            ),
-            ("private_key_env", p.private_key_env.clone()),
-            ("private_key_command", p.private_key_command.clone()),
-            ("key_id", p.key_id.clone()),
-        ];
-        out.extend(pairs.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))));
+                p.private_key_env.clone(),
+                p.private_key_command.clone(),
+                p.key_id.clone(),
+            ],
+        )
     } else {
-        if p.token.is_some() {
-            out.push(("token", MASK.to_string()));
-        }
-        if let Some(var) = &p.token_env {
-            out.push(("token_env", var.clone()));
-        }
-        if let Some(cmd) = &p.token_command {
-            out.push(("token_command", cmd.clone()));
-        }
+        present(
+            TOKEN_KEYS,
+            [
+                p.token.as_ref().map(|_| MASK.to_string()),
+                p.token_env.clone(),
+                p.token_command.clone(),
+            ],
+        )
     }
-    out
+}
+
+/// The keys that have a value; one value per key (the lengths are checked when compiled).
+fn present<const N: usize>(
+    keys: [&'static str; N],
+    values: [Option<String>; N],
+) -> Vec<(&'static str, String)> {
+    keys.into_iter()
+        .zip(values)
+        .filter_map(|(key, value)| value.map(|v| (key, v)))
+        .collect()
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 
 use crate::cli::{ConfigArgs, ConfigCommand, GlobalArgs};
-use crate::config::{self, AuthMode, Origin};
+use crate::config::{self, Origin};
 use crate::error::{Error, Result};
 use crate::output::Printer;
 
@@ -24,11 +24,6 @@ mod plan;
 mod prompt;
 mod show;
 mod verify;
-
-pub use file::apply;
-pub use list::credential_sources;
-pub use plan::{Existing, NewCredential, Plan, gather};
-pub use prompt::{Ask, TerminalAsk};
 
 /// How a stored token is shown.
 pub const MASK: &str = "****";
@@ -51,14 +46,6 @@ fn file_path(global: &GlobalArgs) -> Result<PathBuf> {
             "pass --config PATH or set OKTAKEYS_CONFIG",
         )
     })
-}
-
-fn auth_name(mode: AuthMode) -> &'static str {
-    match mode {
-        AuthMode::Ssws => "ssws",
-        AuthMode::Bearer => "bearer",
-        AuthMode::PrivateKey => "private_key",
-    }
 }
 
 fn origin_text(origin: &Origin, file: Option<&Path>) -> String {

@@ -2,9 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::auth_name;
 use super::prompt::{Ask, yes_no};
-use crate::cli::{AuthModeArg, GlobalArgs, InitArgs, TokenSourceArgs};
+use crate::cli::{GlobalArgs, InitArgs, TokenSourceArgs};
 use crate::config::{self, AuthMode, Profile, SANDBOX_PROFILE};
 use crate::error::{Error, Result};
 use crate::secret::Secret;
@@ -50,8 +49,38 @@ pub fn gather<'s>(
     existing: &Existing,
     stdin_token: &mut dyn FnMut() -> Result<Secret>,
 ) -> Result<Plan> {
-    // The profile name.
-    let name = match (&global.profile, ask.as_deref_mut()) {
+    let name = profile_name(global, ask.as_deref_mut())?;
+    let current = existing.profiles.get(&name);
+    if current.is_some() && !args.force {
+        confirm_replace(&name, existing, ask.as_deref_mut())?;
+    }
+    let old = current.cloned().unwrap_or_default();
+    let org_url = org_url(global, &name, &old, ask.as_deref_mut())?;
+    let auth = auth_mode(args, &old, ask.as_deref_mut())?;
+    let credential = credential(&name, args, auth, &old, ask.as_deref_mut(), stdin_token)?;
+    let auth_server = auth_server(args, &old, ask.as_deref_mut())?;
+    let make_default = make_default(&name, args, existing, ask)?;
+    Ok(Plan {
+        name,
+        org_url,
+        auth,
+        credential,
+        auth_server,
+        make_default,
+    })
+}
+
+/// Which token flags and which service-app flags were given.
+fn credential_flags(args: &InitArgs) -> (bool, bool) {
+    let token = args.token.token_env.is_some()
+        || args.token.token_command.is_some()
+        || args.token.token_stdin;
+    let key = args.client_id.is_some() || args.private_key_file.is_some() || args.key_id.is_some();
+    (token, key)
+}
+
+fn profile_name<'s>(global: &GlobalArgs, ask: Option<&mut (dyn Ask + 's)>) -> Result<String> {
+    let name = match (&global.profile, ask) {
         (Some(name), _) => name.clone(),
         (None, Some(ask)) => ask.line("Profile name", Some("default"))?,
         (None, None) => {
@@ -61,79 +90,98 @@ pub fn gather<'s>(
         }
     };
     check_profile_name(&name)?;
-    let current = existing.profiles.get(&name);
+    Ok(name)
+}
 
-    // Replacing a profile needs a yes.
-    if current.is_some() && !args.force {
-        let question = format!(
-            "Profile `{name}` exists in {}. Replace its org URL and credentials?",
+/// Replacing a profile needs a yes (or `--force`).
+fn confirm_replace<'s>(
+    name: &str,
+    existing: &Existing,
+    ask: Option<&mut (dyn Ask + 's)>,
+) -> Result<()> {
+    let question = format!(
+        "Profile `{name}` exists in {}. Replace its org URL and credentials?",
+        existing.path.display()
+    );
+    let yes = match ask {
+        Some(ask) => yes_no(ask, &question, false)?,
+        None => false,
+    };
+    if !yes {
+        return Err(Error::Aborted(format!(
+            "not changing profile `{name}`: it exists in {}; pass --force to replace its org URL and credentials",
             existing.path.display()
-        );
-        let yes = match ask.as_deref_mut() {
-            Some(ask) => yes_no(ask, &question, false)?,
-            None => false,
-        };
-        if !yes {
-            return Err(Error::Aborted(format!(
-                "not changing profile `{name}`: it exists in {}; pass --force to replace its org URL and credentials",
-                existing.path.display()
-            )));
-        }
+        )));
     }
-    let old = current.cloned().unwrap_or_default();
+    Ok(())
+}
 
-    // The org URL.
-    let org_url = match (&global.org_url, ask.as_deref_mut()) {
+fn org_url<'s>(
+    global: &GlobalArgs,
+    name: &str,
+    old: &Profile,
+    ask: Option<&mut (dyn Ask + 's)>,
+) -> Result<String> {
+    match (&global.org_url, ask) {
         (Some(url), _) => {
-            config::parse_org_url(Some(url), Some(&name))?;
-            url.trim().to_string()
+            config::parse_org_url(Some(url), Some(name))?;
+            Ok(url.trim().to_string())
         }
         (None, Some(ask)) => loop {
             let answer = ask.line(
                 "Okta org URL (e.g. https://acme.okta.com)",
                 old.org_url.as_deref(),
             )?;
-            match config::parse_org_url(Some(&answer), Some(&name)) {
-                Ok(_) => break answer.trim().to_string(),
+            match config::parse_org_url(Some(&answer), Some(name)) {
+                Ok(_) => break Ok(answer.trim().to_string()),
                 Err(e) => ask.say(&format!("  {e}")),
             }
         },
-        (None, None) => {
-            return Err(Error::Usage(
-                "which org? pass --org-url URL (no terminal to ask on)".into(),
-            ));
-        }
-    };
+        (None, None) => Err(Error::Usage(
+            "which org? pass --org-url URL (no terminal to ask on)".into(),
+        )),
+    }
+}
 
-    // The auth mode: the flag, else what the credential flags imply, else ask.
-    let token_flag = args.token.token_env.is_some()
-        || args.token.token_command.is_some()
-        || args.token.token_stdin;
-    let key_flag =
-        args.client_id.is_some() || args.private_key_file.is_some() || args.key_id.is_some();
-    let auth = match (args.auth, ask.as_deref_mut()) {
-        (Some(mode), _) => mode_of(mode),
+/// The auth mode: the flag, else what the credential flags imply, else ask.
+fn auth_mode<'s>(
+    args: &InitArgs,
+    old: &Profile,
+    ask: Option<&mut (dyn Ask + 's)>,
+) -> Result<AuthMode> {
+    let (token_flag, key_flag) = credential_flags(args);
+    Ok(match (args.auth, ask) {
+        (Some(mode), _) => mode,
         (None, _) if key_flag => AuthMode::PrivateKey,
         (None, _) if token_flag => AuthMode::Ssws,
         (None, Some(ask)) => {
-            let default = auth_name(old.auth.unwrap_or(AuthMode::Ssws));
+            let default = old.auth.unwrap_or(AuthMode::Ssws).name();
             loop {
                 let answer = ask.line(
                     "Auth mode: ssws (API token), bearer (access token), private_key (OAuth service app)",
                     Some(default),
                 )?;
-                match answer.as_str() {
-                    "ssws" => break AuthMode::Ssws,
-                    "bearer" => break AuthMode::Bearer,
-                    "private_key" => break AuthMode::PrivateKey,
-                    _ => ask.say("  answer ssws, bearer or private_key"),
+                match AuthMode::from_name(&answer) {
+                    Some(mode) => break mode,
+                    None => ask.say("  answer ssws, bearer or private_key"),
                 }
             }
         }
         (None, None) => AuthMode::Ssws,
-    };
+    })
+}
 
-    let credential = match auth {
+/// The credential for `auth`; flags of the other kind are a usage error.
+fn credential<'s>(
+    name: &str,
+    args: &InitArgs,
+    auth: AuthMode,
+    old: &Profile,
+    ask: Option<&mut (dyn Ask + 's)>,
+    stdin_token: &mut dyn FnMut() -> Result<Secret>,
+) -> Result<NewCredential> {
+    let (token_flag, key_flag) = credential_flags(args);
+    match auth {
         AuthMode::Ssws | AuthMode::Bearer => {
             if key_flag {
                 return Err(Error::Usage(
@@ -141,7 +189,7 @@ pub fn gather<'s>(
                         .into(),
                 ));
             }
-            token_credential(&name, &args.token, ask.as_deref_mut(), stdin_token)?
+            token_credential(name, &args.token, ask, stdin_token)
         }
         AuthMode::PrivateKey => {
             if token_flag {
@@ -151,12 +199,18 @@ pub fn gather<'s>(
                         .into(),
                 ));
             }
-            key_credential(args, ask.as_deref_mut(), &old)?
+            key_credential(args, ask, old)
         }
-    };
+    }
+}
 
-    // The default authorization server: optional.
-    let auth_server = match (&args.auth_server, ask.as_deref_mut()) {
+/// The default authorization server: optional.
+fn auth_server<'s>(
+    args: &InitArgs,
+    old: &Profile,
+    ask: Option<&mut (dyn Ask + 's)>,
+) -> Result<Option<String>> {
+    Ok(match (&args.auth_server, ask) {
         (Some(id), _) => Some(id.clone()),
         (None, Some(ask)) => {
             let answer = ask.line(
@@ -167,38 +221,35 @@ pub fn gather<'s>(
             (!answer.is_empty()).then(|| answer.to_string())
         }
         (None, None) => None,
-    };
+    })
+}
 
-    // The default profile: asked only when another profile is the default now.
+/// The default profile: asked only when another profile is the default now.
+fn make_default<'s>(
+    name: &str,
+    args: &InitArgs,
+    existing: &Existing,
+    ask: Option<&mut (dyn Ask + 's)>,
+) -> Result<bool> {
     let default_is_set = existing
         .default_profile
         .as_ref()
         .is_some_and(|d| existing.profiles.contains_key(d) || d == SANDBOX_PROFILE);
-    let already_default = existing.default_profile.as_deref() == Some(name.as_str());
-    let make_default = if args.default || already_default || !default_is_set {
-        true
-    } else {
-        match ask {
-            Some(ask) => {
-                let current = existing.default_profile.clone().unwrap_or_default();
-                yes_no(
-                    ask,
-                    &format!("Make `{name}` the default profile (instead of `{current}`)?"),
-                    false,
-                )?
-            }
-            None => false,
+    let already_default = existing.default_profile.as_deref() == Some(name);
+    if args.default || already_default || !default_is_set {
+        return Ok(true);
+    }
+    match ask {
+        Some(ask) => {
+            let current = existing.default_profile.clone().unwrap_or_default();
+            yes_no(
+                ask,
+                &format!("Make `{name}` the default profile (instead of `{current}`)?"),
+                false,
+            )
         }
-    };
-
-    Ok(Plan {
-        name,
-        org_url,
-        auth,
-        credential,
-        auth_server,
-        make_default,
-    })
+        None => Ok(false),
+    }
 }
 
 fn token_credential<'s>(
@@ -340,14 +391,6 @@ fn absolute_key_path(file: &Path) -> Result<PathBuf> {
         )));
     }
     Ok(absolute)
-}
-
-fn mode_of(mode: AuthModeArg) -> AuthMode {
-    match mode {
-        AuthModeArg::Ssws => AuthMode::Ssws,
-        AuthModeArg::Bearer => AuthMode::Bearer,
-        AuthModeArg::PrivateKey => AuthMode::PrivateKey,
-    }
 }
 
 /// Profile names are plain words, so `--profile NAME` and the TOML table stay simple.

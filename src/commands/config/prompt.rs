@@ -25,17 +25,16 @@ pub struct TerminalAsk;
 impl Ask for TerminalAsk {
     fn line(&mut self, question: &str, default: Option<&str>) -> Result<String> {
         match default {
-            Some(d) if !d.is_empty() => eprint!("{question} [{d}]: "),
-            _ => eprint!("{question}: "),
+            Some(d) if !d.is_empty() => to_stderr(format_args!("{question} [{d}]: ")),
+            _ => to_stderr(format_args!("{question}: ")),
         }
-        let _ = std::io::stderr().flush();
         let mut answer = String::new();
         let n = std::io::stdin()
             .lock()
             .read_line(&mut answer)
             .map_err(|e| Error::Aborted(format!("cannot read the answer: {e}")))?;
         if n == 0 {
-            eprintln!();
+            to_stderr(format_args!("\n"));
             return Err(Error::Aborted("no answer (end of input)".into()));
         }
         let answer = answer.trim();
@@ -52,8 +51,16 @@ impl Ask for TerminalAsk {
     }
 
     fn say(&mut self, text: &str) {
-        eprintln!("{text}");
+        to_stderr(format_args!("{text}\n"));
     }
+}
+
+/// Write to the terminal's stderr and flush (a question has no newline to flush it).
+/// A closed stderr is ignored: `eprint!` would panic, and there is no one to ask then.
+fn to_stderr(text: std::fmt::Arguments<'_>) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_fmt(text);
+    let _ = stderr.flush();
 }
 
 /// Saves the terminal's settings and puts them back when dropped: if Ctrl-C ends the

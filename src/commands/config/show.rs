@@ -3,11 +3,11 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{MASK, auth_name, origin_json, origin_text};
+use super::{MASK, origin_json, origin_text};
 use crate::cli::{GlobalArgs, OutputFormat, ShowArgs};
 use crate::config::{
     AuthMode, Credentials, Environment, Origin, PrivateKeySource, ProcessEnv, ServiceAppSettings,
-    Settings, Target, TokenSource,
+    Settings, Target, TokenSource, credential_key as key,
 };
 use crate::error::Result;
 use crate::output::Printer;
@@ -86,13 +86,13 @@ fn shown_settings(s: &Settings, env: &dyn Environment) -> Vec<Shown> {
         } => {
             let (auth, creds) = match credentials {
                 Credentials::Token { mode, source } => {
-                    (Some(auth_name(*mode)), Some(describe_source(source, env)))
+                    (Some(mode.name()), Some(describe_source(source, env)))
                 }
                 Credentials::ServiceApp(app) => (
-                    Some(auth_name(AuthMode::PrivateKey)),
+                    Some(AuthMode::PrivateKey.name()),
                     Some(describe_service_app(app)),
                 ),
-                Credentials::Missing { .. } => (Some(auth_name(AuthMode::Ssws)), None),
+                Credentials::Missing { .. } => (Some(AuthMode::Ssws.name()), None),
             };
             (
                 Some(org_url.as_str().to_string()),
@@ -158,30 +158,34 @@ fn describe_source(source: &TokenSource, env: &dyn Environment) -> String {
             } else {
                 "not set"
             };
-            format!("token_env={var} ({set})")
+            format!("{}={var} ({set})", key::TOKEN_ENV)
         }
-        TokenSource::Inline(_) => format!("token={MASK}"),
-        TokenSource::Command(cmd) => format!("token_command={cmd}"),
+        TokenSource::Inline(_) => format!("{}={MASK}", key::TOKEN),
+        TokenSource::Command(cmd) => format!("{}={cmd}", key::TOKEN_COMMAND),
     }
 }
 
 /// A resolved service app (environment and profile merged) as `key=value` pairs, in
-/// the order of [`credential_sources`](super::credential_sources); no secret is among them.
+/// the order of `config list`'s credential sources; no secret is among them.
 fn describe_service_app(app: &ServiceAppSettings) -> String {
     let mut parts = Vec::new();
     if let Some(id) = &app.client_id {
-        parts.push(format!("client_id={id}"));
+        parts.push(format!("{}={id}", key::CLIENT_ID));
     }
     match &app.private_key {
         Some(PrivateKeySource::File(path)) => {
-            parts.push(format!("private_key_file={}", path.display()));
+            parts.push(format!("{}={}", key::PRIVATE_KEY_FILE, path.display()));
         }
-        Some(PrivateKeySource::Env(var)) => parts.push(format!("private_key_env={var}")),
-        Some(PrivateKeySource::Command(cmd)) => parts.push(format!("private_key_command={cmd}")),
+        Some(PrivateKeySource::Env(var)) => {
+            parts.push(format!("{}={var}", key::PRIVATE_KEY_ENV));
+        }
+        Some(PrivateKeySource::Command(cmd)) => {
+            parts.push(format!("{}={cmd}", key::PRIVATE_KEY_COMMAND));
+        }
         None => {}
     }
     if let Some(kid) = &app.key_id {
-        parts.push(format!("key_id={kid}"));
+        parts.push(format!("{}={kid}", key::KEY_ID));
     }
     if let Some(scopes) = &app.scopes {
         parts.push(format!("scopes={}", scopes.join(",")));

@@ -1,0 +1,374 @@
+//! `oktakeys keys list|get|add|activate|deactivate|delete|generate|rotate`: their
+//! arguments and help.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand, ValueEnum};
+
+use crate::env;
+use crate::ids::{parse_kid, parse_path_id};
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  oktakeys keys list --auth-server aus1a2b3c4d5e6f7g8h9
+  oktakeys keys add --auth-server aus1a2b3c4d5e6f7g8h9 --jwk public.json
+  oktakeys keys activate --auth-server aus1a2b3c4d5e6f7g8h9 apk2f4zrZbs8nUa7p0g4")]
+pub struct KeysArgs {
+    /// Authorization server id (aus…, or `default`); a profile may give a default
+    ///
+    /// Only `keys rotate` takes several (repeat the flag); the other commands take one.
+    #[arg(
+        long,
+        global = true,
+        env = env::AUTH_SERVER,
+        value_name = "ID",
+        value_parser = parse_path_id,
+        action = clap::ArgAction::Append
+    )]
+    pub auth_server: Vec<String>,
+
+    #[command(subcommand)]
+    pub command: KeysCommand,
+}
+
+impl KeysArgs {
+    /// The one `--auth-server` of a command that acts on one server.
+    pub fn single_auth_server(&self) -> Result<Option<&str>, String> {
+        match self.auth_server.as_slice() {
+            [] => Ok(None),
+            [one] => Ok(Some(one)),
+            many => Err(format!(
+                "--auth-server is given {} times; only `keys rotate` acts on several servers",
+                many.len()
+            )),
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// List the server's keys
+    #[command(after_help = "\
+Examples:
+  oktakeys keys list --auth-server aus1a2b3c4d5e6f7g8h9
+  oktakeys keys list -o json | jq -r '.[] | select(.status == \"INACTIVE\") | .id'
+  oktakeys keys list -o id")]
+    List,
+
+    /// Show one key
+    #[command(after_help = "\
+Examples:
+  oktakeys keys get --auth-server aus1a2b3c4d5e6f7g8h9 apk2f4zrZbs8nUa7p0g4
+  oktakeys keys get apk2f4zrZbs8nUa7p0g4 -o json | jq -r .kid")]
+    Get(KeyIdArgs),
+
+    /// Add a public key (always INACTIVE; activate it afterwards)
+    #[command(after_help = "\
+The key is validated before anything is sent: kty must be RSA, use enc (the default),
+the modulus at least 2048 bits, and private members (d, p, q, …) are refused so a
+private key is never uploaded. --pem reads a PEM public key (SPKI `PUBLIC KEY` or PKCS#1
+`RSA PUBLIC KEY`), an X.509 certificate (the first of a chain), or an unencrypted RSA
+private key (`PRIVATE KEY`, `RSA PRIVATE KEY`) of which only n and e are sent. The kid
+comes from --kid, else the JWK's kid, else the RFC 7638 SHA-256 thumbprint of the key.
+
+Examples:
+  oktakeys keys add --auth-server aus1a2b3c4d5e6f7g8h9 --jwk public.json
+  oktakeys keys add --jwk jwks.json --kid 2026-11-enc
+  oktakeys keys add --pem cert.pem --kid 2026-11-enc
+  oktakeys keys generate --kid 2026-11-enc --private-key-out enc.pem | oktakeys keys add --jwk -
+  cat public.json | oktakeys keys add --jwk - --dry-run")]
+    Add(AddArgs),
+
+    /// Make a key the active one (Okta deactivates the previously active key)
+    #[command(after_help = "\
+Examples:
+  oktakeys keys activate --auth-server aus1a2b3c4d5e6f7g8h9 apk2f4zrZbs8nUa7p0g4")]
+    Activate(MutateArgs),
+
+    /// Deactivate a key
+    #[command(after_help = "\
+Okta refuses to deactivate the active key while access-token encryption is enabled on
+the server: activate another key instead.
+
+Examples:
+  oktakeys keys deactivate --auth-server aus1a2b3c4d5e6f7g8h9 apk2f4zrZbs8nUa7p0g4")]
+    Deactivate(MutateArgs),
+
+    /// Delete an INACTIVE key (asks first on a terminal)
+    #[command(after_help = "\
+Only INACTIVE keys can be deleted. Without a terminal (or with --no-input) the command
+refuses to run unless --yes is given, and exits 9.
+
+Examples:
+  oktakeys keys delete --auth-server aus1a2b3c4d5e6f7g8h9 apk2f4zrZbs8nUa7p0g4
+  oktakeys keys delete apk2f4zrZbs8nUa7p0g4 --yes")]
+    Delete(DeleteArgs),
+
+    /// Create an RSA key pair: the private key to a file (mode 0600), the public JWK to stdout
+    #[command(after_help = "\
+Needs no profile and no network. The private key is written as PKCS#8 PEM to the file
+given with --private-key-out, created with mode 0600 (never wider, not even for a
+moment); an existing file is kept unless --force is given. It is never printed. The
+public JWK ({\"kty\":\"RSA\",\"use\":\"enc\",\"kid\":…,\"e\":…,\"n\":…}) goes to stdout.
+
+Examples:
+  oktakeys keys generate --kid 2026-11-enc --private-key-out enc-2026-11.pem > public.json
+  oktakeys keys generate --kid 2026-11-enc --private-key-out enc.pem | oktakeys keys add --jwk -
+  oktakeys keys generate --kid big --bits 4096 --private-key-out big.pem --force")]
+    Generate(GenerateArgs),
+
+    /// Rotate to a new key: add it, activate it, retire old keys (safe to re-run)
+    #[command(after_help = "\
+Steps, for each --auth-server (repeat the flag for several servers, rotated independently):
+  1. list the keys and print the plan (on stderr); --dry-run stops here
+  2. add the new key INACTIVE, or use the key with the same kid (and the same key material)
+     that an earlier, interrupted run added
+  3. activate it: Okta deactivates the key that was active
+  4. --delete-old deletes the other INACTIVE keys; --keep N keeps the N newest of them
+     (the key that was active just before counts as the newest)
+A server holding 5 keys (Okta's maximum) gets room by deleting, first, INACTIVE keys that
+the retention deletes anyway; without --delete-old or --keep the rotation is refused before
+anything changes. Only INACTIVE keys are deleted and nothing is deactivated, so a server
+that had an active key always has one.
+
+If a step fails, the rotation of that server stops, prints what Okta now holds and the
+command that resumes; re-running the same command completes the rotation without
+duplicating anything. The exit code is that of the first failure. The kid of the new key is
+--kid, else the JWK's kid, else the key's RFC 7638 SHA-256 thumbprint.
+
+--generate writes a new private key to --private-key-out (PKCS#8 PEM, mode 0600) before
+anything is sent; if that file already exists (an earlier run was interrupted) the key in it
+is used instead. Give a new file for each rotation.
+
+Deleting asks for confirmation on a terminal; without one (CI), pass --yes or the command
+exits 9 before contacting Okta.
+
+Examples:
+  oktakeys keys rotate --auth-server aus1a2b3c4d5e6f7g8h9 --pem new-public.pem --dry-run
+  oktakeys keys rotate --auth-server ausA --auth-server ausB --jwk new.json --keep 1 --yes
+  oktakeys keys rotate --auth-server ausA --generate --private-key-out enc-2026-11.pem \\
+      --kid enc-2026-11 --delete-old --yes -o json")]
+    Rotate(RotateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct KeyIdArgs {
+    /// The key's id (apk…), as `keys list` shows it; not the JWK kid
+    #[arg(value_name = "KEY_ID", value_parser = parse_path_id)]
+    pub key_id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DryRunArg {
+    /// Print the method, URL and body that would be sent, send nothing, exit 0
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MutateArgs {
+    #[command(flatten)]
+    pub id: KeyIdArgs,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    #[command(flatten)]
+    pub id: KeyIdArgs,
+    /// Delete without asking
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
+}
+
+#[derive(Debug, Args)]
+#[group(id = "key_source", required = true, multiple = false)]
+pub struct KeySourceArgs {
+    /// A public JWK, or a JWKS (pick the key with --kid); `-` reads stdin
+    #[arg(long, value_name = "FILE", group = "key_source")]
+    pub jwk: Option<PathBuf>,
+
+    /// A PEM public key (SPKI or PKCS#1), X.509 certificate, or RSA private key (only its
+    /// public part is sent); `-` reads stdin
+    #[arg(long, value_name = "FILE", group = "key_source")]
+    pub pem: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    #[command(flatten)]
+    pub source: KeySourceArgs,
+    /// The kid to give the key (with a JWKS: which key to take)
+    #[arg(long, value_name = "KID")]
+    pub kid: Option<String>,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// The new key's kid (it goes into the public JWK)
+    #[arg(long, value_name = "KID", value_parser = parse_kid)]
+    pub kid: String,
+
+    /// File to write the private key to (PKCS#8 PEM, mode 0600)
+    #[arg(long, value_name = "FILE")]
+    pub private_key_out: PathBuf,
+
+    /// RSA modulus size in bits
+    #[arg(long, value_enum, value_name = "BITS", default_value_t = KeyBits::B3072)]
+    pub bits: KeyBits,
+
+    /// Replace FILE if it exists (atomically: the old key stays until the new one is complete)
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+#[group(id = "rotate_source", required = true, multiple = false)]
+pub struct RotateSourceArgs {
+    /// The new public key as a JWK, or a JWKS (pick the key with --kid); `-` reads stdin
+    #[arg(long, value_name = "FILE", group = "rotate_source")]
+    pub jwk: Option<PathBuf>,
+
+    /// The new public key as PEM: SPKI or PKCS#1 public key, X.509 certificate, or RSA
+    /// private key (only its public part is sent); `-` reads stdin
+    #[arg(long, value_name = "FILE", group = "rotate_source")]
+    pub pem: Option<PathBuf>,
+
+    /// Generate the new key pair (the private key goes to --private-key-out)
+    #[arg(long, group = "rotate_source", requires = "private_key_out")]
+    pub generate: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RotateArgs {
+    #[command(flatten)]
+    pub source: RotateSourceArgs,
+
+    /// With --generate: the file for the private key (PKCS#8 PEM, mode 0600); an existing
+    /// file's key is used instead of a new one
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["jwk", "pem"])]
+    pub private_key_out: Option<PathBuf>,
+
+    /// With --generate: RSA modulus size in bits
+    #[arg(long, value_enum, value_name = "BITS", default_value_t = KeyBits::B3072)]
+    pub bits: KeyBits,
+
+    /// The new key's kid [default: the JWK's kid, else the RFC 7638 thumbprint]
+    #[arg(long, value_name = "KID", value_parser = parse_kid)]
+    pub kid: Option<String>,
+
+    /// After activating, delete every other INACTIVE key
+    #[arg(long, conflicts_with = "keep")]
+    pub delete_old: bool,
+
+    /// After activating, keep the N newest INACTIVE keys and delete the others
+    #[arg(long, value_name = "N")]
+    pub keep: Option<usize>,
+
+    /// Delete without asking
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+
+    /// Print the plan, change nothing, exit 0
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KeyBits {
+    #[value(name = "2048")]
+    B2048,
+    #[value(name = "3072")]
+    B3072,
+    #[value(name = "4096")]
+    B4096,
+}
+
+impl KeyBits {
+    pub fn bits(self) -> usize {
+        match self {
+            KeyBits::B2048 => 2048,
+            KeyBits::B3072 => 3072,
+            KeyBits::B4096 => 4096,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::{Cli, Command};
+    use clap::Parser;
+
+    #[test]
+    fn auth_server_may_follow_the_subcommand() {
+        let cli =
+            Cli::try_parse_from(["oktakeys", "keys", "list", "--auth-server", "aus1"]).unwrap();
+        let Command::Keys(keys) = cli.command else {
+            panic!("expected the keys command");
+        };
+        assert_eq!(keys.single_auth_server(), Ok(Some("aus1")));
+    }
+
+    #[test]
+    fn dot_and_blank_ids_are_usage_errors() {
+        for bad in ["", " ", ".", ".."] {
+            let err = Cli::try_parse_from(["oktakeys", "keys", "get", bad]).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{bad:?}");
+        }
+        let ok = Cli::try_parse_from(["oktakeys", "keys", "get", "../../users/me"]);
+        assert!(ok.is_ok());
+    }
+
+    #[test]
+    fn rotate_takes_several_servers_and_one_source() {
+        let cli = Cli::try_parse_from([
+            "oktakeys",
+            "keys",
+            "rotate",
+            "--auth-server",
+            "ausA",
+            "--auth-server",
+            "ausB",
+            "--pem",
+            "k.pem",
+            "--keep",
+            "1",
+        ])
+        .unwrap();
+        let Command::Keys(keys) = cli.command else {
+            panic!("keys")
+        };
+        assert_eq!(keys.auth_server, ["ausA", "ausB"]);
+        assert!(keys.single_auth_server().is_err());
+        let KeysCommand::Rotate(rotate) = keys.command else {
+            panic!("rotate")
+        };
+        assert_eq!(rotate.keep, Some(1));
+
+        for bad in [
+            &["--pem", "k.pem", "--jwk", "k.json"][..],
+            &[][..],
+            &["--generate"][..],
+            &["--pem", "k.pem", "--private-key-out", "x.pem"][..],
+            &["--pem", "k.pem", "--delete-old", "--keep", "2"][..],
+        ] {
+            let mut argv = vec!["oktakeys", "keys", "rotate"];
+            argv.extend_from_slice(bad);
+            let err = Cli::try_parse_from(argv).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn add_needs_a_key_source() {
+        let err = Cli::try_parse_from(["oktakeys", "keys", "add"]).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+    }
+}

@@ -1,0 +1,163 @@
+//! `oktakeys sandbox serve|reset`: their arguments and help.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand, ValueEnum};
+
+use crate::env;
+use crate::ids::parse_path_id;
+
+pub const SANDBOX_SERVE_HELP: &str = "\
+The sandbox answers like Okta: the same status codes, error bodies, headers and rules
+(keys are added INACTIVE, one ACTIVE key, only INACTIVE keys can be deleted, unique kid,
+RSA modulus of 2048 bits or more, at most 5 keys). A new state file holds the server
+`default` and each --auth-server, each with one ACTIVE key. The base URL goes to stdout;
+the generated token (unless --token) and an example command go to stderr.
+
+OAuth 2.0: each --service-app may get tokens from POST /oauth2/v1/token (client_credentials
+with a private_key_jwt assertion, checked like Okta: signature, iss/sub, aud, exp, replayed
+jti, granted scopes); the key endpoints then take `Bearer`/`DPoP` tokens and answer 403
+E0000006 to a token without okta.authorizationServers.manage for changes.
+
+Test knobs: --rate-limit, --rate-limit-window, --latency, --fail-requests, --fail-with.
+Past the rate limit the sandbox answers 429 E0000047 until X-Rate-Limit-Reset; a window
+starts with the first request after the previous one ended. The in-process sandbox behind
+`--profile sandbox` reads the same OKTAKEYS_SANDBOX_* environment variables.
+
+Examples:
+  oktakeys sandbox serve
+  OKTAKEYS_SANDBOX_TOKEN=00test oktakeys sandbox serve --addr 127.0.0.1:0 --auth-server aus1test
+  oktakeys sandbox serve --rate-limit 3 --rate-limit-window 10 --fail-requests 2 --fail-with drop
+  oktakeys sandbox serve --service-app 0oaci=ci.pub.pem --require-dpop";
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  oktakeys sandbox serve
+  oktakeys sandbox serve --addr 127.0.0.1:0 --auth-server aus1test --state /tmp/sandbox.json
+  oktakeys --profile sandbox keys list --auth-server default
+  oktakeys sandbox reset")]
+pub struct SandboxArgs {
+    #[command(subcommand)]
+    pub command: SandboxCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SandboxCommand {
+    /// Serve Okta's six key endpoints on a local address until Ctrl-C or SIGTERM
+    #[command(after_help = SANDBOX_SERVE_HELP)]
+    Serve(SandboxServeArgs),
+
+    /// Restore the sandbox state to its seed (server `default` with one ACTIVE key)
+    #[command(after_help = "\
+Replaces the state file even when it is corrupt.
+
+Examples:
+  oktakeys sandbox reset
+  oktakeys sandbox reset --state /tmp/sandbox.json --auth-server aus1test")]
+    Reset(SandboxResetArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Sandbox options")]
+pub struct SandboxServeArgs {
+    /// Address to listen on (port 0 picks a free port)
+    #[arg(
+        long,
+        value_name = "ADDR",
+        default_value = "127.0.0.1:8787",
+        env = env::SANDBOX_ADDR
+    )]
+    pub addr: std::net::SocketAddr,
+
+    /// State file [default: the user data folder's oktakeys/sandbox.json]
+    #[arg(long, value_name = "FILE", env = env::SANDBOX_STATE)]
+    pub state: Option<PathBuf>,
+
+    /// Token to accept (SSWS or Bearer); prefer the environment variable, a flag shows in
+    /// `ps`. Without it a token is generated and printed on stderr
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        env = env::SANDBOX_TOKEN,
+        hide_env_values = true,
+        value_parser = |s: &str| Ok::<_, std::convert::Infallible>(crate::secret::Secret::new(s))
+    )]
+    pub token: Option<crate::secret::Secret>,
+
+    /// Another authorization server to hold (besides `default`); repeatable
+    #[arg(long = "auth-server", value_name = "ID", value_parser = parse_path_id)]
+    pub auth_servers: Vec<String>,
+
+    /// Treat this server as having access-token encryption on (its active key cannot be
+    /// deactivated); repeatable
+    #[arg(long = "encryption-enabled", value_name = "ID", value_parser = parse_path_id)]
+    pub encryption_enabled: Vec<String>,
+
+    /// Register an OAuth 2.0 service app for the token endpoint: its client id, its public
+    /// key file (PEM or JWK), and the scopes granted to it (comma separated; default
+    /// okta.authorizationServers.read and .manage); repeatable
+    #[arg(long = "service-app", value_name = "CLIENT_ID=KEY_FILE[:SCOPES]")]
+    pub service_apps: Vec<String>,
+
+    /// Make the token endpoint demand DPoP with a nonce challenge (as Okta does for new API
+    /// service apps), and the key endpoints a nonce in DPoP proofs too
+    #[arg(long)]
+    pub require_dpop: bool,
+
+    /// Requests allowed per rate-limit window; then 429 E0000047
+    #[arg(help_heading = "Test knobs")]
+    #[arg(long, value_name = "N", env = env::SANDBOX_RATE_LIMIT, default_value_t = 1000,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub rate_limit: u64,
+
+    /// Length of the rate-limit window in seconds
+    #[arg(help_heading = "Test knobs")]
+    #[arg(help_heading = "Test knobs")]
+    #[arg(long, value_name = "SECS", env = env::SANDBOX_RATE_LIMIT_WINDOW, default_value_t = 60,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub rate_limit_window: u64,
+
+    /// Milliseconds to wait before answering each request
+    #[arg(help_heading = "Test knobs")]
+    #[arg(
+        long,
+        value_name = "MS",
+        env = env::SANDBOX_LATENCY_MS,
+        default_value_t = 0
+    )]
+    pub latency: u64,
+
+    /// Numbers of the requests to fail (counted from 1 since start), comma separated
+    #[arg(help_heading = "Test knobs")]
+    #[arg(long, value_name = "N,...", env = env::SANDBOX_FAIL_REQUESTS, value_delimiter = ',',
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub fail_requests: Vec<u64>,
+
+    /// How the requests of --fail-requests fail: 500, 503, or drop (close the connection)
+    #[arg(help_heading = "Test knobs")]
+    #[arg(long, value_name = "HOW", env = env::SANDBOX_FAIL_WITH, value_enum,
+          default_value_t = SandboxFailWith::Status500)]
+    pub fail_with: SandboxFailWith,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SandboxFailWith {
+    #[value(name = "500")]
+    Status500,
+    #[value(name = "503")]
+    Status503,
+    Drop,
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Sandbox options")]
+pub struct SandboxResetArgs {
+    /// State file [default: the user data folder's oktakeys/sandbox.json]
+    #[arg(long, value_name = "FILE", env = env::SANDBOX_STATE)]
+    pub state: Option<PathBuf>,
+
+    /// Another authorization server to seed (besides `default`); repeatable
+    #[arg(long = "auth-server", value_name = "ID", value_parser = parse_path_id)]
+    pub auth_servers: Vec<String>,
+}

@@ -1,0 +1,37 @@
+//! Configuration: the TOML file, profiles, the environment, and their precedence.
+//!
+//! Everything is resolved once, before any HTTP, into one [`Settings`]:
+//! flags > environment > profile > built-in defaults. Credentials are resolved to a
+//! *source* here (which variable, which command); reading the secret happens in `auth`,
+//! only when a request is about to be sent.
+//!
+//! One file per concern: `file` reads and parses the config file, `profile` is a profile
+//! and the choice of one, `environment` the lookup of variables, `org_url` the org URL's
+//! checks, `credentials` where a secret comes from, `origin` the precedence rule, and
+//! `settings` puts them together.
+
+mod credentials;
+mod environment;
+mod file;
+mod org_url;
+mod origin;
+mod profile;
+mod settings;
+
+pub use credentials::{Credentials, PrivateKeySource, ServiceAppSettings, TokenSource};
+pub use environment::{Environment, ProcessEnv};
+pub use file::{ConfigFile, config_path, config_path_origin, load_file, parse_file};
+pub use org_url::{is_loopback, parse_org_url, redact_userinfo};
+pub use origin::{Origin, Origins};
+pub use profile::{Profile, SANDBOX_PROFILE, expand_home};
+pub(crate) use profile::{SERVICE_APP_KEYS, TOKEN_KEYS, credential_key};
+pub use settings::{
+    DEFAULT_CONNECT_TIMEOUT_SECS, DEFAULT_MAX_RETRIES, DEFAULT_REQUEST_TIMEOUT_SECS,
+    DEFAULT_TIMEOUT_SECS, HttpSettings, Settings, Target,
+};
+
+// The mode is a parsed-argument type of `config init --auth` too; it lives with the
+// command line, which must not import `config`.
+pub use crate::cli::AuthMode;
+// Kept for `crate::config::env::…` callers; the names live in `crate::env`.
+pub(crate) use crate::env;

@@ -1,0 +1,183 @@
+//! A profile of the config file, the keys that name its credentials, and the choice of
+//! the profile a command uses.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::file::ConfigFile;
+use super::origin::{Origin, arg_origin, first};
+use crate::cli::{AuthMode, GlobalArgs};
+use crate::error::{Error, Result};
+use crate::secret::Secret;
+
+/// The profile name that starts a local sandbox when no profile of that name is configured.
+pub const SANDBOX_PROFILE: &str = "sandbox";
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub org_url: Option<String>,
+    pub auth_server: Option<String>,
+    pub auth: Option<AuthMode>,
+    pub token: Option<Secret>,
+    pub token_env: Option<String>,
+    pub token_command: Option<String>,
+    pub timeout: Option<u64>,
+    pub request_timeout: Option<u64>,
+    pub connect_timeout: Option<u64>,
+    pub max_retries: Option<u32>,
+    pub ca_cert: Option<PathBuf>,
+    // OAuth 2.0 service app (auth = "private_key").
+    pub client_id: Option<String>,
+    pub private_key_file: Option<PathBuf>,
+    pub private_key_env: Option<String>,
+    pub private_key_command: Option<String>,
+    pub key_id: Option<String>,
+    pub scopes: Option<Vec<String>>,
+    pub dpop: Option<bool>,
+}
+
+/// The names of a profile's credential keys (the fields of [`Profile`] above), for the
+/// code that writes, lists or describes them.
+pub(crate) mod credential_key {
+    pub(crate) const TOKEN: &str = "token";
+    pub(crate) const TOKEN_ENV: &str = "token_env";
+    pub(crate) const TOKEN_COMMAND: &str = "token_command";
+    pub(crate) const CLIENT_ID: &str = "client_id";
+    pub(crate) const PRIVATE_KEY_FILE: &str = "private_key_file";
+    pub(crate) const PRIVATE_KEY_ENV: &str = "private_key_env";
+    pub(crate) const PRIVATE_KEY_COMMAND: &str = "private_key_command";
+    pub(crate) const KEY_ID: &str = "key_id";
+}
+
+/// The keys of a token source (`auth = "ssws"` or `"bearer"`), in the order they are used.
+pub(crate) const TOKEN_KEYS: [&str; 3] = [
+    credential_key::TOKEN,
+    credential_key::TOKEN_ENV,
+    credential_key::TOKEN_COMMAND,
+];
+
+/// The keys of a service app (`auth = "private_key"`), in the order they are shown.
+pub(crate) const SERVICE_APP_KEYS: [&str; 5] = [
+    credential_key::CLIENT_ID,
+    credential_key::PRIVATE_KEY_FILE,
+    credential_key::PRIVATE_KEY_ENV,
+    credential_key::PRIVATE_KEY_COMMAND,
+    credential_key::KEY_ID,
+];
+
+impl<'de> Deserialize<'de> for Secret {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        String::deserialize(d).map(Secret::new)
+    }
+}
+
+/// The profile a command uses: named by `--profile`/`OKTAKEYS_PROFILE` or the file's
+/// `default_profile`, or none (then every value comes from flags and environment).
+pub(super) struct ChosenProfile {
+    pub(super) name: Option<String>,
+    /// Where the name came from.
+    pub(super) origin: Option<Origin>,
+    pub(super) profile: Profile,
+    /// The built-in `sandbox` profile (the file defines none of that name).
+    pub(super) is_sandbox: bool,
+}
+
+impl ChosenProfile {
+    pub(super) fn choose(
+        global: &GlobalArgs,
+        file: &ConfigFile,
+        path: Option<&Path>,
+    ) -> Result<Self> {
+        let chosen = first([
+            (
+                global.profile.clone(),
+                arg_origin(global, "profile", "--profile"),
+            ),
+            (file.default_profile.clone(), Origin::DefaultProfile),
+        ]);
+        let Some((name, origin)) = chosen else {
+            return Ok(ChosenProfile {
+                name: None,
+                origin: None,
+                profile: Profile::default(),
+                is_sandbox: false,
+            });
+        };
+        let (profile, is_sandbox) = match file.profiles.get(&name) {
+            Some(p) => (p.clone(), false),
+            None if name == SANDBOX_PROFILE => (Profile::default(), true),
+            None => return Err(unknown_profile(&name, file, path)),
+        };
+        Ok(ChosenProfile {
+            name: Some(name),
+            origin: Some(origin),
+            profile,
+            is_sandbox,
+        })
+    }
+
+    /// Where a value taken from the profile comes from.
+    pub(super) fn value_origin(&self) -> Origin {
+        match (&self.name, self.is_sandbox) {
+            (Some(_), true) => Origin::Sandbox,
+            (Some(name), false) => Origin::Profile(name.clone()),
+            (None, _) => Origin::Default,
+        }
+    }
+}
+
+fn unknown_profile(name: &str, file: &ConfigFile, path: Option<&Path>) -> Error {
+    let known: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
+    let where_ = path
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "the config file".into());
+    let hint = if known.is_empty() {
+        format!(
+            "{where_} defines no profiles: create one with `oktakeys config init --profile {name}`, \
+             or try `--profile sandbox` for a local sandbox"
+        )
+    } else {
+        format!("profiles in {where_}: {}", known.join(", "))
+    };
+    Error::config_hint(format!("no profile named `{name}`"), hint)
+}
+
+/// `~/…` in a configured path means the home directory.
+pub fn expand_home(path: &Path) -> PathBuf {
+    match path.strip_prefix("~") {
+        Ok(rest) if path.starts_with("~/") || path == Path::new("~") => {
+            dirs::home_dir().map_or_else(|| path.to_path_buf(), |home| home.join(rest))
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn home_is_expanded_only_at_the_start() {
+        let home = dirs::home_dir().unwrap();
+        assert_eq!(expand_home(Path::new("~/a.pem")), home.join("a.pem"));
+        assert_eq!(
+            expand_home(Path::new("/x/~/a.pem")),
+            Path::new("/x/~/a.pem")
+        );
+        assert_eq!(
+            expand_home(Path::new("~bob/a.pem")),
+            Path::new("~bob/a.pem")
+        );
+    }
+
+    /// Every credential key names a field of `Profile` (the file refuses unknown keys).
+    #[test]
+    fn credential_keys_are_profile_keys() {
+        for key in TOKEN_KEYS.iter().chain(&SERVICE_APP_KEYS) {
+            let parsed: std::result::Result<Profile, _> = toml::from_str(&format!("{key} = \"x\""));
+            assert!(parsed.is_ok(), "{key}: {parsed:?}");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! The names of the environment variables oktakeys reads, in one place. clap reads some
+//! of them itself (`#[arg(env = …)]` in `cli`); `config` looks the others up.
+
+pub(crate) const CONFIG: &str = "OKTAKEYS_CONFIG";
+pub(crate) const PROFILE: &str = "OKTAKEYS_PROFILE";
+pub(crate) const AUTH_SERVER: &str = "OKTAKEYS_AUTH_SERVER";
+pub(crate) const ORG_URL: &str = "OKTA_ORG_URL";
+pub(crate) const SDK_ORG_URL: &str = "OKTA_CLIENT_ORGURL";
+pub(crate) const API_TOKEN: &str = "OKTA_API_TOKEN";
+pub(crate) const SDK_TOKEN: &str = "OKTA_CLIENT_TOKEN";
+pub(crate) const SDK_AUTH_MODE: &str = "OKTA_CLIENT_AUTHORIZATIONMODE";
+pub(crate) const SDK_CLIENT_ID: &str = "OKTA_CLIENT_CLIENTID";
+pub(crate) const SDK_SCOPES: &str = "OKTA_CLIENT_SCOPES";
+pub(crate) const SDK_PRIVATE_KEY: &str = "OKTA_CLIENT_PRIVATEKEY";
+pub(crate) const SDK_PRIVATE_KEY_ID: &str = "OKTA_CLIENT_PRIVATEKEYID";
+pub(crate) const NO_TOKEN_CACHE: &str = "OKTAKEYS_NO_TOKEN_CACHE";
+pub(crate) const CI: &str = "CI";
+/// A PEM bundle of CA certificates to trust, as OpenSSL and curl read it.
+pub(crate) const SSL_CERT_FILE: &str = "SSL_CERT_FILE";
+pub(crate) const NO_COLOR: &str = "NO_COLOR";
+
+// Read by clap, on the flags of the same names.
+pub(crate) const TIMEOUT: &str = "OKTAKEYS_TIMEOUT";
+pub(crate) const REQUEST_TIMEOUT: &str = "OKTAKEYS_REQUEST_TIMEOUT";
+pub(crate) const CONNECT_TIMEOUT: &str = "OKTAKEYS_CONNECT_TIMEOUT";
+pub(crate) const MAX_RETRIES: &str = "OKTAKEYS_MAX_RETRIES";
+
+// `sandbox serve|reset`; the test knobs' names belong to the sandbox, which reads them
+// too (behind `--profile sandbox`).
+pub(crate) const SANDBOX_ADDR: &str = "OKTAKEYS_SANDBOX_ADDR";
+pub(crate) const SANDBOX_STATE: &str = "OKTAKEYS_SANDBOX_STATE";
+pub(crate) const SANDBOX_TOKEN: &str = "OKTAKEYS_SANDBOX_TOKEN";
+pub(crate) use crate::sandbox::knobs::{
+    ENV_FAIL_REQUESTS as SANDBOX_FAIL_REQUESTS, ENV_FAIL_WITH as SANDBOX_FAIL_WITH,
+    ENV_LATENCY_MS as SANDBOX_LATENCY_MS, ENV_RATE_LIMIT as SANDBOX_RATE_LIMIT,
+    ENV_RATE_LIMIT_WINDOW as SANDBOX_RATE_LIMIT_WINDOW,
+};
