@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
+use oktakeys_sandbox::{env as sandbox_env, knobs};
+
 use crate::config::env;
 
 /// The exit codes, as documented in `--help`, the man page and the README. CI jobs branch
@@ -886,13 +888,13 @@ pub struct SandboxServeArgs {
     #[arg(
         long,
         value_name = "ADDR",
-        default_value = "127.0.0.1:8787",
-        env = "OKTAKEYS_SANDBOX_ADDR"
+        default_value = knobs::DEFAULT_SERVE_ADDR,
+        env = sandbox_env::ADDR
     )]
     pub addr: std::net::SocketAddr,
 
     /// State file [default: the user data folder's oktakeys/sandbox.json]
-    #[arg(long, value_name = "FILE", env = "OKTAKEYS_SANDBOX_STATE")]
+    #[arg(long, value_name = "FILE", env = sandbox_env::STATE)]
     pub state: Option<PathBuf>,
 
     /// Token to accept (SSWS or Bearer); prefer the environment variable, a flag shows in
@@ -900,7 +902,7 @@ pub struct SandboxServeArgs {
     #[arg(
         long,
         value_name = "TOKEN",
-        env = "OKTAKEYS_SANDBOX_TOKEN",
+        env = sandbox_env::TOKEN,
         hide_env_values = true,
         value_parser = |s: &str| Ok::<_, std::convert::Infallible>(crate::secret::Secret::new(s))
     )]
@@ -928,15 +930,16 @@ pub struct SandboxServeArgs {
 
     /// Requests allowed per rate-limit window; then 429 E0000047
     #[arg(help_heading = "Test knobs")]
-    #[arg(long, value_name = "N", env = "OKTAKEYS_SANDBOX_RATE_LIMIT", default_value_t = 1000,
-          value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "N", env = sandbox_env::RATE_LIMIT,
+          default_value_t = knobs::DEFAULT_RATE_LIMIT, value_parser = knobs::parse_rate_limit)]
     pub rate_limit: u64,
 
     /// Length of the rate-limit window in seconds
     #[arg(help_heading = "Test knobs")]
     #[arg(help_heading = "Test knobs")]
-    #[arg(long, value_name = "SECS", env = "OKTAKEYS_SANDBOX_RATE_LIMIT_WINDOW", default_value_t = 60,
-          value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "SECS", env = sandbox_env::RATE_LIMIT_WINDOW,
+          default_value_t = knobs::DEFAULT_RATE_LIMIT_WINDOW_SECS,
+          value_parser = knobs::parse_rate_limit_window)]
     pub rate_limit_window: u64,
 
     /// Milliseconds to wait before answering each request
@@ -944,20 +947,21 @@ pub struct SandboxServeArgs {
     #[arg(
         long,
         value_name = "MS",
-        env = "OKTAKEYS_SANDBOX_LATENCY_MS",
-        default_value_t = 0
+        env = sandbox_env::LATENCY_MS,
+        default_value_t = knobs::DEFAULT_LATENCY_MS,
+        value_parser = knobs::parse_latency_ms
     )]
     pub latency: u64,
 
     /// Numbers of the requests to fail (counted from 1 since start), comma separated
     #[arg(help_heading = "Test knobs")]
-    #[arg(long, value_name = "N,...", env = "OKTAKEYS_SANDBOX_FAIL_REQUESTS", value_delimiter = ',',
-          value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "N,...", env = sandbox_env::FAIL_REQUESTS, value_delimiter = ',',
+          value_parser = knobs::parse_request_number)]
     pub fail_requests: Vec<u64>,
 
     /// How the requests of --fail-requests fail: 500, 503, or drop (close the connection)
     #[arg(help_heading = "Test knobs")]
-    #[arg(long, value_name = "HOW", env = "OKTAKEYS_SANDBOX_FAIL_WITH", value_enum,
+    #[arg(long, value_name = "HOW", env = sandbox_env::FAIL_WITH, value_enum,
           default_value_t = SandboxFailWith::Status500)]
     pub fail_with: SandboxFailWith,
 }
@@ -975,7 +979,7 @@ pub enum SandboxFailWith {
 #[command(next_help_heading = "Sandbox options")]
 pub struct SandboxResetArgs {
     /// State file [default: the user data folder's oktakeys/sandbox.json]
-    #[arg(long, value_name = "FILE", env = "OKTAKEYS_SANDBOX_STATE")]
+    #[arg(long, value_name = "FILE", env = sandbox_env::STATE)]
     pub state: Option<PathBuf>,
 
     /// Another authorization server to seed (besides `default`); repeatable

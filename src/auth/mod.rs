@@ -4,7 +4,6 @@
 //! travel only inside [`Secret`] and sensitive `HeaderValue`s, so no log can show them.
 
 pub mod dpop;
-pub mod jws;
 pub mod keys;
 pub mod service_app;
 pub mod token_cache;
@@ -14,6 +13,9 @@ use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
 use url::Url;
 
 pub use service_app::{AuthRetries, Scope, ServiceApp};
+
+// Compatibility path: JWS lives in the key-material crate.
+pub use keymaterial::jws;
 
 use crate::client::Transport;
 use crate::config::{AuthMode, Credentials, Environment, TokenSource};

@@ -41,7 +41,8 @@ use crate::config::{Environment, PrivateKeySource, ServiceAppSettings, env};
 use crate::error::{Error, Result};
 use crate::secret::Secret;
 
-pub const ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+// Compatibility path: the constant lives with the JWS code the sandbox shares.
+pub use keymaterial::jws::ASSERTION_TYPE;
 /// Lifetime of a client assertion (Okta allows up to an hour; shorter is safer).
 pub const ASSERTION_LIFETIME_SECS: i64 = 300;
 /// Nonce challenges answered per token request (and per API request).
