@@ -27,11 +27,8 @@ pub(crate) const MAX_RETRIES: &str = "OKTAKEYS_MAX_RETRIES";
 
 // `sandbox serve|reset`; the test knobs' names belong to the sandbox, which reads them
 // too (behind `--profile sandbox`).
-pub(crate) const SANDBOX_ADDR: &str = "OKTAKEYS_SANDBOX_ADDR";
-pub(crate) const SANDBOX_STATE: &str = "OKTAKEYS_SANDBOX_STATE";
-pub(crate) const SANDBOX_TOKEN: &str = "OKTAKEYS_SANDBOX_TOKEN";
-pub(crate) use crate::sandbox::knobs::{
-    ENV_FAIL_REQUESTS as SANDBOX_FAIL_REQUESTS, ENV_FAIL_WITH as SANDBOX_FAIL_WITH,
-    ENV_LATENCY_MS as SANDBOX_LATENCY_MS, ENV_RATE_LIMIT as SANDBOX_RATE_LIMIT,
-    ENV_RATE_LIMIT_WINDOW as SANDBOX_RATE_LIMIT_WINDOW,
+pub(crate) use oktakeys_sandbox::env::{
+    ADDR as SANDBOX_ADDR, FAIL_REQUESTS as SANDBOX_FAIL_REQUESTS, FAIL_WITH as SANDBOX_FAIL_WITH,
+    LATENCY_MS as SANDBOX_LATENCY_MS, RATE_LIMIT as SANDBOX_RATE_LIMIT,
+    RATE_LIMIT_WINDOW as SANDBOX_RATE_LIMIT_WINDOW, STATE as SANDBOX_STATE, TOKEN as SANDBOX_TOKEN,
 };

@@ -296,6 +296,49 @@ impl From<std::io::Error> for Error {
     }
 }
 
+/// Key material's errors keep the exit codes and messages they had as the CLI's: an
+/// unusable key is exit 3; a `--bits` that `generate` does not offer is a usage error.
+impl From<keymaterial::Error> for Error {
+    fn from(e: keymaterial::Error) -> Self {
+        match e {
+            keymaterial::Error::KeyFile(message) => Error::KeyFile(message),
+            keymaterial::Error::UnsupportedBits(bits) => {
+                Error::Usage(format!("--bits must be 2048, 3072 or 4096, not {bits}"))
+            }
+            keymaterial::Error::Internal(message) => Error::Internal(message),
+        }
+    }
+}
+
+/// The sandbox's errors as the CLI's: usage 2, config 3 (with its hint), internal 1.
+impl From<oktakeys_sandbox::Error> for Error {
+    fn from(e: oktakeys_sandbox::Error) -> Self {
+        match e {
+            oktakeys_sandbox::Error::Usage(message) => Error::Usage(message),
+            oktakeys_sandbox::Error::Config { message, hint } => Error::Config { message, hint },
+            oktakeys_sandbox::Error::Internal(message) => Error::Internal(message),
+        }
+    }
+}
+
+/// The exit code the CLI gives another crate's error, for callers (and tests) that hold
+/// one before `?` turns it into an [`Error`].
+pub trait ExitCodeExt {
+    fn exit_code(&self) -> u8;
+}
+
+impl ExitCodeExt for keymaterial::Error {
+    fn exit_code(&self) -> u8 {
+        Error::from(self.clone()).exit_code()
+    }
+}
+
+impl ExitCodeExt for oktakeys_sandbox::Error {
+    fn exit_code(&self) -> u8 {
+        Error::from(self.clone()).exit_code()
+    }
+}
+
 fn http_reason(status: u16) -> Option<&'static str> {
     reqwest::StatusCode::from_u16(status)
         .ok()
@@ -417,5 +460,31 @@ mod tests {
             .map(|e| (e.code, e.meaning.to_string()))
             .collect();
         assert_eq!(rows, table);
+    }
+
+    #[test]
+    fn other_crates_errors_keep_their_exit_codes_and_messages() {
+        let key = keymaterial::Error::KeyFile("key.pem: is empty".into());
+        assert_eq!(key.exit_code(), exit::CONFIG);
+        assert_eq!(Error::from(key).to_string(), "key.pem: is empty");
+        let bits = Error::from(keymaterial::Error::UnsupportedBits(1024));
+        assert_eq!(bits.exit_code(), exit::USAGE);
+        assert_eq!(
+            bits.to_string(),
+            "--bits must be 2048, 3072 or 4096, not 1024"
+        );
+        let random = keymaterial::Error::Internal("the OS random source failed".into());
+        assert_eq!(random.exit_code(), exit::FAILURE);
+
+        let config = oktakeys_sandbox::Error::Config {
+            message: "bad state".into(),
+            hint: Some("reset it".into()),
+        };
+        assert_eq!(config.exit_code(), exit::CONFIG);
+        assert_eq!(Error::from(config).hint().as_deref(), Some("reset it"));
+        let usage = oktakeys_sandbox::Error::Usage("empty token".into());
+        assert_eq!(usage.exit_code(), exit::USAGE);
+        let internal = oktakeys_sandbox::Error::Internal("task failed".into());
+        assert_eq!(internal.exit_code(), exit::FAILURE);
     }
 }

@@ -2,6 +2,7 @@
 //!
 //! Data flows one way: `cli` (parse) → `config` (resolve settings) → `client` (`http` + `auth`)
 //! → `api` (typed calls) → `output` (render). `commands/` is the glue per command group.
+//! Key material (`keymaterial`) and the sandbox (`oktakeys_sandbox`) are crates of their own.
 
 pub mod api;
 pub mod auth;
@@ -14,11 +15,19 @@ pub mod error;
 mod files;
 mod http;
 mod ids;
-pub mod jwk;
 pub mod output;
 pub mod rotate;
-pub mod sandbox;
-pub mod secret;
+
+// Compatibility paths from before the key material and the sandbox became crates, so
+// code written against them keeps compiling; to be removed once callers use the crates.
+pub use keymaterial::secret;
+pub use oktakeys_sandbox as sandbox;
+/// Compatibility path: public JWKs, PEM keys and generation, as `crate::jwk` had them.
+pub mod jwk {
+    pub use keymaterial::generate::{GENERATE_BITS, generate};
+    pub use keymaterial::jwk::*;
+    pub use keymaterial::pem::from_pem_bytes;
+}
 
 pub use error::{Error, Result};
 

@@ -6,6 +6,7 @@ mod sandbox_support;
 use std::collections::HashSet;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use oktakeys::error::ExitCodeExt as _;
 use oktakeys::sandbox::{self, FailWith, Options, RunningSandbox};
 use oktakeys::secret::Secret;
 use reqwest::Method;

@@ -4,7 +4,6 @@
 //! travel only inside [`Secret`] and sensitive `HeaderValue`s, so no log can show them.
 
 pub mod dpop;
-pub mod jws;
 pub mod keys;
 pub mod service_app;
 pub mod token_cache;
@@ -15,6 +14,9 @@ use url::Url;
 
 pub(crate) use service_app::AuthRetries;
 pub use service_app::{Scope, ServiceApp};
+
+// Compatibility path: JWS lives in the key-material crate.
+pub use keymaterial::jws;
 
 use crate::config::{AuthMode, Credentials, Environment, TokenSource};
 use crate::error::{Error, Result};

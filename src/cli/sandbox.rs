@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
+use oktakeys_sandbox::knobs;
+
 use crate::env;
 use crate::ids::parse_path_id;
 
@@ -65,7 +67,7 @@ pub struct SandboxServeArgs {
     #[arg(
         long,
         value_name = "ADDR",
-        default_value = "127.0.0.1:8787",
+        default_value = knobs::DEFAULT_SERVE_ADDR,
         env = env::SANDBOX_ADDR
     )]
     pub addr: std::net::SocketAddr,
@@ -107,15 +109,16 @@ pub struct SandboxServeArgs {
 
     /// Requests allowed per rate-limit window; then 429 E0000047
     #[arg(help_heading = "Test knobs")]
-    #[arg(long, value_name = "N", env = env::SANDBOX_RATE_LIMIT, default_value_t = 1000,
-          value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "N", env = env::SANDBOX_RATE_LIMIT,
+          default_value_t = knobs::DEFAULT_RATE_LIMIT, value_parser = knobs::parse_rate_limit)]
     pub rate_limit: u64,
 
     /// Length of the rate-limit window in seconds
     #[arg(help_heading = "Test knobs")]
     #[arg(help_heading = "Test knobs")]
-    #[arg(long, value_name = "SECS", env = env::SANDBOX_RATE_LIMIT_WINDOW, default_value_t = 60,
-          value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "SECS", env = env::SANDBOX_RATE_LIMIT_WINDOW,
+          default_value_t = knobs::DEFAULT_RATE_LIMIT_WINDOW_SECS,
+          value_parser = knobs::parse_rate_limit_window)]
     pub rate_limit_window: u64,
 
     /// Milliseconds to wait before answering each request
@@ -124,14 +127,15 @@ pub struct SandboxServeArgs {
         long,
         value_name = "MS",
         env = env::SANDBOX_LATENCY_MS,
-        default_value_t = 0
+        default_value_t = knobs::DEFAULT_LATENCY_MS,
+        value_parser = knobs::parse_latency_ms
     )]
     pub latency: u64,
 
     /// Numbers of the requests to fail (counted from 1 since start), comma separated
     #[arg(help_heading = "Test knobs")]
     #[arg(long, value_name = "N,...", env = env::SANDBOX_FAIL_REQUESTS, value_delimiter = ',',
-          value_parser = clap::value_parser!(u64).range(1..))]
+          value_parser = knobs::parse_request_number)]
     pub fail_requests: Vec<u64>,
 
     /// How the requests of --fail-requests fail: 500, 503, or drop (close the connection)

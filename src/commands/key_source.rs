@@ -50,11 +50,15 @@ impl<'a> KeySource<'a> {
 /// Read the key. `kid` picks the key of a JWKS and is checked against a JWK's own.
 pub(crate) fn load_key(source: KeySource<'_>, kid: Option<&str>) -> Result<PublicKey> {
     match source {
-        KeySource::Jwk(_) => jwk::from_jwk_bytes(&read_key_file(source)?, kid, &source.name()),
+        KeySource::Jwk(_) => Ok(jwk::from_jwk_bytes(
+            &read_key_file(source)?,
+            kid,
+            &source.name(),
+        )?),
         KeySource::Pem(_) => {
             // May hold a private key: wiped when dropped; only n and e are kept.
             let bytes = Zeroizing::new(read_key_file(source)?);
-            jwk::from_pem_bytes(&bytes, &source.name())
+            Ok(jwk::from_pem_bytes(&bytes, &source.name())?)
         }
     }
 }

@@ -29,7 +29,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Keys(args) => keys::run(&cli.global, args).await,
         Command::Config(args) => config::run(&cli.global, args).await,
         Command::Completion(args) => completion::run(&args),
-        Command::Sandbox(args) => sandbox::run(args).await,
+        Command::Sandbox(args) => sandbox::run(&cli.global, args).await,
     }
 }
 

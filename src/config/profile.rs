@@ -67,12 +67,6 @@ pub(crate) const SERVICE_APP_KEYS: [&str; 5] = [
     credential_key::KEY_ID,
 ];
 
-impl<'de> Deserialize<'de> for Secret {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        String::deserialize(d).map(Secret::new)
-    }
-}
-
 /// The profile a command uses: named by `--profile`/`OKTAKEYS_PROFILE` or the file's
 /// `default_profile`, or none (then every value comes from flags and environment).
 pub(super) struct ChosenProfile {

@@ -9,7 +9,8 @@ use crate::auth::keys::ParsedKey;
 use crate::error::Result;
 use crate::secret::Secret;
 
-pub const ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+// The constant lives with the JWS code the sandbox shares.
+pub use keymaterial::jws::ASSERTION_TYPE;
 /// Lifetime of a client assertion (Okta allows up to an hour; shorter is safer).
 const ASSERTION_LIFETIME_SECS: i64 = 300;
 

@@ -6,32 +6,32 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// The version of the state file's format.
-pub const STATE_VERSION: u32 = 1;
+pub(crate) const STATE_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct State {
-    pub version: u32,
+pub(crate) struct State {
+    pub(crate) version: u32,
     #[serde(rename = "authorizationServers")]
-    pub servers: BTreeMap<String, AuthServer>,
+    pub(crate) servers: BTreeMap<String, AuthServer>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct AuthServer {
+pub(crate) struct AuthServer {
     /// In the order they were added: list returns them so.
-    pub keys: Vec<Key>,
+    pub(crate) keys: Vec<Key>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
-pub enum Status {
+pub(crate) enum Status {
     Active,
     Inactive,
 }
 
 impl Status {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Status::Active => "ACTIVE",
             Status::Inactive => "INACTIVE",
@@ -43,22 +43,22 @@ impl Status {
 /// which depend on the URL the request came to).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Key {
-    pub id: String,
-    pub kid: Option<String>,
-    pub kty: String,
+pub(crate) struct Key {
+    pub(crate) id: String,
+    pub(crate) kid: Option<String>,
+    pub(crate) kty: String,
     #[serde(rename = "use")]
-    pub use_: String,
-    pub e: String,
-    pub n: String,
-    pub status: Status,
-    pub created: String,
+    pub(crate) use_: String,
+    pub(crate) e: String,
+    pub(crate) n: String,
+    pub(crate) status: Status,
+    pub(crate) created: String,
     #[serde(rename = "lastUpdated")]
-    pub last_updated: String,
+    pub(crate) last_updated: String,
 }
 
 impl State {
-    pub fn empty() -> Self {
+    pub(crate) fn empty() -> Self {
         State {
             version: STATE_VERSION,
             servers: BTreeMap::new(),
@@ -69,7 +69,7 @@ impl State {
 impl Key {
     /// The key as Okta returns it, `_links` built from `base_url` (scheme and host the
     /// request came to) and the server id; links name the key by its `id`, never its kid.
-    pub fn to_json(&self, base_url: &str, server_id: &str) -> Value {
+    pub(crate) fn to_json(&self, base_url: &str, server_id: &str) -> Value {
         let mut obj = Map::new();
         obj.insert("id".into(), Value::String(self.id.clone()));
         obj.insert(
@@ -120,7 +120,7 @@ impl Key {
 }
 
 /// Percent-encode one URL path segment.
-pub fn path_segment(s: &str) -> String {
+pub(crate) fn path_segment(s: &str) -> String {
     const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
         .remove(b'-')
         .remove(b'_')

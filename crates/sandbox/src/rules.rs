@@ -9,10 +9,10 @@ use serde_json::Value;
 
 use super::errors::{self, OktaError};
 use super::model::{AuthServer, Key, State, Status};
-use crate::jwk::{MIN_MODULUS_BITS, modulus_bits};
+use keymaterial::jwk::{MIN_MODULUS_BITS, modulus_bits};
 
 /// Okta's limit of keys per authorization server.
-pub const MAX_KEYS: usize = 5;
+pub(crate) const MAX_KEYS: usize = 5;
 
 fn server<'a>(state: &'a State, server_id: &str) -> Result<&'a AuthServer, OktaError> {
     state
@@ -37,12 +37,12 @@ fn position(server: &AuthServer, key_id: &str) -> Result<usize, OktaError> {
 }
 
 /// GET …/keys
-pub fn list(state: &State, server_id: &str) -> Result<Vec<Key>, OktaError> {
+pub(crate) fn list(state: &State, server_id: &str) -> Result<Vec<Key>, OktaError> {
     Ok(server(state, server_id)?.keys.clone())
 }
 
 /// GET …/keys/{keyId}
-pub fn get(state: &State, server_id: &str, key_id: &str) -> Result<Key, OktaError> {
+pub(crate) fn get(state: &State, server_id: &str, key_id: &str) -> Result<Key, OktaError> {
     let s = server(state, server_id)?;
     Ok(s.keys[position(s, key_id)?].clone())
 }
@@ -93,7 +93,7 @@ fn base64url(value: Option<&str>) -> Option<Vec<u8>> {
 }
 
 /// POST …/keys with a JSON body. Returns the new key (INACTIVE).
-pub fn add(
+pub(crate) fn add(
     state: &mut State,
     server_id: &str,
     body: &[u8],
@@ -154,7 +154,7 @@ pub fn add(
 
 /// POST …/keys/{keyId}/lifecycle/activate. The previously active key becomes INACTIVE.
 /// Activating the active key changes nothing.
-pub fn activate(
+pub(crate) fn activate(
     state: &mut State,
     server_id: &str,
     key_id: &str,
@@ -179,7 +179,7 @@ pub fn activate(
 
 /// POST …/keys/{keyId}/lifecycle/deactivate. Refused for the active key while the
 /// server has access-token encryption on. Deactivating an INACTIVE key changes nothing.
-pub fn deactivate(
+pub(crate) fn deactivate(
     state: &mut State,
     server_id: &str,
     key_id: &str,
@@ -200,7 +200,7 @@ pub fn deactivate(
 }
 
 /// DELETE …/keys/{keyId}. Only INACTIVE keys.
-pub fn delete(state: &mut State, server_id: &str, key_id: &str) -> Result<(), OktaError> {
+pub(crate) fn delete(state: &mut State, server_id: &str, key_id: &str) -> Result<(), OktaError> {
     let server = server_mut(state, server_id)?;
     let at = position(server, key_id)?;
     if server.keys[at].status == Status::Active {
@@ -213,7 +213,7 @@ pub fn delete(state: &mut State, server_id: &str, key_id: &str) -> Result<(), Ok
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sandbox::seed;
+    use crate::seed;
 
     const T0: &str = "2026-11-26T10:00:00.000Z";
     const T1: &str = "2026-11-26T11:00:00.000Z";
@@ -268,7 +268,7 @@ mod tests {
         assert_eq!(modulus_bits(&n), 2048);
         assert_eq!(
             k.kid.as_deref(),
-            Some(crate::jwk::thumbprint(&k.e, &k.n).as_str())
+            Some(keymaterial::jwk::thumbprint(&k.e, &k.n).as_str())
         );
         assert_eq!((k.created.as_str(), k.last_updated.as_str()), (T0, T0));
     }

@@ -11,20 +11,27 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use axum::body::Body;
-use axum::http::header::{AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, PRAGMA, WWW_AUTHENTICATE};
+use axum::http::header::{AUTHORIZATION, CACHE_CONTROL, PRAGMA, WWW_AUTHENTICATE};
 use axum::http::{HeaderMap, HeaderValue, Method, Response, StatusCode};
 use serde_json::{Value, json};
 
+use keymaterial::dpop;
+use keymaterial::jws::{self, ASSERTION_TYPE, Decoded};
+use keymaterial::keys::VerifyingKey;
+use keymaterial::secret::Secret;
+
 use super::errors::OktaError;
 use super::ids;
-use crate::auth::dpop;
-use crate::auth::jws::{self, Decoded};
-use crate::auth::keys::VerifyingKey;
-use crate::auth::service_app::{ASSERTION_TYPE, Scope};
+use super::response::{error_response, json_response};
 
-pub const TOKEN_PATH: &str = "/oauth2/v1/token";
+pub(crate) const TOKEN_PATH: &str = "/oauth2/v1/token";
+/// Okta's scopes for the key endpoints: reads need `read` (or `manage`), changes `manage`.
+/// Okta's names, which the sandbox knows as Okta does; the CLI's service app asks for the
+/// same ones (an integration test holds the two to each other).
+pub const SCOPE_READ: &str = "okta.authorizationServers.read";
+pub const SCOPE_MANAGE: &str = "okta.authorizationServers.manage";
 /// Lifetime of the access tokens the sandbox issues.
-pub const TOKEN_LIFETIME_SECS: i64 = 3600;
+pub(crate) const TOKEN_LIFETIME_SECS: i64 = 3600;
 /// Okta refuses assertions that expire more than an hour ahead.
 const MAX_ASSERTION_LIFETIME_SECS: i64 = 3600;
 /// A DPoP proof's `iat` may be this far in the past...
@@ -62,10 +69,7 @@ impl Registration {
                     .collect();
                 (file, list)
             }
-            _ => (
-                rest,
-                vec![Scope::READ.to_string(), Scope::MANAGE.to_string()],
-            ),
+            _ => (rest, vec![SCOPE_READ.to_string(), SCOPE_MANAGE.to_string()]),
         };
         let text = std::fs::read_to_string(Path::new(file))
             .map_err(|e| format!("cannot read the public key file {file}: {e}"))?;
@@ -101,7 +105,7 @@ struct Grant {
 
 /// The token endpoint and the access-token checks, with their in-memory state.
 /// `Debug` is written by hand: the issued tokens are the keys of `grants`.
-pub struct Issuer {
+pub(crate) struct Issuer {
     apps: HashMap<String, Registration>,
     require_dpop: bool,
     grants: Mutex<HashMap<String, Grant>>,
@@ -119,14 +123,14 @@ impl std::fmt::Debug for Issuer {
             .field("require_dpop", &self.require_dpop)
             .field(
                 "grants",
-                &format_args!("{grants} token(s) {}", crate::secret::Secret::REDACTED),
+                &format_args!("{grants} token(s) {}", Secret::REDACTED),
             )
             .finish_non_exhaustive()
     }
 }
 
 impl Issuer {
-    pub fn new(options: OAuthOptions) -> Self {
+    pub(crate) fn new(options: OAuthOptions) -> Self {
         Issuer {
             apps: options
                 .apps
@@ -141,7 +145,7 @@ impl Issuer {
         }
     }
 
-    pub fn has_apps(&self) -> bool {
+    pub(crate) fn has_apps(&self) -> bool {
         !self.apps.is_empty()
     }
 
@@ -154,7 +158,7 @@ impl Issuer {
     }
 
     /// `POST /oauth2/v1/token`.
-    pub fn token_endpoint(
+    pub(crate) fn token_endpoint(
         &self,
         base_url: &str,
         headers: &HeaderMap,
@@ -378,7 +382,7 @@ impl Issuer {
             return Err("The DPoP proof 'iat' is outside the accepted window.".into());
         }
         if let Some(token) = access_token {
-            let expected = dpop::ath(&crate::secret::Secret::new(token));
+            let expected = dpop::ath(&Secret::new(token));
             if jwt.claim_str("ath") != Some(expected.as_str()) {
                 return Err("The DPoP proof 'ath' claim does not match the access token.".into());
             }
@@ -398,7 +402,7 @@ impl Issuer {
 
     /// Check an API request's OAuth access token (`Bearer` or `DPoP`) and its scopes for
     /// `method`. `url` is the request URL without query. `None`: allowed; else the refusal.
-    pub fn refuse_api(
+    pub(crate) fn refuse_api(
         &self,
         method: &Method,
         url: &str,
@@ -456,19 +460,16 @@ impl Issuer {
             // A DPoP-bound token sent as Bearer, or the other way round.
             _ => return Err(invalid()),
         }
-        let need = Scope::for_method(method);
-        let allowed = match need {
-            Scope::Read => grant
-                .scopes
-                .iter()
-                .any(|s| s == Scope::READ || s == Scope::MANAGE),
-            Scope::Manage => grant.scopes.iter().any(|s| s == Scope::MANAGE),
-        };
+        let reads = method == Method::GET || method == Method::HEAD;
+        let need = if reads { SCOPE_READ } else { SCOPE_MANAGE };
+        let allowed = grant
+            .scopes
+            .iter()
+            .any(|s| s == SCOPE_MANAGE || (reads && s == SCOPE_READ));
         if !allowed {
             let mut resp = error_response(&OktaError::forbidden());
             if let Ok(v) = HeaderValue::from_str(&format!(
-                "Bearer error=\"insufficient_scope\", error_description=\"The access token provided does not contain the required scopes.\", scope=\"{}\"",
-                need.as_str()
+                "Bearer error=\"insufficient_scope\", error_description=\"The access token provided does not contain the required scopes.\", scope=\"{need}\""
             )) {
                 resp.headers_mut().insert(WWW_AUTHENTICATE, v);
             }
@@ -542,19 +543,6 @@ fn dpop_refusal(error: &str, description: &str, nonce: Option<&str>) -> Response
         resp.headers_mut().insert("dpop-nonce", nonce);
     }
     resp
-}
-
-fn json_response(status: StatusCode, value: &Value) -> Response<Body> {
-    let body = serde_json::to_vec(value).unwrap_or_default();
-    let mut resp = Response::new(Body::from(body));
-    *resp.status_mut() = status;
-    resp.headers_mut()
-        .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    resp
-}
-
-fn error_response(err: &OktaError) -> Response<Body> {
-    super::server::error_response(err)
 }
 
 #[cfg(test)]

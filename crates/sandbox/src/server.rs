@@ -11,7 +11,7 @@ use std::time::{Duration, SystemTime};
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::{FromRequestParts, OriginalUri, Path, State as AxumState};
-use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, HOST};
+use axum::http::header::{AUTHORIZATION, HOST};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Request, Response, StatusCode};
 use axum::routing::{get, post};
@@ -26,32 +26,34 @@ use tower::ServiceExt;
 use super::errors::OktaError;
 use super::knobs::{FailWith, Knobs, RateWindow};
 use super::model::{Key, State};
+use super::response::{error_response, json_response};
 use super::store::Store;
 use super::{ids, rules, seed};
-use crate::error::{Error, Result};
-use crate::secret::Secret;
+use crate::error::{Error, OnError, Result};
+use keymaterial::secret::Secret;
 
 const KEYS: &str = "/api/v1/authorizationServers/{server}/resourceservercredentials/keys";
 
 /// Everything the handlers share.
-pub struct App {
-    pub store: Store,
+pub(crate) struct App {
+    pub(crate) store: Store,
     /// Servers a missing state file is seeded with.
-    pub seed_servers: Vec<String>,
-    pub encryption_enabled: BTreeSet<String>,
-    pub token: Secret,
-    pub knobs: Knobs,
-    pub local_addr: SocketAddr,
+    pub(crate) seed_servers: Vec<String>,
+    pub(crate) encryption_enabled: BTreeSet<String>,
+    pub(crate) token: Secret,
+    pub(crate) knobs: Knobs,
+    pub(crate) local_addr: SocketAddr,
     requests: AtomicU64,
     window: Mutex<RateWindow>,
     /// Serialises this process's transactions before they queue on the file lock.
     txn: tokio::sync::Mutex<()>,
     /// The OAuth 2.0 token endpoint and the checks of the tokens it issues.
-    pub oauth: super::oauth::Issuer,
+    pub(crate) oauth: super::oauth::Issuer,
+    on_error: OnError,
 }
 
 impl App {
-    pub fn new(
+    pub(crate) fn new(
         store: Store,
         seed_servers: Vec<String>,
         encryption_enabled: BTreeSet<String>,
@@ -70,17 +72,24 @@ impl App {
             window: Mutex::new(RateWindow::default()),
             txn: tokio::sync::Mutex::new(()),
             oauth: super::oauth::Issuer::new(Default::default()),
+            on_error: OnError::default(),
         }
     }
 
+    /// Report the failures answered with 500 there.
+    pub(crate) fn with_on_error(mut self, on_error: OnError) -> Self {
+        self.on_error = on_error;
+        self
+    }
+
     /// Serve these service apps (and DPoP rules) at the token endpoint.
-    pub fn with_oauth(mut self, oauth: super::oauth::Issuer) -> Self {
+    pub(crate) fn with_oauth(mut self, oauth: super::oauth::Issuer) -> Self {
         self.oauth = oauth;
         self
     }
 
     /// One transaction on the state file, off the async threads.
-    pub async fn transact<T: Send + 'static>(
+    pub(crate) async fn transact<T: Send + 'static>(
         &self,
         f: impl FnOnce(&mut State) -> T + Send + 'static,
     ) -> Result<T> {
@@ -108,7 +117,7 @@ impl App {
 }
 
 /// The router of the six endpoints.
-pub fn router(app: Arc<App>) -> Router {
+pub(crate) fn router(app: Arc<App>) -> Router {
     Router::new()
         .route(KEYS, get(list_keys).post(add_key))
         .route(&format!("{KEYS}/{{key}}"), get(get_key).delete(delete_key))
@@ -149,22 +158,9 @@ where
     }
 }
 
-fn json_response(status: StatusCode, value: &Value) -> Response<Body> {
-    let body = serde_json::to_vec(value).unwrap_or_default();
-    let mut resp = Response::new(Body::from(body));
-    *resp.status_mut() = status;
-    resp.headers_mut()
-        .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    resp
-}
-
-pub fn error_response(err: &OktaError) -> Response<Body> {
-    let status = StatusCode::from_u16(err.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    json_response(status, &err.body(&ids::error_id()))
-}
-
 /// Turn a transaction's outcome into the response.
 fn respond<T>(
+    app: &App,
     outcome: Result<std::result::Result<T, OktaError>>,
     ok: impl FnOnce(T) -> Response<Body>,
 ) -> Response<Body> {
@@ -172,8 +168,7 @@ fn respond<T>(
         Ok(Ok(value)) => ok(value),
         Ok(Err(okta)) => error_response(&okta),
         Err(e) => {
-            tracing::error!("sandbox: {e}");
-            eprintln!("oktakeys sandbox: {e}");
+            app.on_error.report(&e);
             error_response(&OktaError::internal())
         }
     }
@@ -191,7 +186,7 @@ async fn list_keys(
     let base = app.base_url(&headers);
     let s = server.clone();
     let outcome = app.transact(move |state| rules::list(state, &s)).await;
-    respond(outcome, |keys| {
+    respond(&app, outcome, |keys| {
         let keys: Vec<Value> = keys.iter().map(|k| k.to_json(&base, &server)).collect();
         json_response(StatusCode::OK, &Value::Array(keys))
     })
@@ -209,7 +204,7 @@ async fn answer_with_key(
     let base = app.base_url(headers);
     let s = server.clone();
     let outcome = app.transact(move |state| rule(state, &s)).await;
-    respond(outcome, |key| {
+    respond(app, outcome, |key| {
         json_response(status, &key.to_json(&base, &server))
     })
 }
@@ -248,7 +243,7 @@ async fn delete_key(
     let outcome = app
         .transact(move |state| rules::delete(state, &server, &key))
         .await;
-    respond(outcome, |()| {
+    respond(&app, outcome, |()| {
         let mut resp = Response::new(Body::empty());
         *resp.status_mut() = StatusCode::NO_CONTENT;
         resp
@@ -328,7 +323,7 @@ async fn token_endpoint(app: &App, req: Request<Incoming>) -> Response<Body> {
 
 /// A request the failure knob answers by closing the connection.
 #[derive(Debug)]
-pub struct DroppedConnection;
+pub(crate) struct DroppedConnection;
 
 impl std::fmt::Display for DroppedConnection {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -393,7 +388,11 @@ async fn handle(
 
 /// Accept connections until `shutdown` fires (or its sender is dropped), then let
 /// in-flight requests finish (at most 5 seconds).
-pub async fn serve(listener: TcpListener, app: Arc<App>, mut shutdown: oneshot::Receiver<()>) {
+pub(crate) async fn serve(
+    listener: TcpListener,
+    app: Arc<App>,
+    mut shutdown: oneshot::Receiver<()>,
+) {
     let router = router(app.clone());
     let graceful = GracefulShutdown::new();
     loop {

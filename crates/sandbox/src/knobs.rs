@@ -1,21 +1,52 @@
 //! Test knobs: a rate limit, added latency, and failing chosen requests.
 //!
-//! `sandbox serve` takes them as flags (each with an environment variable); the
-//! in-process sandbox behind the `sandbox` profile reads the same environment variables.
+//! `sandbox serve` takes them as flags (each with an environment variable, see
+//! [`crate::env`]); the in-process sandbox behind the `sandbox` profile reads the same
+//! environment variables. Both parse every value with the parsers here, so the rules and
+//! the defaults are written once.
 
 use std::collections::BTreeSet;
 use std::time::Duration;
 
+use crate::env;
 use crate::error::{Error, Result};
 
-pub const ENV_RATE_LIMIT: &str = "OKTAKEYS_SANDBOX_RATE_LIMIT";
-pub const ENV_RATE_LIMIT_WINDOW: &str = "OKTAKEYS_SANDBOX_RATE_LIMIT_WINDOW";
-pub const ENV_LATENCY_MS: &str = "OKTAKEYS_SANDBOX_LATENCY_MS";
-pub const ENV_FAIL_REQUESTS: &str = "OKTAKEYS_SANDBOX_FAIL_REQUESTS";
-pub const ENV_FAIL_WITH: &str = "OKTAKEYS_SANDBOX_FAIL_WITH";
-
+/// Where `sandbox serve` listens unless told otherwise.
+pub const DEFAULT_SERVE_ADDR: &str = "127.0.0.1:8787";
 pub const DEFAULT_RATE_LIMIT: u64 = 1000;
 pub const DEFAULT_RATE_LIMIT_WINDOW_SECS: u64 = 60;
+pub const DEFAULT_LATENCY_MS: u64 = 0;
+
+/// Requests allowed per rate-limit window (at least 1). The error is the reason, for the
+/// caller to put after the flag's or the variable's name.
+pub fn parse_rate_limit(text: &str) -> std::result::Result<u64, String> {
+    whole_number(text, 1)
+}
+
+/// Seconds in a rate-limit window (at least 1).
+pub fn parse_rate_limit_window(text: &str) -> std::result::Result<u64, String> {
+    whole_number(text, 1)
+}
+
+/// Milliseconds to wait before each answer.
+pub fn parse_latency_ms(text: &str) -> std::result::Result<u64, String> {
+    whole_number(text, 0)
+}
+
+/// One number of a request to fail (counted from 1).
+pub fn parse_request_number(text: &str) -> std::result::Result<u64, String> {
+    match text.trim().parse::<u64>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err("must be request numbers (1, 2, …) separated by commas".into()),
+    }
+}
+
+fn whole_number(text: &str, min: u64) -> std::result::Result<u64, String> {
+    match text.trim().parse::<u64>() {
+        Ok(n) if n >= min => Ok(n),
+        _ => Err(format!("must be a whole number of at least {min}")),
+    }
+}
 
 /// How a request chosen by `fail_requests` fails.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -58,7 +89,7 @@ impl Default for Knobs {
         Knobs {
             rate_limit: DEFAULT_RATE_LIMIT,
             rate_limit_window: Duration::from_secs(DEFAULT_RATE_LIMIT_WINDOW_SECS),
-            latency: Duration::ZERO,
+            latency: Duration::from_millis(DEFAULT_LATENCY_MS),
             fail_requests: BTreeSet::new(),
             fail_with: FailWith::default(),
         }
@@ -74,45 +105,34 @@ impl Knobs {
     /// The knobs from a variable lookup; unset or empty variables keep the defaults.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self> {
         let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
-        let number = |name: &str, min: u64| -> Result<Option<u64>> {
-            match get(name) {
-                None => Ok(None),
-                Some(v) => match v.trim().parse::<u64>() {
-                    Ok(n) if n >= min => Ok(Some(n)),
-                    _ => Err(Error::config(format!(
-                        "{name} must be a whole number of at least {min}, not `{v}`"
-                    ))),
-                },
-            }
+        let value = |name: &str, parse: fn(&str) -> std::result::Result<u64, String>| {
+            get(name)
+                .map(|v| parse(&v).map_err(|why| Error::config(format!("{name} {why}, not `{v}`"))))
+                .transpose()
         };
         let mut knobs = Knobs::default();
-        if let Some(n) = number(ENV_RATE_LIMIT, 1)? {
+        if let Some(n) = value(env::RATE_LIMIT, parse_rate_limit)? {
             knobs.rate_limit = n;
         }
-        if let Some(n) = number(ENV_RATE_LIMIT_WINDOW, 1)? {
+        if let Some(n) = value(env::RATE_LIMIT_WINDOW, parse_rate_limit_window)? {
             knobs.rate_limit_window = Duration::from_secs(n);
         }
-        if let Some(n) = number(ENV_LATENCY_MS, 0)? {
+        if let Some(n) = value(env::LATENCY_MS, parse_latency_ms)? {
             knobs.latency = Duration::from_millis(n);
         }
-        if let Some(list) = get(ENV_FAIL_REQUESTS) {
+        if let Some(list) = get(env::FAIL_REQUESTS) {
             for item in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                match item.parse::<u64>() {
-                    Ok(n) if n >= 1 => {
-                        knobs.fail_requests.insert(n);
-                    }
-                    _ => {
-                        return Err(Error::config(format!(
-                            "{ENV_FAIL_REQUESTS} must be request numbers (1, 2, …) separated by commas, not `{list}`"
-                        )));
-                    }
-                }
+                let n = parse_request_number(item).map_err(|why| {
+                    Error::config(format!("{} {why}, not `{list}`", env::FAIL_REQUESTS))
+                })?;
+                knobs.fail_requests.insert(n);
             }
         }
-        if let Some(v) = get(ENV_FAIL_WITH) {
+        if let Some(v) = get(env::FAIL_WITH) {
             knobs.fail_with = FailWith::parse(&v).ok_or_else(|| {
                 Error::config(format!(
-                    "{ENV_FAIL_WITH} must be 500, 503 or drop, not `{v}`"
+                    "{} must be 500, 503 or drop, not `{v}`",
+                    env::FAIL_WITH
                 ))
             })?;
         }
@@ -122,7 +142,7 @@ impl Knobs {
 
 /// The current rate-limit window.
 #[derive(Debug, Default)]
-pub struct RateWindow {
+pub(crate) struct RateWindow {
     /// Epoch second the window started.
     start: u64,
     used: u64,
@@ -131,17 +151,17 @@ pub struct RateWindow {
 
 /// The rate-limit headers of one request, and whether it may proceed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RateDecision {
-    pub allowed: bool,
-    pub limit: u64,
-    pub remaining: u64,
+pub(crate) struct RateDecision {
+    pub(crate) allowed: bool,
+    pub(crate) limit: u64,
+    pub(crate) remaining: u64,
     /// Epoch second at which the window resets (`X-Rate-Limit-Reset`).
-    pub reset: u64,
+    pub(crate) reset: u64,
 }
 
 impl RateWindow {
     /// Count a request arriving at epoch second `now`.
-    pub fn take(&mut self, now: u64, limit: u64, window_secs: u64) -> RateDecision {
+    pub(crate) fn take(&mut self, now: u64, limit: u64, window_secs: u64) -> RateDecision {
         if !self.started || now >= self.start + window_secs {
             self.start = now;
             self.used = 0;
@@ -235,7 +255,7 @@ mod tests {
         for (name, value, message) in cases {
             let err = Knobs::from_lookup(lookup(&[(name, value)])).unwrap_err();
             assert_eq!(err.to_string(), message);
-            assert_eq!(err.exit_code(), 3);
+            assert!(matches!(err, Error::Config { .. }), "{err:?}");
         }
     }
 

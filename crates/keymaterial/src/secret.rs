@@ -38,6 +38,13 @@ impl fmt::Display for Secret {
     }
 }
 
+/// Read from a config file (a profile's `token`) straight into a `Secret`.
+impl<'de> serde::Deserialize<'de> for Secret {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        String::deserialize(d).map(Secret::new)
+    }
+}
+
 impl Drop for Secret {
     fn drop(&mut self) {
         // Wipe the bytes before the allocation is freed.

@@ -7,9 +7,13 @@
 //!   command ([`start_in_process`]), with its state in [`default_state_path`].
 //! - `oktakeys sandbox reset` restores the seed ([`reset`]).
 //!
+//! It prints nothing: what its owner should hear of comes back as values, or through
+//! [`OnError`]. It depends on the key-material crate only, never on an HTTP client.
+//!
 //! Modules: `model` (the state), `rules` (Okta's rules, pure), `errors` (Okta's error
 //! bodies), `store` (the state file: lock, read, atomic write), `seed`, `ids` (ids, tokens,
-//! timestamps), `knobs` (rate limit, latency, failures), `server` (HTTP).
+//! timestamps), `knobs` (rate limit, latency, failures), `env` (variable names), `oauth`
+//! (the token endpoint), `response` (JSON answers), `server` (HTTP), `error` (this crate's error).
 
 use std::collections::BTreeSet;
 use std::net::SocketAddr;
@@ -20,23 +24,26 @@ use std::time::SystemTime;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-use crate::error::{Error, Result};
-use crate::secret::Secret;
+use keymaterial::secret::Secret;
 
-pub mod errors;
+pub mod env;
+mod error;
+mod errors;
 pub mod ids;
 pub mod knobs;
-pub mod model;
+mod model;
 pub mod oauth;
-pub mod rules;
+mod response;
+mod rules;
 pub mod seed;
-pub mod server;
-pub mod store;
+mod server;
+mod store;
 
+pub use error::{Error, OnError, Result};
 pub use knobs::{FailWith, Knobs};
 
 /// The authorization server every sandbox holds.
-pub const DEFAULT_AUTH_SERVER: &str = "default";
+pub(crate) const DEFAULT_AUTH_SERVER: &str = "default";
 
 /// What a sandbox serves, and how.
 #[derive(Debug, Clone)]
@@ -51,6 +58,8 @@ pub struct Options {
     pub knobs: Knobs,
     /// Service apps the token endpoint serves, and whether it demands DPoP.
     pub oauth: oauth::OAuthOptions,
+    /// Told of the failures answered with 500 (the state file could not be used).
+    pub on_error: OnError,
 }
 
 impl Options {
@@ -64,6 +73,7 @@ impl Options {
             encryption_enabled: BTreeSet::new(),
             knobs: Knobs::default(),
             oauth: oauth::OAuthOptions::default(),
+            on_error: OnError::default(),
         }
     }
 
@@ -174,7 +184,8 @@ pub async fn start(options: Options) -> Result<RunningSandbox> {
             options.knobs.clone(),
             local_addr,
         )
-        .with_oauth(oauth::Issuer::new(options.oauth.clone())),
+        .with_oauth(oauth::Issuer::new(options.oauth.clone()))
+        .with_on_error(options.on_error.clone()),
     );
     let (tx, rx) = oneshot::channel();
     let task = tokio::spawn(server::serve(listener, app, rx));

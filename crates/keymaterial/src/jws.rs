@@ -2,15 +2,19 @@
 //! client assertion, DPoP proofs, and (in the sandbox) their verification.
 //!
 //! Only the framing lives here: `base64url(header) . base64url(claims) . base64url(sig)`;
-//! the signatures are RustCrypto's (see [`super::keys`]).
+//! the signatures are RustCrypto's (see [`crate::keys`]).
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::{Map, Value};
 
-use super::keys::{SigningKey, VerifyingKey};
 use crate::error::{Error, Result};
+use crate::keys::{SigningKey, VerifyingKey};
 use crate::secret::Secret;
+
+/// `client_assertion_type` of a JWT client assertion (RFC 7523 §2.2), as the service app
+/// sends it and the sandbox's token endpoint expects it.
+pub const ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
 /// Sign `claims` with `key`. `header` gets `alg` from the key; pass `typ`, `kid`, `jwk`.
 /// The result is a credential, so it comes back as a [`Secret`].
@@ -116,7 +120,7 @@ pub fn now_secs() -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::auth::keys::tests::{EC_PKCS8, RSA_PKCS8};
+    use crate::keys::tests::{EC_PKCS8, RSA_PKCS8};
     use serde_json::json;
 
     fn key(pem: &str) -> SigningKey {

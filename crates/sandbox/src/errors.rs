@@ -6,31 +6,33 @@
 use serde_json::{Value, json};
 
 /// `errorSummary` of every E0000001 validation error on these endpoints.
-pub const VALIDATION_SUMMARY: &str = "Api validation failed: JsonWebKey";
+pub(crate) const VALIDATION_SUMMARY: &str = "Api validation failed: JsonWebKey";
 
-pub const CAUSE_UNIQUE_KID: &str = "Each key must have a unique 'kid'.";
-pub const CAUSE_KEY_LENGTH: &str =
+pub(crate) const CAUSE_UNIQUE_KID: &str = "Each key must have a unique 'kid'.";
+pub(crate) const CAUSE_KEY_LENGTH: &str =
     "RSA key length in the 'jwks' is less than '2,048' bits for the given key.";
-pub const CAUSE_TOO_MANY_KEYS: &str = "You can't create a new key. You have reached the maximum number of keys allowed (5). To add another key, you must first delete an existing one.";
-pub const CAUSE_ADD_ACTIVE: &str = "Keys cannot be created with an 'ACTIVE' status. Create an 'INACTIVE' key and then activate it.";
-pub const CAUSE_DELETE_ACTIVE: &str =
+pub(crate) const CAUSE_TOO_MANY_KEYS: &str = "You can't create a new key. You have reached the maximum number of keys allowed (5). To add another key, you must first delete an existing one.";
+pub(crate) const CAUSE_ADD_ACTIVE: &str = "Keys cannot be created with an 'ACTIVE' status. Create an 'INACTIVE' key and then activate it.";
+pub(crate) const CAUSE_DELETE_ACTIVE: &str =
     "'ACTIVE' keys cannot be deleted. Activate another key before deleting this one.";
-pub const CAUSE_DEACTIVATE_ENCRYPTION: &str =
+pub(crate) const CAUSE_DEACTIVATE_ENCRYPTION: &str =
     "You cannot deactivate the active key when access token encryption is enabled.";
 // Okta's documentation states these rules but not its texts for them; ours follow its style.
-pub const CAUSE_EXISTING_KEY_WITHOUT_KID: &str = "You can't add a new key while an existing key doesn't have a 'kid'. Delete that key and add it again with a 'kid'.";
-pub const CAUSE_KTY_RSA: &str = "The 'kty' of the key must be 'RSA'.";
-pub const CAUSE_USE_ENC: &str = "The 'use' of the key must be 'enc'.";
-pub const CAUSE_E_REQUIRED: &str = "The 'e' of the key is required and must be base64url encoded.";
-pub const CAUSE_N_REQUIRED: &str = "The 'n' of the key is required and must be base64url encoded.";
+pub(crate) const CAUSE_EXISTING_KEY_WITHOUT_KID: &str = "You can't add a new key while an existing key doesn't have a 'kid'. Delete that key and add it again with a 'kid'.";
+pub(crate) const CAUSE_KTY_RSA: &str = "The 'kty' of the key must be 'RSA'.";
+pub(crate) const CAUSE_USE_ENC: &str = "The 'use' of the key must be 'enc'.";
+pub(crate) const CAUSE_E_REQUIRED: &str =
+    "The 'e' of the key is required and must be base64url encoded.";
+pub(crate) const CAUSE_N_REQUIRED: &str =
+    "The 'n' of the key is required and must be base64url encoded.";
 
 /// One error response, before it gets its `errorId`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OktaError {
-    pub status: u16,
-    pub code: &'static str,
-    pub summary: String,
-    pub causes: Vec<String>,
+pub(crate) struct OktaError {
+    pub(crate) status: u16,
+    pub(crate) code: &'static str,
+    pub(crate) summary: String,
+    pub(crate) causes: Vec<String>,
 }
 
 impl OktaError {
@@ -44,7 +46,7 @@ impl OktaError {
     }
 
     /// 400 E0000001 with one cause.
-    pub fn validation(cause: &str) -> Self {
+    pub(crate) fn validation(cause: &str) -> Self {
         OktaError {
             causes: vec![cause.to_string()],
             ..Self::new(400, "E0000001", VALIDATION_SUMMARY)
@@ -52,17 +54,17 @@ impl OktaError {
     }
 
     /// 400 E0000003: the body is not JSON, or not the JSON this endpoint takes.
-    pub fn malformed() -> Self {
+    pub(crate) fn malformed() -> Self {
         Self::new(400, "E0000003", "The request body was not well-formed.")
     }
 
     /// 401 E0000011: no token, or not the sandbox's token.
-    pub fn invalid_token() -> Self {
+    pub(crate) fn invalid_token() -> Self {
         Self::new(401, "E0000011", "Invalid token provided")
     }
 
     /// 403 E0000006: an OAuth token without the scope this request needs.
-    pub fn forbidden() -> Self {
+    pub(crate) fn forbidden() -> Self {
         Self::new(
             403,
             "E0000006",
@@ -71,7 +73,7 @@ impl OktaError {
     }
 
     /// 404 E0000007 for an unknown authorization server.
-    pub fn server_not_found(id: &str) -> Self {
+    pub(crate) fn server_not_found(id: &str) -> Self {
         Self::new(
             404,
             "E0000007",
@@ -80,7 +82,7 @@ impl OktaError {
     }
 
     /// 404 E0000007 for an unknown key id.
-    pub fn key_not_found(id: &str) -> Self {
+    pub(crate) fn key_not_found(id: &str) -> Self {
         Self::new(
             404,
             "E0000007",
@@ -89,7 +91,7 @@ impl OktaError {
     }
 
     /// 404 E0000007 for a path the sandbox does not serve.
-    pub fn path_not_found(path: &str) -> Self {
+    pub(crate) fn path_not_found(path: &str) -> Self {
         Self::new(
             404,
             "E0000007",
@@ -98,7 +100,7 @@ impl OktaError {
     }
 
     /// 405 E0000022 for a method the path does not take.
-    pub fn method_not_allowed() -> Self {
+    pub(crate) fn method_not_allowed() -> Self {
         Self::new(
             405,
             "E0000022",
@@ -107,7 +109,7 @@ impl OktaError {
     }
 
     /// 429 E0000047.
-    pub fn rate_limited() -> Self {
+    pub(crate) fn rate_limited() -> Self {
         Self::new(
             429,
             "E0000047",
@@ -116,12 +118,12 @@ impl OktaError {
     }
 
     /// 500 E0000009 (also what the failure knob answers).
-    pub fn internal() -> Self {
+    pub(crate) fn internal() -> Self {
         Self::new(500, "E0000009", "Internal Server Error")
     }
 
     /// 503 E0000010, for the failure knob.
-    pub fn unavailable() -> Self {
+    pub(crate) fn unavailable() -> Self {
         Self::new(
             503,
             "E0000010",
@@ -130,7 +132,7 @@ impl OktaError {
     }
 
     /// The JSON body Okta sends, with a fresh `errorId`.
-    pub fn body(&self, error_id: &str) -> Value {
+    pub(crate) fn body(&self, error_id: &str) -> Value {
         let causes: Vec<Value> = self
             .causes
             .iter()

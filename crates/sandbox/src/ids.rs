@@ -43,35 +43,35 @@ fn random_from(alphabet: &[u8], len: usize) -> String {
 }
 
 /// A uniformly random index below `n` (`n` > 0).
-pub fn random_below(n: usize) -> usize {
+pub(crate) fn random_below(n: usize) -> usize {
     let mut buf = [0u8; 8];
     fill_random(&mut buf);
     (u64::from_le_bytes(buf) % n.max(1) as u64) as usize
 }
 
 /// A key id as Okta makes them: `apk` and 17 alphanumerics.
-pub fn key_id() -> String {
+pub(crate) fn key_id() -> String {
     format!("apk{}", random_from(ALNUM, 17))
 }
 
 /// An opaque OAuth access token for a service app (Okta's are JWTs; clients must not look
 /// inside, so an opaque one is as good).
-pub fn access_token() -> String {
+pub(crate) fn access_token() -> String {
     format!("sbx.{}", random_from(TOKEN_CHARS, 43))
 }
 
 /// A DPoP nonce.
-pub fn dpop_nonce() -> String {
+pub(crate) fn dpop_nonce() -> String {
     random_from(TOKEN_CHARS, 32)
 }
 
 /// An `errorId`, `oae` and 22 alphanumerics like Okta's.
-pub fn error_id() -> String {
+pub(crate) fn error_id() -> String {
     format!("oae{}", random_from(ALNUM, 22))
 }
 
 /// An `X-Okta-Request-Id`: 27 alphanumerics.
-pub fn request_id() -> String {
+pub(crate) fn request_id() -> String {
     random_from(ALNUM, 27)
 }
 
@@ -81,14 +81,14 @@ pub fn api_token() -> String {
 }
 
 /// Seconds since the Unix epoch.
-pub fn epoch_secs(t: SystemTime) -> u64 {
+pub(crate) fn epoch_secs(t: SystemTime) -> u64 {
     t.duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0)
 }
 
 /// Okta's timestamp format: UTC, whole seconds, `.000Z` (`2023-02-21T20:08:24.000Z`).
-pub fn timestamp(t: SystemTime) -> String {
+pub(crate) fn timestamp(t: SystemTime) -> String {
     let secs = epoch_secs(t);
     let days = (secs / 86_400) as i64;
     let rem = secs % 86_400;

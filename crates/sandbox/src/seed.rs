@@ -24,7 +24,7 @@ pub const MODULI: [&str; 8] = [
 /// A fresh state holding `servers` (in that order, without duplicates), each seeded with
 /// one ACTIVE key with a new id, a random modulus from [`MODULI`] and its RFC 7638
 /// thumbprint as kid.
-pub fn seeded_state(servers: &[String], now: &str) -> State {
+pub(crate) fn seeded_state(servers: &[String], now: &str) -> State {
     // Consecutive moduli from a random start, so servers seeded together differ.
     let mut next = ids::random_below(MODULI.len());
     seeded_with(servers, now, |_| {
@@ -34,7 +34,7 @@ pub fn seeded_state(servers: &[String], now: &str) -> State {
 }
 
 /// [`seeded_state`] with the key ids and moduli chosen by `pick` (for tests).
-pub fn seeded_with(
+pub(crate) fn seeded_with(
     servers: &[String],
     now: &str,
     mut pick: impl FnMut(&str) -> (String, usize),
@@ -52,12 +52,12 @@ pub fn seeded_with(
 }
 
 /// An authorization server holding one ACTIVE key.
-pub fn seed_server(id: String, modulus: usize, now: &str) -> AuthServer {
+pub(crate) fn seed_server(id: String, modulus: usize, now: &str) -> AuthServer {
     let n = MODULI[modulus % MODULI.len()];
     AuthServer {
         keys: vec![Key {
             id,
-            kid: Some(crate::jwk::thumbprint("AQAB", n)),
+            kid: Some(keymaterial::jwk::thumbprint("AQAB", n)),
             kty: "RSA".into(),
             use_: "enc".into(),
             e: "AQAB".into(),
@@ -79,7 +79,7 @@ mod tests {
     fn every_modulus_is_2048_bits_of_valid_base64url() {
         for n in MODULI {
             let bytes = URL_SAFE_NO_PAD.decode(n).unwrap();
-            assert_eq!(crate::jwk::modulus_bits(&bytes), 2048, "{n}");
+            assert_eq!(keymaterial::jwk::modulus_bits(&bytes), 2048, "{n}");
             assert_eq!(bytes[bytes.len() - 1] & 1, 1, "an RSA modulus is odd");
         }
     }

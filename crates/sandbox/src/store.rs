@@ -7,19 +7,19 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{ErrorKind, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::model::{STATE_VERSION, State};
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone)]
-pub struct Store {
+pub(crate) struct Store {
     path: PathBuf,
     lock_path: PathBuf,
 }
 
 impl Store {
-    pub fn new(path: impl Into<PathBuf>) -> Self {
+    pub(crate) fn new(path: impl Into<PathBuf>) -> Self {
         let path = path.into();
         let mut lock = path.clone().into_os_string();
         lock.push(".lock");
@@ -29,14 +29,10 @@ impl Store {
         }
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// Run `f` on the state under the lock and save the state if `f` changed it.
     /// A missing file starts from `seed()` (and is written). A file that is not a valid
     /// state is an error naming the file: it is never silently replaced.
-    pub fn transact<T>(
+    pub(crate) fn transact<T>(
         &self,
         seed: impl FnOnce() -> State,
         f: impl FnOnce(&mut State) -> T,
@@ -55,7 +51,7 @@ impl Store {
     }
 
     /// Replace the state with `state`, whatever the file held (used by `sandbox reset`).
-    pub fn replace(&self, state: &State) -> Result<()> {
+    pub(crate) fn replace(&self, state: &State) -> Result<()> {
         let _lock = self.lock()?;
         self.write(state)
     }
@@ -162,7 +158,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sandbox::seed;
+    use crate::seed;
 
     fn seed_default() -> State {
         seed::seeded_state(&["default".to_string()], "2026-01-01T00:00:00.000Z")
@@ -173,7 +169,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(dir.path().join("sub/sandbox.json"));
         let seen = store.transact(seed_default, |s| s.clone()).unwrap();
-        let on_disk: State = serde_json::from_slice(&fs::read(store.path()).unwrap()).unwrap();
+        let on_disk: State = serde_json::from_slice(&fs::read(&store.path).unwrap()).unwrap();
         assert_eq!(on_disk, seen);
         // The next transaction reads the file instead of seeding again.
         let again = store
@@ -192,7 +188,7 @@ mod tests {
                 s.servers.insert("aus2".into(), Default::default());
             })
             .unwrap();
-        let modified = fs::metadata(store.path()).unwrap().modified().unwrap();
+        let modified = fs::metadata(&store.path).unwrap().modified().unwrap();
         let names = store
             .transact(seed_default, |s| {
                 s.servers.keys().cloned().collect::<Vec<_>>()
@@ -200,7 +196,7 @@ mod tests {
             .unwrap();
         assert_eq!(names, ["aus2", "default"]);
         assert_eq!(
-            fs::metadata(store.path()).unwrap().modified().unwrap(),
+            fs::metadata(&store.path).unwrap().modified().unwrap(),
             modified
         );
         // No temp file is left behind.
@@ -233,7 +229,7 @@ mod tests {
                 )),
                 "{msg}"
             );
-            assert_eq!(err.exit_code(), crate::error::exit::CONFIG);
+            assert!(matches!(err, Error::Config { .. }), "{err:?}");
             assert_eq!(
                 err.hint().unwrap(),
                 format!(
