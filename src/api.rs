@@ -1,4 +1,6 @@
-//! Okta's resource-server-credentials keys endpoints as typed calls.
+//! Okta's resource-server-credentials keys endpoints as typed calls; the authorization
+//! servers with their policies (`servers`) and a custom server's own OAuth endpoints
+//! (`oauth`) beside them.
 //!
 //! A [`Key`] keeps Okta's JSON object exactly as received (every field, unknown ones and
 //! `_links` included) and reads the fields the tool needs through accessors, so `-o json`
@@ -6,6 +8,9 @@
 
 use reqwest::Method;
 use serde_json::{Map, Value};
+
+pub(crate) mod oauth;
+pub(crate) mod servers;
 
 use crate::client::{Client, Request, Retries, Sent};
 use crate::error::{Error, Result};
@@ -77,7 +82,7 @@ impl Key {
     }
 }
 
-fn kind_of(v: &Value) -> &'static str {
+pub(crate) fn kind_of(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -143,35 +148,54 @@ pub(crate) mod requests {
 /// List the server's keys. Okta does not page this list (at most 5 keys), but a
 /// `Link: <…>; rel="next"` header is followed if one ever appears, as on every Okta list.
 pub(crate) async fn list_keys(client: &Client, auth_server: &str) -> Result<Vec<Key>> {
-    let mut request = requests::list(auth_server);
-    let mut keys = Vec::new();
-    let mut pages = 0;
+    list_pages(client, requests::list(auth_server), "the key list")
+        .await?
+        .into_iter()
+        .map(Key::from_value)
+        .collect()
+}
+
+/// Every item of a list, following `Link: <…>; rel="next"` pages (never building the
+/// URL). A next link already followed (a server linking a page to itself or in a loop)
+/// ends the list with an error rather than looping; at most [`MAX_PAGES`] pages.
+pub(crate) async fn list_pages(client: &Client, first: Request, what: &str) -> Result<Vec<Value>> {
+    let mut request = first;
+    let mut items = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    seen.insert(request.url(client.base()).to_string());
     loop {
         let resp = client.send(&request).await?;
-        let page = match resp.json("the key list")? {
-            Value::Array(items) => items,
+        match resp.json(what)? {
+            Value::Array(page) => items.extend(page),
             other => {
                 return Err(Error::network(
                     format!(
-                        "Okta returned {} where the key list was expected",
+                        "Okta returned {} where {what} was expected",
                         kind_of(&other)
                     ),
                     None,
                 ));
             }
+        }
+        let Some(next) = next_link(&resp.headers, client.base()) else {
+            break;
         };
-        for item in page {
-            keys.push(Key::from_value(item)?);
+        let url = next.url(client.base()).to_string();
+        if !seen.insert(url.clone()) || seen.len() > MAX_PAGES {
+            return Err(Error::network(
+                format!(
+                    "Okta's pages of {what} do not end: the next link {url} was already followed (or more than {MAX_PAGES} pages)"
+                ),
+                Some("run again later; if it persists, report it to Okta with -v output".into()),
+            ));
         }
-        pages += 1;
-        match next_link(&resp.headers, client.base()) {
-            // Bounded, in case a server links a page to itself.
-            Some(next) if pages < 100 => request = next,
-            _ => break,
-        }
+        request = next;
     }
-    Ok(keys)
+    Ok(items)
 }
+
+/// Pages of one list followed at most (200 items a page: 20,000 servers).
+const MAX_PAGES: usize = 100;
 
 /// The request for a `rel="next"` link (RFC 8288), when it points below the org URL on
 /// the same origin: the token is never sent anywhere else.

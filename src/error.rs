@@ -37,6 +37,7 @@ pub mod exit {
         RATE_LIMITED = 7: "rate limited: 429 still after the retries";
         NETWORK = 8: "network failure, timeout, redirect, or 5xx still after the retries";
         ABORTED = 9: "aborted: a confirmation was declined, or needed with no terminal and no --yes";
+        VERIFICATION_FAILED = 10: "verification failed: a token does not decrypt or verify, a key does not match the ACTIVE one";
         INTERRUPTED = 130: "interrupted (Ctrl-C)";
     }
 
@@ -98,6 +99,15 @@ pub enum Error {
         hint: Option<String>,
     },
 
+    /// A check of encrypted access tokens or keys failed (exit 10): `token decrypt`
+    /// cannot open or verify a token, `keys verify` or `keys match` found a check failed.
+    /// The message says which check, the hint what to do.
+    #[error("{message}")]
+    Verification {
+        message: String,
+        hint: Option<String>,
+    },
+
     /// A failure already reported on stderr (e.g. per server by `keys rotate`): exit with
     /// its code, print nothing more.
     #[error("failed (reported above)")]
@@ -142,6 +152,9 @@ pub struct ApiError {
     /// Why a retryable answer (429, 5xx) was not retried when retries were left: the wait
     /// would have passed `--timeout`.
     pub gave_up: Option<String>,
+    /// A next step the caller knows better than the status and causes tell (enabling
+    /// encryption refused: activate a key first).
+    pub hint: Option<String>,
 }
 
 impl ApiError {
@@ -178,6 +191,9 @@ impl ApiError {
 
     pub fn hint(&self) -> Option<String> {
         let causes = self.error_causes.join(" ");
+        if let Some(hint) = &self.hint {
+            return Some(hint.clone());
+        }
         if self.gave_up.is_some() {
             return Some(
                 "raise --timeout (the limit for the whole command; profile key `timeout`, environment OKTAKEYS_TIMEOUT), \
@@ -226,6 +242,13 @@ impl ApiError {
 }
 
 impl Error {
+    pub fn verification(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Error::Verification {
+            message: message.into(),
+            hint: Some(hint.into()),
+        }
+    }
+
     pub fn config(message: impl Into<String>) -> Self {
         Error::Config {
             message: message.into(),
@@ -255,6 +278,7 @@ impl Error {
             Error::Auth { .. } => exit::AUTH,
             Error::Network { .. } => exit::NETWORK,
             Error::Refused { .. } => exit::REJECTED,
+            Error::Verification { .. } => exit::VERIFICATION_FAILED,
             Error::Reported(code) => *code,
             Error::Aborted(_) => exit::ABORTED,
             Error::Interrupted { .. } => exit::INTERRUPTED,
@@ -269,6 +293,7 @@ impl Error {
             | Error::Network { hint, .. }
             | Error::Auth { hint, .. }
             | Error::Refused { hint, .. }
+            | Error::Verification { hint, .. }
             | Error::Interrupted { hint, .. } => hint.clone(),
             Error::Api(api) => api.hint(),
             _ => None,
@@ -385,6 +410,10 @@ mod tests {
                 message: "r".into(),
                 hint: None,
             },
+            Error::Verification {
+                message: "v".into(),
+                hint: None,
+            },
             Error::Reported(exit::NETWORK),
             Error::Aborted("a".into()),
             Error::Interrupted {
@@ -403,6 +432,7 @@ mod tests {
                 | Error::Auth { .. }
                 | Error::Network { .. }
                 | Error::Refused { .. }
+                | Error::Verification { .. }
                 | Error::Reported(_)
                 | Error::Aborted(_)
                 | Error::Interrupted { .. }

@@ -14,6 +14,8 @@ mod config;
 mod help;
 mod keys;
 mod sandbox;
+mod servers;
+mod token;
 
 pub use completion::CompletionArgs;
 pub use config::{AuthMode, ConfigArgs, ConfigCommand, InitArgs, ShowArgs, TokenSourceArgs};
@@ -23,12 +25,17 @@ use help::{root_after_help, root_after_long_help};
 pub(crate) use crate::ids::parse_path_id;
 pub use keys::{
     AddArgs, DeleteArgs, DryRunArg, GenerateArgs, KeyBits, KeyIdArgs, KeySourceArgs, KeysArgs,
-    KeysCommand, MutateArgs, RotateArgs, RotateSourceArgs,
+    KeysCommand, MatchArgs, MutateArgs, PrivateKeyArg, RotateArgs, RotateSourceArgs, VerifyArgs,
 };
 pub use sandbox::{
     SANDBOX_SERVE_HELP, SandboxArgs, SandboxCommand, SandboxFailWith, SandboxResetArgs,
     SandboxServeArgs,
 };
+pub use servers::{
+    DisableArgs, EnableArgs, EncryptionAlg, EncryptionArgs, EncryptionCommand, GetArgs,
+    ListArgs as ServersListArgs, ServerArg, ServersArgs, ServersCommand,
+};
+pub use token::{DecryptArgs, TokenArgs, TokenCommand};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -227,6 +234,12 @@ pub enum ColorChoice {
 pub enum Command {
     /// List, add, activate, deactivate and delete an authorization server's public keys
     Keys(KeysArgs),
+
+    /// List authorization servers; turn access-token encryption on or off
+    Servers(ServersArgs),
+
+    /// Decrypt an encrypted access token and check it
+    Token(TokenArgs),
 
     /// Create profiles, list them, and show which settings apply and where they come from
     Config(ConfigArgs),
