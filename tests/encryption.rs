@@ -931,6 +931,26 @@ fn decrypt_with_auth_server_checks_signature_issuer_and_expiry() {
     let out = run_with(&good_token(&base));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_starts(&stdout(&out), "JWE header:\n");
+    // Nothing secret in the log of every exchange either.
+    let token = good_token(&base);
+    let mut cmd = env.cmd_with_org(&base);
+    cmd.args([
+        "-vvv",
+        "token",
+        "decrypt",
+        "--auth-server",
+        SERVER,
+        "--private-key",
+    ])
+    .arg(&key)
+    .arg("-")
+    .write_stdin(token.clone());
+    let logged = run_clean(&mut cmd, &[&token]);
+    assert_eq!(logged.status.code(), Some(0));
+    assert_has(
+        &stderr(&logged),
+        &format!("> GET {base}/oauth2/{SERVER}/v1/keys"),
+    );
     assert_starts(
         &stderr(&out),
         &format!(
