@@ -146,24 +146,35 @@ pub(crate) mod requests {
 }
 
 /// List the server's keys. Okta does not page this list (at most 5 keys), but a
-/// `Link: <…>; rel="next"` header is followed if one ever appears, as on every Okta list.
+/// `Link: <…>; rel="next"` header is followed if one ever appears, as on every Okta list;
+/// a link back to a page already read is an error (exit 8), not the end of the list.
 pub(crate) async fn list_keys(client: &Client, auth_server: &str) -> Result<Vec<Key>> {
-    list_pages(client, requests::list(auth_server), "the key list")
+    let of = format!("of {auth_server}");
+    list_pages(client, requests::list(auth_server), "the key list", &of)
         .await?
         .into_iter()
         .map(Key::from_value)
         .collect()
 }
 
-/// Every item of a list, following `Link: <…>; rel="next"` pages (never building the
-/// URL). A next link already followed (a server linking a page to itself or in a loop)
-/// ends the list with an error rather than looping; at most [`MAX_PAGES`] pages.
-pub(crate) async fn list_pages(client: &Client, first: Request, what: &str) -> Result<Vec<Value>> {
+/// Pages of one list read at most (Okta pages servers 200 at a time: 20,000 of them).
+const MAX_LIST_PAGES: usize = 100;
+
+/// Every item of a list (`what`: "the key list", `of`: "of aus…"), following `Link: <…>;
+/// rel="next"` pages, never building the URL. A list that links back to a page already
+/// read, or goes on for ever, is an error: returning what was read would pass a partial
+/// list as the truth.
+pub(crate) async fn list_pages(
+    client: &Client,
+    first: Request,
+    what: &str,
+    of: &str,
+) -> Result<Vec<Value>> {
     let mut request = first;
     let mut items = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    seen.insert(request.url(client.base()).to_string());
+    let mut fetched: Vec<url::Url> = Vec::new();
     loop {
+        fetched.push(request.url(client.base()));
         let resp = client.send(&request).await?;
         match resp.json(what)? {
             Value::Array(page) => items.extend(page),
@@ -180,22 +191,26 @@ pub(crate) async fn list_pages(client: &Client, first: Request, what: &str) -> R
         let Some(next) = next_link(&resp.headers, client.base()) else {
             break;
         };
-        let url = next.url(client.base()).to_string();
-        if !seen.insert(url.clone()) || seen.len() > MAX_PAGES {
+        let url = next.url(client.base());
+        if fetched.contains(&url) || fetched.len() >= MAX_LIST_PAGES {
+            let why = if fetched.contains(&url) {
+                format!("links back to a page already read ({url})")
+            } else {
+                format!("goes on for more than {MAX_LIST_PAGES} pages")
+            };
             return Err(Error::network(
-                format!(
-                    "Okta's pages of {what} do not end: the next link {url} was already followed (or more than {MAX_PAGES} pages)"
+                format!("{what} {of} {why}, so it cannot be read whole"),
+                Some(
+                    "this is not how Okta pages lists: check the org URL and any proxy in between \
+                     (-vv shows the Link headers)"
+                        .into(),
                 ),
-                Some("run again later; if it persists, report it to Okta with -v output".into()),
             ));
         }
         request = next;
     }
     Ok(items)
 }
-
-/// Pages of one list followed at most (200 items a page: 20,000 servers).
-const MAX_PAGES: usize = 100;
 
 /// The request for a `rel="next"` link (RFC 8288), when it points below the org URL on
 /// the same origin: the token is never sent anywhere else.
@@ -254,7 +269,9 @@ pub(crate) struct Added {
 }
 
 /// Add a key. A POST is not idempotent: when an attempt fails in a way that may have
-/// reached Okta (a dropped connection, a timeout, a 5xx), list the keys first. A key with
+/// reached Okta (a dropped connection, a timeout, a 5xx), list the keys first; and when a
+/// resend after a 429 is refused (Okta applied the add yet answered 429, so the resend
+/// is a "duplicate kid"), too. A key with
 /// the same `kid` and the same modulus means the attempt was applied: that is success.
 /// Only when the key is surely absent is the POST sent again (within `--max-retries`
 /// and `--timeout`).
@@ -271,26 +288,40 @@ pub(crate) async fn add_key(client: &Client, auth_server: &str, body: Value) -> 
         .and_then(|b| b.get("n"))
         .and_then(Value::as_str);
     let mut retries = Retries::default();
+    let find = async |failure: &Error| -> Result<Option<Key>> {
+        tracing::info!("the add may have reached Okta ({failure}); listing the keys to find out");
+        let keys = list_keys(client, auth_server)
+            .await
+            .map_err(|e| unknown_outcome(failure, &e, auth_server))?;
+        Ok(keys
+            .into_iter()
+            .find(|k| k.kid().is_some() && k.kid() == kid && same_modulus(k.n(), n)))
+    };
     loop {
-        let failure = match client.send_tracked(&request, &mut retries).await? {
-            Sent::Done(resp) => {
+        let failure = match client.send_tracked(&request, &mut retries).await {
+            Ok(Sent::Done(resp)) => {
                 return Ok(Added {
                     key: Key::from_value(resp.json("the new key")?)?,
                     recovered: false,
                 });
             }
-            Sent::Unsure(failure) => failure,
+            Ok(Sent::Unsure(failure)) => failure,
+            // A resend refused ("duplicate kid") after an attempt that may have been
+            // applied (answered 429 although Okta stored the key): the key may be there.
+            Err(refused @ Error::Api(_)) if retries.earlier_attempt_may_have_applied() => {
+                return match find(&refused).await? {
+                    Some(key) => Ok(Added {
+                        key,
+                        recovered: true,
+                    }),
+                    None => Err(refused),
+                };
+            }
+            Err(e) => return Err(e),
         };
-        tracing::info!("the add may have reached Okta ({failure}); listing the keys to find out");
-        let keys = list_keys(client, auth_server)
-            .await
-            .map_err(|e| unknown_outcome(&failure, &e, auth_server))?;
-        if let Some(found) = keys
-            .into_iter()
-            .find(|k| k.kid().is_some() && k.kid() == kid && same_modulus(k.n(), n))
-        {
+        if let Some(key) = find(&failure).await? {
             return Ok(Added {
-                key: found,
+                key,
                 recovered: true,
             });
         }

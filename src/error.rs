@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::signals::Signal;
+
 /// Exit codes: the one table that the code (`exit::CONFIG`, …), `--help`, the man page
 /// and the README's table come from. CI jobs branch on them.
 pub mod exit {
@@ -34,11 +36,12 @@ pub mod exit {
         AUTH = 4: "authentication or permission refused by Okta (401, 403)";
         NOT_FOUND = 5: "not found (404)";
         REJECTED = 6: "rejected by Okta (400, 409, other 4xx)";
-        RATE_LIMITED = 7: "rate limited: 429 still after the retries";
+        RATE_LIMITED = 7: "rate limited: 429 still after the retries, or a window that resets later than oktakeys waits";
         NETWORK = 8: "network failure, timeout, redirect, or 5xx still after the retries";
         ABORTED = 9: "aborted: a confirmation was declined, or needed with no terminal and no --yes";
         VERIFICATION_FAILED = 10: "verification failed: a token does not decrypt or verify, a key does not match the ACTIVE one";
         INTERRUPTED = 130: "interrupted (Ctrl-C)";
+        TERMINATED = 143: "terminated (SIGTERM), as CI sends on cancel";
     }
 
     /// The table as `(code, meaning)` pairs, for the help text and the man page.
@@ -91,6 +94,14 @@ pub enum Error {
         hint: Option<String>,
     },
 
+    /// Okta's rate-limit window is used up and resets later than oktakeys waits (exit 7,
+    /// like a 429 after the retries). Nothing was sent into the used-up window.
+    #[error("{message}")]
+    RateLimited {
+        message: String,
+        hint: Option<String>,
+    },
+
     /// oktakeys refuses a change that Okta would reject or that would be unsafe (exit 6,
     /// like Okta's own rejections). Nothing was sent.
     #[error("{message}")]
@@ -117,9 +128,11 @@ pub enum Error {
     #[error("{0}")]
     Aborted(String),
 
-    /// Ctrl-C (exit 130); with what was under way and how to finish it, when that matters.
-    #[error("interrupted{}", .during.as_deref().map(|d| format!(" while {d}")).unwrap_or_default())]
+    /// Ctrl-C (exit 130) or SIGTERM (exit 143); with what was under way and how to
+    /// finish it, when that matters.
+    #[error("interrupted{}{}", if *.signal == Signal::Terminate { " (SIGTERM)" } else { "" }, .during.as_deref().map(|d| format!(" while {d}")).unwrap_or_default())]
     Interrupted {
+        signal: Signal,
         during: Option<String>,
         hint: Option<String>,
     },
@@ -150,8 +163,11 @@ pub struct ApiError {
     /// Set when a request was retried and still failed (429 or 5xx).
     pub attempts: u32,
     /// Why a retryable answer (429, 5xx) was not retried when retries were left: the wait
-    /// would have passed `--timeout`.
+    /// would have passed `--timeout`, or the rate-limit window resets later than
+    /// oktakeys waits.
     pub gave_up: Option<String>,
+    /// What to do about `gave_up`, when it is not "raise --timeout".
+    pub gave_up_hint: Option<String>,
     /// A next step the caller knows better than the status and causes tell (enabling
     /// encryption refused: activate a key first).
     pub hint: Option<String>,
@@ -191,7 +207,7 @@ impl ApiError {
 
     pub fn hint(&self) -> Option<String> {
         let causes = self.error_causes.join(" ");
-        if let Some(hint) = &self.hint {
+        if let Some(hint) = self.hint.as_ref().or(self.gave_up_hint.as_ref()) {
             return Some(hint.clone());
         }
         if self.gave_up.is_some() {
@@ -277,11 +293,12 @@ impl Error {
             Error::Api(api) => api.exit_code(),
             Error::Auth { .. } => exit::AUTH,
             Error::Network { .. } => exit::NETWORK,
+            Error::RateLimited { .. } => exit::RATE_LIMITED,
             Error::Refused { .. } => exit::REJECTED,
             Error::Verification { .. } => exit::VERIFICATION_FAILED,
             Error::Reported(code) => *code,
             Error::Aborted(_) => exit::ABORTED,
-            Error::Interrupted { .. } => exit::INTERRUPTED,
+            Error::Interrupted { signal, .. } => signal.exit_code(),
             Error::BrokenPipe => exit::SUCCESS,
             Error::Internal(_) => exit::FAILURE,
         }
@@ -291,6 +308,7 @@ impl Error {
         match self {
             Error::Config { hint, .. }
             | Error::Network { hint, .. }
+            | Error::RateLimited { hint, .. }
             | Error::Auth { hint, .. }
             | Error::Refused { hint, .. }
             | Error::Verification { hint, .. }
@@ -406,6 +424,10 @@ mod tests {
                 hint: None,
             },
             Error::network("n", None),
+            Error::RateLimited {
+                message: "l".into(),
+                hint: None,
+            },
             Error::Refused {
                 message: "r".into(),
                 hint: None,
@@ -417,6 +439,12 @@ mod tests {
             Error::Reported(exit::NETWORK),
             Error::Aborted("a".into()),
             Error::Interrupted {
+                signal: Signal::Interrupt,
+                during: None,
+                hint: None,
+            },
+            Error::Interrupted {
+                signal: Signal::Terminate,
                 during: None,
                 hint: None,
             },
@@ -431,6 +459,7 @@ mod tests {
                 | Error::Api(_)
                 | Error::Auth { .. }
                 | Error::Network { .. }
+                | Error::RateLimited { .. }
                 | Error::Refused { .. }
                 | Error::Verification { .. }
                 | Error::Reported(_)

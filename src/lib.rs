@@ -17,6 +17,7 @@ mod http;
 mod ids;
 pub mod output;
 pub mod rotate;
+pub mod signals;
 
 // Compatibility paths from before the key material and the sandbox became crates, so
 // code written against them keeps compiling; to be removed once callers use the crates.
@@ -37,12 +38,23 @@ pub fn run(cli: cli::Cli) -> Result<()> {
         .enable_all()
         .build()
         .map_err(|e| Error::Internal(format!("cannot start the async runtime: {e}")))?;
+    // `sandbox serve` stops cleanly on either signal, and may take a moment to: nothing
+    // else may turn that into an interruption.
+    let stops_itself = matches!(
+        &cli.command,
+        cli::Command::Sandbox(cli::SandboxArgs {
+            command: cli::SandboxCommand::Serve(_)
+        })
+    );
     let result = runtime.block_on(async {
-        // Biased: a command that watches Ctrl-C itself (rotate) gets to report first.
+        if stops_itself {
+            return commands::dispatch(cli).await;
+        }
+        // Biased: a command that watches the signals itself (rotate) gets to report first.
         tokio::select! {
             biased;
             result = commands::dispatch(cli) => result,
-            _ = tokio::signal::ctrl_c() => Err(Error::Interrupted { during: None, hint: None }),
+            signal = signals::stop() => Err(Error::Interrupted { signal, during: None, hint: None }),
         }
     });
     // A prompt still waiting for a line on its blocking thread after Ctrl-C must not

@@ -349,7 +349,10 @@ fn a_next_link_already_followed_ends_the_list_with_an_error() {
     let out = run(env.cmd_with_org(&base).args(["servers", "list"]));
     assert_eq!(out.status.code(), Some(8), "{}", stderr(&out));
     mock.assert_calls(2);
-    assert_has(&stderr(&out), "was already followed");
+    assert_has(
+        &stderr(&out),
+        "the authorization server list of the org links back to a page already read",
+    );
 }
 
 // ---------------------------------------------------------------------------------------

@@ -212,10 +212,12 @@ fn a_reset_after_the_command_timeout_is_not_waited_for() {
     mock.assert_calls(1);
     assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
     let err = stderr(&out);
+    // The reset Okta said (40 s and a second), not a capped one.
     assert!(
-        err.contains("would come after --timeout (5 s) runs out"),
+        err.contains("after --timeout (5 s) runs out; oktakeys will not wait that long"),
         "{err}"
     );
+    assert!(err.contains("window resets in 41 s"), "{err}");
     assert!(err.contains("hint: raise --timeout"), "{err}");
     // It did not sit out the 40 s window.
     assert!(elapsed < Duration::from_secs(30), "{elapsed:?}");
@@ -1160,7 +1162,8 @@ fn an_absurd_rate_limit_reset_is_a_long_wait_not_a_crash() {
     limited.assert_calls(1);
     assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("would come after --timeout (5 s) runs out"),
+        stderr(&out)
+            .contains("oktakeys waits at most 60 s for a window, so it will not wait that long"),
         "{}",
         stderr(&out)
     );

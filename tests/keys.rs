@@ -424,7 +424,13 @@ fn bad_key_files_exit_3_naming_the_field_and_send_nothing() {
         .args(["keys", "add", "--auth-server", SERVER, "--jwk", "-"])
         .write_stdin("-----BEGIN PUBLIC KEY-----"));
     assert_eq!(not_json.status.code(), Some(3));
-    assert!(stderr(&not_json).contains("stdin: not valid JSON"));
+    assert!(
+        stderr(&not_json).contains(
+            "stdin: this is PEM, not JSON: pass a PEM key or certificate with --pem instead"
+        ),
+        "{}",
+        stderr(&not_json)
+    );
     any.assert_calls(0);
 }
 

@@ -717,7 +717,11 @@ fn generate_writes_the_key_first_and_a_rerun_reuses_it() {
     fake.clear_log();
     let out = rotate(&env, &fake, &args);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).starts_with("Using the key already in enc.pem (an earlier run wrote it)"));
+    assert!(stderr(&out).starts_with(&format!(
+        "Using the private key already in enc.pem (an earlier run wrote it; its public key has \
+         the thumbprint {} and goes in as kid enc-1)",
+        public.thumbprint()
+    )));
     assert_eq!(
         fake.log(),
         [

@@ -68,7 +68,7 @@ async fn serve_prints_the_url_and_a_generated_token_and_stops_on_sigterm() {
 }
 
 #[tokio::test]
-async fn ctrl_c_stops_serve_with_exit_130_and_the_state_intact() {
+async fn ctrl_c_stops_serve_cleanly_like_sigterm_and_the_state_intact() {
     let home = tempfile::tempdir().unwrap();
     let state = home.path().join("s.json");
     let served = serve(
@@ -78,8 +78,14 @@ async fn ctrl_c_stops_serve_with_exit_130_and_the_state_intact() {
     );
     let api = Api::new(&served.base, "t");
     assert_eq!(api.add("default", add_body("kept", 1)).await.status, 201);
-    let (status, _) = signal(served, "-INT");
-    assert_eq!(status.code(), Some(130));
+    // Issue 12, item 12: Ctrl-C is the way to stop a server, as SIGTERM is: exit 0,
+    // no "error: interrupted".
+    let (status, err) = signal(served, "-INT");
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert!(
+        err.ends_with("oktakeys sandbox: Ctrl-C, stopping\n"),
+        "{err}"
+    );
     let saved: Value = serde_json::from_slice(&std::fs::read(&state).unwrap()).unwrap();
     assert_eq!(
         saved["authorizationServers"]["default"]["keys"][1]["kid"],

@@ -133,6 +133,7 @@ pub(crate) async fn list_servers(client: &Client, query: Option<&str>) -> Result
         client,
         requests::list(query),
         "the authorization server list",
+        "of the org",
     )
     .await?
     .into_iter()
@@ -157,11 +158,16 @@ pub(crate) async fn replace_server(
 
 /// The server's policies, as received (Okta does not page them).
 pub(crate) async fn list_policies(client: &Client, id: &str) -> Result<Vec<Map<String, Value>>> {
-    list_pages(client, requests::policies(id), "the policy list")
-        .await?
-        .into_iter()
-        .map(|v| object(v, "a policy"))
-        .collect()
+    list_pages(
+        client,
+        requests::policies(id),
+        "the policy list",
+        &format!("of {id}"),
+    )
+    .await?
+    .into_iter()
+    .map(|v| object(v, "a policy"))
+    .collect()
 }
 
 /// A policy's rules, as received (Okta does not page them).
@@ -170,11 +176,16 @@ pub(crate) async fn list_rules(
     id: &str,
     policy_id: &str,
 ) -> Result<Vec<Map<String, Value>>> {
-    list_pages(client, requests::rules(id, policy_id), "the rule list")
-        .await?
-        .into_iter()
-        .map(|v| object(v, "a policy rule"))
-        .collect()
+    list_pages(
+        client,
+        requests::rules(id, policy_id),
+        "the rule list",
+        &format!("of policy {policy_id} of {id}"),
+    )
+    .await?
+    .into_iter()
+    .map(|v| object(v, "a policy rule"))
+    .collect()
 }
 
 /// The longest access-token lifetime, in minutes, the server can issue: the largest

@@ -9,7 +9,7 @@ use super::private_key::read_decryption_key;
 use crate::api::Key;
 use crate::cli::{GlobalArgs, MatchArgs, OutputFormat};
 use crate::error::{Error, Result};
-use crate::output::{Printer, printable};
+use crate::output::{Printer, escape};
 
 pub(crate) async fn run(
     global: &GlobalArgs,
@@ -50,8 +50,8 @@ pub(crate) async fn run(
     let name = |k: &Key| {
         format!(
             "{} (kid {:?})",
-            printable(k.id()),
-            printable(k.kid().unwrap_or("-"))
+            escape(k.id()),
+            escape(k.kid().unwrap_or("-"))
         )
     };
     match found {
@@ -66,7 +66,7 @@ pub(crate) async fn run(
             format!(
                 "{file} is the private half of key {}, which is {}: the server encrypts to {}",
                 name(k),
-                printable(k.status()),
+                escape(k.status()),
                 active
                     .map(name)
                     .unwrap_or_else(|| "no key (none is ACTIVE)".into())

@@ -96,7 +96,7 @@ impl Connection {
         let (base, sandbox_token) = match &settings.target {
             Target::Org { org_url, .. } => (org_url.clone(), None),
             Target::Sandbox => {
-                let state = crate::sandbox::default_state_path()?;
+                let state = super::sandbox::state_path(None)?;
                 let running = crate::sandbox::start_in_process(&state).await?;
                 let base = Url::parse(&running.base_url).map_err(|e| {
                     Error::Internal(format!(

@@ -11,9 +11,6 @@ use zeroize::Zeroizing;
 use crate::error::{Error, Result};
 use crate::secret::Secret;
 
-/// Private key files are small; anything larger is not one.
-const MAX_KEY_FILE_BYTES: u64 = 1024 * 1024;
-
 pub(crate) fn read_decryption_key(path: &Path) -> Result<DecryptionKey> {
     let what = format!("the private key file {}", path.display());
     let meta = std::fs::metadata(path).map_err(|e| {
@@ -28,11 +25,8 @@ pub(crate) fn read_decryption_key(path: &Path) -> Result<DecryptionKey> {
             format!("run `chmod 600 {}`", path.display()),
         ));
     }
-    if !meta.is_file() || meta.len() > MAX_KEY_FILE_BYTES {
-        return Err(Error::KeyFile(format!("{what} is not a key file")));
-    }
     let bytes = Zeroizing::new(
-        std::fs::read(path).map_err(|e| Error::config(format!("cannot read {what}: {e}")))?,
+        crate::files::read_local(path).map_err(|why| Error::KeyFile(why.message(&what)))?,
     );
     let text = std::str::from_utf8(&bytes)
         .map_err(|_| Error::KeyFile(format!("{what} is not text (PEM or JWK expected)")))?;

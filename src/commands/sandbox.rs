@@ -20,8 +20,16 @@ pub async fn run(global: &GlobalArgs, args: SandboxArgs) -> Result<()> {
     }
 }
 
-fn state_path(state: Option<std::path::PathBuf>) -> Result<std::path::PathBuf> {
-    match state {
+/// The state file: `--state`, else `OKTAKEYS_SANDBOX_STATE` (clap reads it for `serve`
+/// and `reset`; the `sandbox` profile has no flag and comes here with `None`), else the
+/// default under the user data folder.
+pub(crate) fn state_path(state: Option<std::path::PathBuf>) -> Result<std::path::PathBuf> {
+    let from_env = || {
+        std::env::var_os(crate::env::SANDBOX_STATE)
+            .filter(|v| !v.is_empty())
+            .map(std::path::PathBuf::from)
+    };
+    match state.or_else(from_env) {
         Some(path) => Ok(path),
         None => Ok(sandbox::default_state_path()?),
     }
@@ -73,15 +81,15 @@ async fn serve(printer: &Printer, args: SandboxServeArgs) -> Result<()> {
     let mut running = sandbox::start(options).await?;
     announce(printer, &running, &apps, args.require_dpop, generated)?;
 
+    // SIGTERM and Ctrl-C are both the way to stop a server: a clean stop (exit 0), not
+    // an interruption. State writes are atomic, so stopping mid-request loses nothing.
     tokio::select! {
         _ = running.wait() => Ok(()),
-        _ = terminated() => {
-            printer.note("oktakeys sandbox: SIGTERM, stopping");
+        signal = crate::signals::stop() => {
+            printer.note(format!("oktakeys sandbox: {}, stopping", signal.name()));
             running.shutdown().await;
             Ok(())
         }
-        // Ctrl-C: the runtime's own handler ends the command with exit 130 as for every
-        // command; state writes are atomic, so stopping mid-request loses nothing.
     }
 }
 
@@ -126,22 +134,6 @@ fn announce(
     // The base URL is the one line of data: scripts read it from stdout. Printed last, so
     // whoever reads it knows the lines on stderr are out.
     output::write_stdout(&format!("{}\n", running.base_url))
-}
-
-#[cfg(unix)]
-async fn terminated() {
-    use tokio::signal::unix::{SignalKind, signal};
-    match signal(SignalKind::terminate()) {
-        Ok(mut sig) => {
-            sig.recv().await;
-        }
-        Err(_) => std::future::pending::<()>().await,
-    }
-}
-
-#[cfg(not(unix))]
-async fn terminated() {
-    std::future::pending::<()>().await
 }
 
 fn reset(printer: &Printer, args: SandboxResetArgs) -> Result<()> {

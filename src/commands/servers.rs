@@ -8,7 +8,7 @@ use crate::cli::{EncryptionCommand, GlobalArgs, ServersArgs, ServersCommand};
 use crate::client::{Client, Progress};
 use crate::config::{ProcessEnv, Settings};
 use crate::error::{Error, Result};
-use crate::output::{Printer, ServerDetails, printable};
+use crate::output::{Printer, ServerDetails, escape};
 
 use super::auth_server;
 use super::keys::Connection;
@@ -91,7 +91,7 @@ async fn set_encryption(
     let server = auth_server::resolve(client, value).await?;
     let id = server.id().to_string();
     let was = server.encryption().map(str::to_string);
-    let shown = |alg: Option<&str>| printable(alg.unwrap_or("off")).into_owned();
+    let shown = |alg: Option<&str>| escape(alg.unwrap_or("off")).into_owned();
     if was.as_deref() == alg {
         printer.server(&ServerDetails {
             server: &server,

@@ -20,6 +20,7 @@ mod settings;
 
 pub use credentials::{Credentials, PrivateKeySource, ServiceAppSettings, TokenSource};
 pub use environment::{Environment, ProcessEnv};
+pub(crate) use file::read_text;
 pub use file::{ConfigFile, config_path, config_path_origin, load_file, parse_file};
 pub use org_url::{is_loopback, parse_org_url, redact_userinfo};
 pub use origin::{Origin, Origins};

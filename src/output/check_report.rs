@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use super::Printer;
-use super::escape::printable;
+use super::escape::escape;
 use crate::cli::OutputFormat;
 use crate::error::Result;
 
@@ -79,7 +79,7 @@ impl Printer {
                             Some(false) => "FAIL",
                             None => "skip",
                         };
-                        format!("{mark}  {:<9}  {}\n", c.id, printable(&c.detail))
+                        format!("{mark}  {:<9}  {}\n", c.id, escape(&c.detail))
                     })
                     .collect();
                 self.data(&text)

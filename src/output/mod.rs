@@ -1,7 +1,8 @@
 //! Output. The `Printer` decides only where text goes and whether it is shown: data on
 //! stdout (never suppressed), notes for people on stderr (not under `-q`). The modules
-//! beside it render: key listings, server listings, decrypted tokens, check reports, tables, JSON, dry
-//! runs, and the one error report.
+//! beside it render: key listings, server listings, decrypted tokens, check reports,
+//! tables, JSON, dry runs, and the one error report; `escape` makes server and file text
+//! safe for a terminal in all that is printed for people.
 
 mod check_report;
 mod dry_run;
@@ -17,6 +18,6 @@ mod token_view;
 pub(crate) use check_report::{Check, Report};
 pub use error_report::report_error;
 pub(crate) use error_report::{error_json, error_paragraph};
-pub(crate) use escape::printable;
+pub(crate) use escape::{escape, escape_text};
 pub(crate) use printer::{Printer, write_stdout};
 pub(crate) use server_list::ServerDetails;

@@ -56,7 +56,15 @@ pub(crate) fn write_stdout(text: &str) -> Result<()> {
     Ok(())
 }
 
-/// One line on stderr. A closed stderr is ignored: there is no one left to tell.
+/// One line (or paragraph) for people on stderr, with anything a terminal would act on
+/// escaped (it may quote a server's kid or error). A closed stderr is ignored: there is
+/// no one left to tell.
 pub(super) fn write_stderr(line: &str) {
+    write_stderr_exact(&super::escape::escape_text(line));
+}
+
+/// One line on stderr exactly as given: JSON (an error with `-o json`), which serde
+/// escaped already and which must stay exact. A closed stderr is ignored.
+pub(super) fn write_stderr_exact(line: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{line}");
 }

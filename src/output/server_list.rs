@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::Printer;
-use super::escape::printable;
+use super::escape::escape;
 use super::table::render;
 use crate::api::Key;
 use crate::api::servers::AuthServer;
@@ -41,17 +41,17 @@ impl Printer {
                     self.new_table(&["ID", "NAME", "STATUS", "ENCRYPTION", "KEYS", "ISSUER"]);
                 for s in servers {
                     table.add_row(vec![
-                        printable(s.id()).into_owned(),
-                        printable(s.name()).into_owned(),
-                        printable(s.status()).into_owned(),
-                        printable(s.encryption().unwrap_or("off")).into_owned(),
+                        escape(s.id()).into_owned(),
+                        escape(s.name()).into_owned(),
+                        escape(s.status()).into_owned(),
+                        escape(s.encryption().unwrap_or("off")).into_owned(),
                         if s.jwks_uri().is_some() {
                             "url"
                         } else {
                             "saved"
                         }
                         .to_string(),
-                        printable(s.issuer().unwrap_or("-")).into_owned(),
+                        escape(s.issuer().unwrap_or("-")).into_owned(),
                     ]);
                 }
                 self.data(&render(table))
@@ -81,13 +81,13 @@ fn details_text(details: &ServerDetails<'_>) -> String {
         match server.encryption() {
             Some(alg) => format!(
                 "{} (access tokens are encrypted to the ACTIVE key)",
-                printable(alg)
+                escape(alg)
             ),
             None => "off (access tokens are signed JWTs, not encrypted)".into(),
         },
     )];
     match (details.keys, server.jwks_uri()) {
-        (_, Some(uri)) => lines.push(("Keys", format!("from {}", printable(uri)))),
+        (_, Some(uri)) => lines.push(("Keys", format!("from {}", escape(uri)))),
         (Some(keys), None) => {
             let active = keys.iter().find(|k| k.is_active());
             lines.push((
@@ -95,9 +95,9 @@ fn details_text(details: &ServerDetails<'_>) -> String {
                 match active {
                     Some(k) => format!(
                         "{} (kid {}), active since {}",
-                        printable(k.id()),
-                        printable(k.kid().unwrap_or("-")),
-                        printable(k.last_updated().unwrap_or("-"))
+                        escape(k.id()),
+                        escape(k.kid().unwrap_or("-")),
+                        escape(k.last_updated().unwrap_or("-"))
                     ),
                     None => "none".into(),
                 },

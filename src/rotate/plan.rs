@@ -329,7 +329,7 @@ fn add_and_activate(new_kid: &str, delete_first: &[&KeyView], count: usize) -> V
             let why = if key.kid.is_none() {
                 "Okta refuses to add a key while a key without a kid exists".to_string()
             } else {
-                format!("the server holds {count} keys, Okta's maximum, so the new key needs room")
+                format!("{}, so the new key needs room", holds(count))
             };
             Step::DeleteFirst {
                 key: (*key).clone(),
@@ -346,12 +346,24 @@ fn add_and_activate(new_kid: &str, delete_first: &[&KeyView], count: usize) -> V
     steps
 }
 
+/// "the server holds N keys, …": Okta's maximum only when N is it; a server listing more
+/// evidently has another limit, and no made-up fact is stated about it.
+fn holds(count: usize) -> String {
+    if count > MAX_KEYS {
+        format!(
+            "the server holds {count} keys, more than the {MAX_KEYS} Okta documents as its maximum"
+        )
+    } else {
+        format!("the server holds {count} keys, Okta's maximum")
+    }
+}
+
 fn full_refusal(count: usize, retention: Retention) -> Refusal {
     match retention {
         Retention::None => Refusal {
             reason: format!(
-                "the server holds {count} keys, Okta's maximum, and nothing may be deleted: \
-                 no room for the new key. Nothing was changed"
+                "{}, and nothing may be deleted: no room for the new key. Nothing was changed",
+                holds(count)
             ),
             hint: Some(format!(
                 "pass --delete-old (or --keep N with N at most {}) to delete old INACTIVE keys, \
@@ -361,8 +373,8 @@ fn full_refusal(count: usize, retention: Retention) -> Refusal {
         },
         _ => Refusal {
             reason: format!(
-                "the server holds {count} keys, Okta's maximum, and the retention keeps them all: \
-                 no room for the new key. Nothing was changed"
+                "{}, and the retention keeps them all: no room for the new key. Nothing was changed",
+                holds(count)
             ),
             hint: Some(format!(
                 "keep fewer keys (--keep {} at most) or pass --delete-old",

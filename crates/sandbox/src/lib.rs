@@ -142,6 +142,7 @@ pub async fn start(options: Options) -> Result<RunningSandbox> {
     let servers = options.seed_servers();
     let ensure = servers.clone();
     tokio::task::spawn_blocking(move || {
+        store.remove_stale_temps()?;
         let now = ids::timestamp(SystemTime::now());
         store.transact(
             || seed::seeded_state(&ensure, &now),

@@ -56,6 +56,39 @@ impl Store {
         self.write(state)
     }
 
+    /// Remove the `FILE.tmp.<pid>` files that a process killed mid-write (kill -9) left
+    /// behind, once that process is gone: under the lock, so no live writer's file is
+    /// touched. A temp file whose process still runs is left alone.
+    pub(crate) fn remove_stale_temps(&self) -> Result<()> {
+        let _lock = self.lock()?;
+        let (Some(dir), Some(name)) = (self.path.parent(), self.path.file_name()) else {
+            return Ok(());
+        };
+        let dir = if dir.as_os_str().is_empty() {
+            std::path::Path::new(".")
+        } else {
+            dir
+        };
+        let prefix = format!("{}.tmp.", name.to_string_lossy());
+        let Ok(entries) = fs::read_dir(dir) else {
+            return Ok(());
+        };
+        for entry in entries.flatten() {
+            let file_name = entry.file_name();
+            let Some(pid) = file_name
+                .to_str()
+                .and_then(|n| n.strip_prefix(&prefix))
+                .and_then(|p| p.parse::<u32>().ok())
+            else {
+                continue;
+            };
+            if pid != std::process::id() && !process_alive(pid) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+        Ok(())
+    }
+
     fn lock(&self) -> Result<File> {
         if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
             fs::create_dir_all(dir).map_err(|e| {
@@ -152,6 +185,25 @@ impl Store {
             let _ = fs::remove_file(&tmp);
         }
         result.map_err(fail)
+    }
+}
+
+/// Is process `pid` still running? Signal 0 checks without sending anything; EPERM
+/// means it runs under another user. Where that cannot be asked, assume it runs.
+fn process_alive(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return true;
+        };
+        // SAFETY: kill with signal 0 only checks whether the process exists.
+        let rc = unsafe { libc::kill(pid, 0) };
+        rc == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
     }
 }
 

@@ -138,11 +138,8 @@ fn read_private_key_file(path: &std::path::Path, file: &KeyFile) -> Result<Secre
             format!("run `chmod 600 {}`", file.chmod_arg),
         ));
     }
-    if !meta.is_file() {
-        return Err(Error::config(format!("{what} is not a file")));
-    }
     let bytes = zeroize::Zeroizing::new(
-        std::fs::read(path).map_err(|e| Error::config(format!("cannot read {what}: {e}")))?,
+        crate::files::read_local(path).map_err(|why| Error::config(why.message(what)))?,
     );
     let text = std::str::from_utf8(&bytes).map_err(|_| {
         Error::KeyFile(format!(

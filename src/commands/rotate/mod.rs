@@ -216,7 +216,8 @@ impl Rotation<'_> {
     }
 
     /// Execute one server's plan, telling people each step and how it ended. Ctrl-C
-    /// mid-rotation ends the command, saying where things stand and how to finish.
+    /// or SIGTERM mid-rotation ends the command, saying where things stand and how to
+    /// finish.
     async fn execute(&self, server: &str, plan: &Plan) -> Result<Outcome> {
         let new_kid = &self.new_key.kid;
         if plan.is_noop() {
@@ -228,8 +229,9 @@ impl Rotation<'_> {
         let outcome = tokio::select! {
             biased;
             outcome = rotate::execute(&self.client, server, plan, self.key, &progress) => outcome,
-            _ = tokio::signal::ctrl_c() => {
+            signal = crate::signals::stop() => {
                 return Err(Error::Interrupted {
+                    signal,
                     during: Some(format!(
                         "rotating {server}: Okta may hold the new key INACTIVE or already ACTIVE, \
                          and the server keeps an active key either way"

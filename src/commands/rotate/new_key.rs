@@ -39,12 +39,16 @@ pub(super) fn key_material(args: &RotateArgs, printer: &Printer) -> Result<(Publ
 /// anything is sent. `None` with `--dry-run` when there is no file yet.
 fn generated_key(path: &Path, args: &RotateArgs, printer: &Printer) -> Result<Option<PublicKey>> {
     if path.exists() {
-        let source = KeySource::Pem(path);
-        let key = load_key(source, None)?;
+        let key = existing_private_key(path)?;
         printer.note(format!(
-            "Using the key already in {} (an earlier run wrote it); for a new key, give \
-             --private-key-out a new file.",
-            source.name()
+            "Using the private key already in {} (an earlier run wrote it; its public key has \
+             the thumbprint {}{}); for a new key, give --private-key-out a new file.",
+            path.display(),
+            key.thumbprint(),
+            args.kid
+                .as_deref()
+                .map(|kid| format!(" and goes in as kid {kid}"))
+                .unwrap_or_default()
         ));
         return Ok(Some(key));
     }
@@ -59,6 +63,18 @@ fn generated_key(path: &Path, args: &RotateArgs, printer: &Printer) -> Result<Op
         path.display()
     ));
     Ok(Some(key))
+}
+
+/// The key of a `--private-key-out` file an earlier run wrote: it must hold a private key
+/// (a public key or a certificate there would put in a key nobody can decrypt with), and
+/// only its owner may read it, as for the config file. Nothing is sent otherwise (exit 3).
+fn existing_private_key(path: &Path) -> Result<PublicKey> {
+    let name = path.display().to_string();
+    crate::files::require_owner_only(path, &format!("the private key file {name}"))?;
+    let bytes = zeroize::Zeroizing::new(
+        crate::files::read_local(path).map_err(|why| Error::KeyFile(why.message(&name)))?,
+    );
+    Ok(keymaterial::pem::from_private_pem_bytes(&bytes, &name)?)
 }
 
 /// `--dry-run --generate`: the key does not exist yet, and no file is written. The plan
