@@ -322,7 +322,11 @@ mod tests {
                 "Keys cannot be created with an 'ACTIVE' status. Create an 'INACTIVE' key and then activate it."
             )
         );
-        assert_eq!(s, state(), "nothing changed");
+        assert_eq!(
+            s.servers["default"].keys,
+            state().servers["default"].keys,
+            "nothing changed"
+        );
     }
 
     #[test]
@@ -529,7 +533,7 @@ mod tests {
             )
             .unwrap_err();
             assert_eq!(cause(err), validation(expected), "{b}");
-            assert_eq!(s, state());
+            assert_eq!(s.servers["default"].keys, state().servers["default"].keys);
         }
     }
 
@@ -701,7 +705,7 @@ mod tests {
                 "'ACTIVE' keys cannot be deleted. Activate another key before deleting this one."
             )
         );
-        assert_eq!(s, state());
+        assert_eq!(s.servers["default"].keys, state().servers["default"].keys);
         deactivate(&mut s, "default", &id, T1).unwrap();
         delete(&mut s, "default", &id).unwrap();
         assert!(s.servers["default"].keys.is_empty());

@@ -201,7 +201,9 @@ mod tests {
         store.transact(seed_default, |_| ()).unwrap();
         store
             .transact(seed_default, |s| {
-                s.servers.insert("aus2".into(), Default::default());
+                let aus2 =
+                    seed::seed_server("aus2", "apkAUS2".into(), 0, "2026-01-01T00:00:00.000Z");
+                s.servers.insert("aus2".into(), aus2);
             })
             .unwrap();
         let modified = fs::metadata(&store.path).unwrap().modified().unwrap();
