@@ -428,3 +428,89 @@ pub(crate) fn metadata(issuer: &str) -> Value {
         "code_challenge_methods_supported": ["S256"],
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(basic: Option<&str>) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        if let Some(creds) = basic {
+            let v = format!("Basic {}", STANDARD.encode(creds));
+            h.insert(AUTHORIZATION, HeaderValue::from_str(&v).unwrap());
+        }
+        h
+    }
+
+    fn refusal(r: Result<String, Refusal>) -> (u16, String) {
+        let resp = r.expect_err("refused").into_response();
+        (
+            resp.status().as_u16(),
+            format!("{:?}", resp.headers().get("content-type")),
+        )
+    }
+
+    #[test]
+    fn clients_authenticate_by_basic_or_post_but_not_both() {
+        let c = CustomAs::new(
+            vec![Client::parse_arg("0oaX:s3:cret").unwrap()],
+            DEFAULT_JWE_ENC,
+        );
+        assert_eq!(
+            c.authenticate(&headers(Some("0oaX:s3:cret")), None, None)
+                .ok()
+                .as_deref(),
+            Some("0oaX")
+        );
+        assert_eq!(
+            c.authenticate(&HeaderMap::new(), Some("0oaX"), Some("s3:cret"))
+                .ok()
+                .as_deref(),
+            Some("0oaX")
+        );
+        let builtin = format!("{BUILTIN_CLIENT_ID}:{BUILTIN_CLIENT_SECRET}");
+        assert_eq!(
+            c.authenticate(&headers(Some(&builtin)), None, None)
+                .ok()
+                .as_deref(),
+            Some(BUILTIN_CLIENT_ID)
+        );
+        assert_eq!(
+            refusal(c.authenticate(&headers(Some("0oaX:wrong")), None, None)).0,
+            401
+        );
+        assert_eq!(
+            refusal(c.authenticate(&headers(Some("0oaY:s3:cret")), None, None)).0,
+            401
+        );
+        assert_eq!(
+            refusal(c.authenticate(&HeaderMap::new(), None, None)).0,
+            401
+        );
+        assert_eq!(
+            refusal(c.authenticate(
+                &headers(Some("0oaX:s3:cret")),
+                Some("0oaX"),
+                Some("s3:cret")
+            ))
+            .0,
+            400
+        );
+    }
+
+    #[test]
+    fn flag_values_are_checked() {
+        assert!(Client::parse_arg("nosecret").is_err());
+        assert!(Client::parse_arg(":s").is_err());
+        assert!(Client::parse_arg("id:").is_err());
+        assert!(!format!("{:?}", Client::parse_arg("id:topsecret").unwrap()).contains("topsecret"));
+        assert_eq!(parse_token_lifetime("5"), Ok(5));
+        assert_eq!(parse_token_lifetime("1440"), Ok(1440));
+        assert!(parse_token_lifetime("4").is_err() && parse_token_lifetime("1441").is_err());
+        assert_eq!(parse_jwe_enc("A128CBC-HS256"), Ok(ContentEnc::A128CbcHs256));
+        assert_eq!(
+            parse_jwe_enc("A512GCM").unwrap_err(),
+            "must be one of A128GCM, A192GCM, A256GCM, A128CBC-HS256, A192CBC-HS384, A256CBC-HS512"
+        );
+    }
+}

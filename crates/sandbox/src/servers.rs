@@ -387,3 +387,235 @@ pub(crate) fn token_lifetime_minutes(server: &AuthServer) -> Option<u32> {
         })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::seed;
+    use serde_json::json;
+
+    const T0: &str = "2026-11-26T10:00:00.000Z";
+    const T1: &str = "2026-11-26T11:00:00.000Z";
+
+    fn state(servers: &[&str]) -> State {
+        let servers: Vec<String> = servers.iter().map(|s| s.to_string()).collect();
+        seed::seeded_state(&servers, T0)
+    }
+
+    fn put(s: &mut State, body: Value) -> Result<(), OktaError> {
+        replace(s, "default", body.to_string().as_bytes(), T1)
+    }
+
+    fn causes(err: OktaError) -> (u16, String, Vec<String>) {
+        (err.status, err.summary, err.causes)
+    }
+
+    #[test]
+    fn the_seed_is_named_after_its_id_with_one_active_policy_and_rule() {
+        let s = state(&["default", "aus2"]);
+        let d = &s.servers["default"];
+        assert_eq!(d.object["name"], "default");
+        assert_eq!(d.object["audiences"], json!(["api://default"]));
+        assert_eq!(s.servers["aus2"].object["name"], "aus2");
+        assert_eq!(d.policies.len(), 1);
+        assert_eq!(d.policies[0].rules.len(), 1);
+        assert_eq!(token_lifetime_minutes(d), Some(60));
+        assert_eq!(d.encryption_alg(), None);
+    }
+
+    #[test]
+    fn list_filters_by_q_and_pages_with_a_cursor() {
+        let mut s = state(&["default", "aus1", "aus2", "aus3"]);
+        s.servers.get_mut("aus2").unwrap().object["audiences"] = json!(["https://API.example"]);
+        let all = list(&s, None, 200, None);
+        assert_eq!(all.ids, ["aus1", "aus2", "aus3", "default"]);
+        assert_eq!(all.next, None);
+        let p1 = list(&s, None, 3, None);
+        assert_eq!(
+            (p1.ids.as_slice(), p1.next.as_deref()),
+            (
+                &["aus1".to_string(), "aus2".into(), "aus3".into()][..],
+                Some("aus3")
+            )
+        );
+        let p2 = list(&s, None, 3, p1.next.as_deref());
+        assert_eq!((p2.ids, p2.next), (vec!["default".to_string()], None));
+        // Exactly a full last page: no next cursor.
+        assert_eq!(list(&s, None, 4, None).next, None);
+        // q: names and audiences, any case.
+        assert_eq!(list(&s, Some("DEF"), 200, None).ids, ["default"]);
+        assert_eq!(list(&s, Some("api.example"), 200, None).ids, ["aus2"]);
+        assert!(list(&s, Some("nothing"), 200, None).ids.is_empty());
+    }
+
+    #[test]
+    fn limit_defaults_to_200_and_is_capped() {
+        assert_eq!(parse_limit(None).unwrap(), 200);
+        assert_eq!(parse_limit(Some("5")).unwrap(), 5);
+        assert_eq!(parse_limit(Some("1000")).unwrap(), 200);
+        for bad in ["0", "-1", "x", ""] {
+            let err = parse_limit(Some(bad)).unwrap_err();
+            assert_eq!(
+                causes(err),
+                (
+                    400,
+                    "Api validation failed: limit".into(),
+                    vec![errors::CAUSE_LIMIT.into()]
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn put_replaces_the_object_keeping_unknown_fields_and_okta_s_read_only_ones() {
+        let mut s = state(&["default"]);
+        put(
+            &mut s,
+            json!({
+                "id": "hacked", "name": "renamed", "audiences": ["api://x"], "created": "1999",
+                "status": "INACTIVE", "issuer": "https://elsewhere", "x-custom": {"a": 1},
+                "credentials": {"signing": {"rotationMode": "MANUAL", "kid": "forged"}},
+            }),
+        )
+        .unwrap();
+        let o = &s.servers["default"].object;
+        assert_eq!(o["name"], "renamed");
+        assert_eq!(o["x-custom"], json!({"a": 1}));
+        assert_eq!(o["created"], T0);
+        assert_eq!(o["lastUpdated"], T1);
+        assert_eq!(o["status"], "ACTIVE");
+        assert_eq!(
+            o["credentials"],
+            json!({"signing": {"rotationMode": "MANUAL"}})
+        );
+        assert!(!o.contains_key("id") && !o.contains_key("issuer"));
+        // A field left out is gone (PUT replaces).
+        assert!(!o.contains_key("description"));
+        let shown = to_json(&s.servers["default"], "default", "http://h");
+        assert_eq!(shown["id"], "default");
+        assert_eq!(shown["issuer"], "http://h/oauth2/default");
+    }
+
+    #[test]
+    fn put_needs_name_and_audiences() {
+        let mut s = state(&["default"]);
+        let before = s.clone();
+        let err = put(&mut s, json!({"description": "x"})).unwrap_err();
+        assert_eq!(
+            causes(err),
+            (
+                400,
+                errors::SERVER_VALIDATION_SUMMARY.into(),
+                vec![
+                    errors::CAUSE_NAME_REQUIRED.to_string(),
+                    errors::CAUSE_AUDIENCES_REQUIRED.to_string(),
+                ]
+            )
+        );
+        let err = put(&mut s, json!({"name": " ", "audiences": []})).unwrap_err();
+        assert_eq!(err.causes.len(), 2);
+        assert_eq!(s, before);
+        // Wrong JSON types are E0000003.
+        for body in [
+            json!({"name": 5, "audiences": ["a"]}),
+            json!({"name": "n", "audiences": "a"}),
+            json!([1]),
+        ] {
+            assert_eq!(put(&mut s, body).unwrap_err().code, "E0000003");
+        }
+    }
+
+    #[test]
+    fn the_encryption_algorithm_is_one_of_three_and_needs_an_active_key() {
+        let mut s = state(&["default"]);
+        let body = |alg: Value| json!({"name": "default", "audiences": ["api://default"], ENCRYPTION_FIELD: alg});
+        for alg in ENCRYPTION_ALGS {
+            put(&mut s, body(json!(alg))).unwrap();
+            assert_eq!(s.servers["default"].encryption_alg(), Some(alg));
+        }
+        for bad in [json!("RSA1_5"), json!("rsa-oaep-256"), json!(256)] {
+            let err = put(&mut s, body(bad)).unwrap_err();
+            assert_eq!(err.causes, [errors::CAUSE_ENCRYPTION_ALG]);
+        }
+        // Disabling: the field left out (or null).
+        put(&mut s, body(Value::Null)).unwrap();
+        assert_eq!(s.servers["default"].encryption_alg(), None);
+        // Without an ACTIVE key it is refused.
+        s.servers.get_mut("default").unwrap().keys[0].status = crate::model::Status::Inactive;
+        let err = put(&mut s, body(json!("RSA-OAEP-256"))).unwrap_err();
+        assert_eq!(
+            causes(err),
+            (
+                400,
+                errors::SERVER_VALIDATION_SUMMARY.into(),
+                vec![errors::CAUSE_ENCRYPTION_NEEDS_ACTIVE_KEY.to_string()]
+            )
+        );
+    }
+
+    #[test]
+    fn a_jwks_uri_deletes_the_saved_keys_in_either_spelling() {
+        for field in ["jwks_uri", "jwksUri"] {
+            let mut s = state(&["default"]);
+            put(
+                &mut s,
+                json!({"name": "d", "audiences": ["a"], field: "https://keys.example/jwks"}),
+            )
+            .unwrap();
+            let server = &s.servers["default"];
+            assert!(server.keys.is_empty(), "{field}");
+            assert_eq!(server.object["jwks_uri"], "https://keys.example/jwks");
+            assert!(!server.object.contains_key("jwksUri"));
+        }
+    }
+
+    #[test]
+    fn the_lifetime_comes_from_the_first_active_rule_of_the_first_active_policy() {
+        let mut s = state(&["default"]);
+        let server = s.servers.get_mut("default").unwrap();
+        server.policies[0].object["status"] = json!("INACTIVE");
+        assert_eq!(token_lifetime_minutes(server), None);
+        server.policies.push(seed::new_policy(
+            "p2",
+            "p2",
+            true,
+            2,
+            vec![
+                seed::new_rule("off", false, 1, 5, T0),
+                seed::new_rule("later", true, 3, 30, T0),
+                seed::new_rule("first", true, 2, 20, T0),
+            ],
+            T0,
+        ));
+        assert_eq!(token_lifetime_minutes(server), Some(20));
+        let json = policies_json(server, "default", "http://h");
+        assert_eq!(json.as_array().unwrap().len(), 2);
+        assert!(json[0].get("rules").is_none());
+        let id = json[1]["id"].as_str().unwrap().to_string();
+        let rules = rules_json(server, "default", &id, "http://h").unwrap();
+        assert_eq!(
+            rules[0]["_links"]["activate"]["href"],
+            format!(
+                "http://h/api/v1/authorizationServers/default/policies/{id}/rules/{}/lifecycle/activate",
+                rules[0]["id"].as_str().unwrap()
+            )
+        );
+        assert_eq!(
+            rules_json(server, "default", "00pNOPE", "http://h")
+                .unwrap_err()
+                .summary,
+            "Not found: Resource not found: 00pNOPE (Policy)"
+        );
+    }
+
+    #[test]
+    fn a_version_1_state_is_migrated() {
+        let v1 = json!({"version": 1, "authorizationServers": {"default": {"keys": []}}});
+        let mut s: State = serde_json::from_value(v1).unwrap();
+        assert!(seed::migrate(&mut s, T0));
+        assert_eq!(s.version, 2);
+        assert_eq!(s.servers["default"].object["name"], "default");
+        assert_eq!(s.servers["default"].policies.len(), 1);
+        assert!(!seed::migrate(&mut s, T1), "a current state is left alone");
+    }
+}
