@@ -45,7 +45,7 @@ Examples:
   OKTAKEYS_SANDBOX_TOKEN=00test oktakeys sandbox serve --addr 127.0.0.1:0 --auth-server aus1test
   oktakeys sandbox serve --rate-limit 3 --rate-limit-window 10 --fail-requests 2 --fail-with drop
   oktakeys sandbox serve --service-app 0oaci=ci.pub.pem --require-dpop
-  OKTAKEYS_SANDBOX_CLIENTS=0oaapp:app-secret oktakeys sandbox serve --token-lifetime 5 --jwe-enc A128CBC-HS256";
+  OKTAKEYS_SANDBOX_CLIENTS=0oaapp:s3cret oktakeys sandbox serve --token-lifetime 5 --jwe-enc A128GCM";
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
