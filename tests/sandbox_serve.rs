@@ -47,6 +47,7 @@ async fn serve_prints_the_url_and_a_generated_token_and_stops_on_sigterm() {
         err,
         format!(
             "oktakeys sandbox listening on {base} (state: {state})\n\
+             token endpoints ({base}/oauth2/{{id}}/v1/token): client id 0oasandbox0client001 secret sandbox-client-secret-not-for-production-use\n\
              token (generated; set OKTAKEYS_SANDBOX_TOKEN to choose one): {token}\n\
              try:\n  OKTA_ORG_URL={base} OKTA_API_TOKEN={token} oktakeys keys list --auth-server default\n\
              stop with Ctrl-C\n",

@@ -58,6 +58,9 @@ async fn serve(printer: &Printer, args: SandboxServeArgs) -> Result<()> {
         token,
         auth_servers: args.auth_servers,
         encryption_enabled: args.encryption_enabled.into_iter().collect(),
+        clients: args.clients.iter().map(|c| c.0.clone()).collect(),
+        jwe_enc: args.jwe_enc,
+        token_lifetime_minutes: Some(args.token_lifetime),
         knobs: Knobs {
             rate_limit: args.rate_limit,
             rate_limit_window: std::time::Duration::from_secs(args.rate_limit_window),
@@ -78,8 +81,16 @@ async fn serve(printer: &Printer, args: SandboxServeArgs) -> Result<()> {
             OnError::new(move |e| printer.note(format!("oktakeys sandbox: {e}")))
         },
     };
+    let clients: Vec<String> = options.clients.iter().map(|c| c.id.clone()).collect();
     let mut running = sandbox::start(options).await?;
-    announce(printer, &running, &apps, args.require_dpop, generated)?;
+    announce(
+        printer,
+        &running,
+        &apps,
+        &clients,
+        args.require_dpop,
+        generated,
+    )?;
 
     // SIGTERM and Ctrl-C are both the way to stop a server: a clean stop (exit 0), not
     // an interruption. State writes are atomic, so stopping mid-request loses nothing.
@@ -98,6 +109,7 @@ fn announce(
     printer: &Printer,
     running: &sandbox::RunningSandbox,
     apps: &[sandbox::oauth::Registration],
+    clients: &[String],
     require_dpop: bool,
     generated: bool,
 ) -> Result<()> {
@@ -106,6 +118,16 @@ fn announce(
         running.base_url,
         running.state_file.display()
     ));
+    // The built-in client's secret is a documented constant, not a secret.
+    printer.note(format!(
+        "token endpoints ({}/oauth2/{{id}}/v1/token): client id {} secret {}",
+        running.base_url,
+        sandbox::BUILTIN_CLIENT_ID,
+        sandbox::BUILTIN_CLIENT_SECRET
+    ));
+    for id in clients {
+        printer.note(format!("client id {id} (with the secret you gave)"));
+    }
     for app in apps {
         printer.note(format!(
             "service app {} may get tokens for {}{}",

@@ -1,8 +1,8 @@
-//! The HTTP side: an axum router for the six endpoints, wrapped in a per-request layer
+//! The HTTP side: an axum router for the six key endpoints (and, from `server_routes`,
+//! the authorization servers and their own OAuth endpoints), wrapped in a per-request layer
 //! that does what every Okta response shares (request id, rate limit, token check) and
 //! the test knobs, served by hyper so a request can be answered by closing the connection.
 
-use std::collections::BTreeSet;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -39,7 +39,8 @@ pub(crate) struct App {
     pub(crate) store: Store,
     /// Servers a missing state file is seeded with.
     pub(crate) seed_servers: Vec<String>,
-    pub(crate) encryption_enabled: BTreeSet<String>,
+    /// The seeded rule's lifetime for a state seeded while serving.
+    pub(crate) token_lifetime: Option<u32>,
     pub(crate) token: Secret,
     pub(crate) knobs: Knobs,
     pub(crate) local_addr: SocketAddr,
@@ -49,6 +50,8 @@ pub(crate) struct App {
     txn: tokio::sync::Mutex<()>,
     /// The OAuth 2.0 token endpoint and the checks of the tokens it issues.
     pub(crate) oauth: super::oauth::Issuer,
+    /// The authorization servers' own token endpoints: their clients, the JWE `enc`.
+    pub(crate) custom_as: super::custom_as::CustomAs,
     on_error: OnError,
 }
 
@@ -56,7 +59,6 @@ impl App {
     pub(crate) fn new(
         store: Store,
         seed_servers: Vec<String>,
-        encryption_enabled: BTreeSet<String>,
         token: Secret,
         knobs: Knobs,
         local_addr: SocketAddr,
@@ -64,7 +66,7 @@ impl App {
         App {
             store,
             seed_servers,
-            encryption_enabled,
+            token_lifetime: None,
             token,
             knobs,
             local_addr,
@@ -72,8 +74,21 @@ impl App {
             window: Mutex::new(RateWindow::default()),
             txn: tokio::sync::Mutex::new(()),
             oauth: super::oauth::Issuer::new(Default::default()),
+            custom_as: Default::default(),
             on_error: OnError::default(),
         }
+    }
+
+    /// Serve the authorization servers' token endpoints so, and seed a state made while
+    /// serving with this rule lifetime.
+    pub(crate) fn with_custom_as(
+        mut self,
+        custom_as: super::custom_as::CustomAs,
+        token_lifetime: Option<u32>,
+    ) -> Self {
+        self.custom_as = custom_as;
+        self.token_lifetime = token_lifetime;
+        self
     }
 
     /// Report the failures answered with 500 there.
@@ -96,15 +111,23 @@ impl App {
         let _guard = self.txn.lock().await;
         let store = self.store.clone();
         let servers = self.seed_servers.clone();
+        let lifetime = self.token_lifetime;
         tokio::task::spawn_blocking(move || {
             let now = ids::timestamp(SystemTime::now());
-            store.transact(|| seed::seeded_state(&servers, &now), f)
+            let seed = || {
+                let mut state = seed::seeded_state(&servers, &now);
+                if let Some(minutes) = lifetime {
+                    seed::apply_token_lifetime(&mut state, minutes);
+                }
+                state
+            };
+            store.transact(seed, f)
         })
         .await
         .map_err(|e| Error::Internal(format!("the sandbox state task failed: {e}")))?
     }
 
-    fn base_url(&self, headers: &HeaderMap) -> String {
+    pub(crate) fn base_url(&self, headers: &HeaderMap) -> String {
         let host = headers
             .get(HOST)
             .and_then(|h| h.to_str().ok())
@@ -116,9 +139,9 @@ impl App {
     }
 }
 
-/// The router of the six endpoints.
+/// The router of every endpoint.
 pub(crate) fn router(app: Arc<App>) -> Router {
-    Router::new()
+    super::server_routes::routes(Router::new())
         .route(KEYS, get(list_keys).post(add_key))
         .route(&format!("{KEYS}/{{key}}"), get(get_key).delete(delete_key))
         .route(
@@ -138,7 +161,7 @@ pub(crate) fn router(app: Arc<App>) -> Router {
 
 /// The ids in the path; a path that does not decode (bad percent-encoding, not UTF-8)
 /// is an unknown resource to Okta, so 404 E0000007 rather than axum's plain-text 400.
-struct Ids<T>(T);
+pub(crate) struct Ids<T>(pub(crate) T);
 
 impl<S, T> FromRequestParts<S> for Ids<T>
 where
@@ -159,7 +182,7 @@ where
 }
 
 /// Turn a transaction's outcome into the response.
-fn respond<T>(
+pub(crate) fn respond<T>(
     app: &App,
     outcome: Result<std::result::Result<T, OktaError>>,
     ok: impl FnOnce(T) -> Response<Body>,
@@ -174,7 +197,7 @@ fn respond<T>(
     }
 }
 
-fn now() -> String {
+pub(crate) fn now() -> String {
     ids::timestamp(SystemTime::now())
 }
 
@@ -266,9 +289,8 @@ async fn deactivate_key(
     Ids((server, key)): Ids<(String, String)>,
     headers: HeaderMap,
 ) -> Response<Body> {
-    let encryption = app.encryption_enabled.contains(&server);
     answer_with_key(&app, &headers, server, StatusCode::OK, move |state, s| {
-        rules::deactivate(state, s, &key, &now(), encryption)
+        rules::deactivate(state, s, &key, &now())
     })
     .await
 }
@@ -364,6 +386,12 @@ async fn handle(
         error_response(&OktaError::rate_limited())
     } else if req.uri().path() == super::oauth::TOKEN_PATH {
         token_endpoint(&app, req).await
+    } else if super::server_routes::is_custom_as_path(req.uri().path()) {
+        // A server's own OAuth endpoints take no API token, as at Okta.
+        match router.oneshot(req).await {
+            Ok(resp) => resp,
+            Err(never) => match never {},
+        }
     } else if let Some(refusal) = refuse_access(&app, &req) {
         refusal
     } else {
