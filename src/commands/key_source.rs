@@ -7,7 +7,8 @@ use std::path::Path;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
-use crate::jwk::{self, PublicKey};
+use keymaterial::jwk::{self, PublicKey};
+use keymaterial::pem::from_pem_bytes;
 
 /// Key files are small; refuse anything that is clearly not one.
 const MAX_KEY_FILE_BYTES: u64 = 1024 * 1024;
@@ -58,7 +59,7 @@ pub(crate) fn load_key(source: KeySource<'_>, kid: Option<&str>) -> Result<Publi
         KeySource::Pem(_) => {
             // May hold a private key: wiped when dropped; only n and e are kept.
             let bytes = Zeroizing::new(read_key_file(source)?);
-            Ok(jwk::from_pem_bytes(&bytes, &source.name())?)
+            Ok(from_pem_bytes(&bytes, &source.name())?)
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Glue from parsed arguments to API calls and output; one file per command group.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal};
 
 use crate::cli::{Cli, Command, GlobalArgs, KeysArgs, KeysCommand};
 use crate::env;
@@ -82,11 +82,7 @@ pub async fn confirm(global: &GlobalArgs, yes: bool, question: &str, refusal: &s
             "{refusal}: confirmation needed but there is no terminal to ask on (or --no-input/CI is set); pass --yes to proceed"
         )));
     }
-    // Never `eprint!`: it panics on a closed stderr.
-    let mut stderr = std::io::stderr().lock();
-    let _ = write!(stderr, "{question} [y/N] ");
-    let _ = stderr.flush();
-    drop(stderr);
+    crate::output::write_prompt(question);
     // Read on a blocking thread so Ctrl-C (watched by the runtime) still ends the command.
     let answer = tokio::task::spawn_blocking(|| {
         let mut answer = String::new();

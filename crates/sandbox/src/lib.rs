@@ -29,6 +29,7 @@ use keymaterial::secret::Secret;
 pub mod env;
 mod error;
 mod errors;
+mod faults;
 pub mod ids;
 pub mod knobs;
 mod model;
@@ -40,6 +41,7 @@ mod server;
 mod store;
 
 pub use error::{Error, OnError, Result};
+pub use faults::{Faults, LoggedRequest};
 pub use knobs::{FailWith, Knobs};
 
 /// The authorization server every sandbox holds.
@@ -60,6 +62,8 @@ pub struct Options {
     pub oauth: oauth::OAuthOptions,
     /// Told of the failures answered with 500 (the state file could not be used).
     pub on_error: OnError,
+    /// For tests: log every request, fail or lose the answer of chosen ones.
+    pub faults: Option<Faults>,
 }
 
 impl Options {
@@ -74,6 +78,7 @@ impl Options {
             knobs: Knobs::default(),
             oauth: oauth::OAuthOptions::default(),
             on_error: OnError::default(),
+            faults: None,
         }
     }
 
@@ -185,7 +190,8 @@ pub async fn start(options: Options) -> Result<RunningSandbox> {
             local_addr,
         )
         .with_oauth(oauth::Issuer::new(options.oauth.clone()))
-        .with_on_error(options.on_error.clone()),
+        .with_on_error(options.on_error.clone())
+        .with_faults(options.faults.clone()),
     );
     let (tx, rx) = oneshot::channel();
     let task = tokio::spawn(server::serve(listener, app, rx));
