@@ -65,6 +65,19 @@ async fn serve_prints_the_url_and_a_generated_token_and_stops_on_sigterm() {
     );
 }
 
+/// `-q` silences the notes, never the generated token: it is written nowhere else.
+#[test]
+fn quiet_serve_still_shows_the_generated_token() {
+    let home = tempfile::tempdir().unwrap();
+    let served = serve(home.path(), &["-q"], &[]);
+    let err = stderr_of(&served);
+    let token = err
+        .strip_prefix("token (generated; set OKTAKEYS_SANDBOX_TOKEN to choose one): ")
+        .and_then(|rest| rest.strip_suffix('\n'))
+        .unwrap_or_else(|| panic!("not the token line alone: {err}"));
+    assert!(token.starts_with("00") && token.len() == 42, "{token}");
+}
+
 #[tokio::test]
 async fn ctrl_c_stops_serve_with_exit_130_and_the_state_intact() {
     let home = tempfile::tempdir().unwrap();
