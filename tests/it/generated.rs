@@ -1,6 +1,6 @@
 //! Everything generated from the clap tree, checked current: the shell completions in
 //! `completions/`, the man pages in `man/`, and the `--help` of every command (insta
-//! snapshots in `tests/snapshots/`). Each walks the tree, so a new subcommand is covered
+//! snapshots in `tests/it/snapshots/`). Each walks the tree, so a new subcommand is covered
 //! (and must be generated) without touching this file.
 //!
 //! After changing the command line, refresh all three with the one command in [`REFRESH`].
