@@ -18,6 +18,8 @@ pub(crate) const CI: &str = "CI";
 /// A PEM bundle of CA certificates to trust, as OpenSSL and curl read it.
 pub(crate) const SSL_CERT_FILE: &str = "SSL_CERT_FILE";
 pub(crate) const NO_COLOR: &str = "NO_COLOR";
+/// `dumb` turns colour off, as for other tools.
+pub(crate) const TERM: &str = "TERM";
 
 // Read by clap, on the flags of the same names.
 pub(crate) const TIMEOUT: &str = "OKTAKEYS_TIMEOUT";

@@ -98,9 +98,9 @@ pub struct SandboxServeArgs {
         value_name = "TOKEN",
         env = env::SANDBOX_TOKEN,
         hide_env_values = true,
-        value_parser = |s: &str| Ok::<_, std::convert::Infallible>(crate::secret::Secret::new(s))
+        value_parser = |s: &str| Ok::<_, std::convert::Infallible>(keymaterial::secret::Secret::new(s))
     )]
-    pub token: Option<crate::secret::Secret>,
+    pub token: Option<keymaterial::secret::Secret>,
 
     /// Another authorization server to hold (besides `default`); repeatable
     #[arg(long = "auth-server", value_name = "ID", value_parser = parse_path_id)]

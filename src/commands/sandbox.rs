@@ -10,7 +10,7 @@ use crate::cli::{
 };
 use crate::error::{Error, Result};
 use crate::output::{self, Printer};
-use crate::secret::Secret;
+use keymaterial::secret::Secret;
 
 pub async fn run(global: &GlobalArgs, args: SandboxArgs) -> Result<()> {
     let printer = Printer::new(global);
@@ -78,8 +78,9 @@ async fn serve(printer: &Printer, args: SandboxServeArgs) -> Result<()> {
         },
         on_error: {
             let printer = printer.clone();
-            OnError::new(move |e| printer.note(format!("oktakeys sandbox: {e}")))
+            OnError::new(move |e| printer.failure(format!("oktakeys sandbox: {e}")))
         },
+        faults: None,
     };
     let clients: Vec<String> = options.clients.iter().map(|c| c.id.clone()).collect();
     let mut running = sandbox::start(options).await?;
@@ -138,7 +139,7 @@ fn announce(
     }
     let token_shown = if generated {
         // The one place a token is printed: the generated one, so it can be used.
-        printer.note(format!(
+        printer.essential(format!(
             "token (generated; set {} to choose one): {}",
             sandbox::env::TOKEN,
             running.token.expose()

@@ -37,6 +37,7 @@ pub mod custom_as;
 pub mod env;
 mod error;
 mod errors;
+mod faults;
 pub mod ids;
 pub mod knobs;
 mod model;
@@ -51,6 +52,7 @@ mod store;
 
 pub use custom_as::{BUILTIN_CLIENT_ID, BUILTIN_CLIENT_SECRET, Client};
 pub use error::{Error, OnError, Result};
+pub use faults::{Faults, LoggedRequest};
 pub use keymaterial::jwe::ContentEnc;
 pub use knobs::{FailWith, Knobs};
 
@@ -81,6 +83,8 @@ pub struct Options {
     pub oauth: oauth::OAuthOptions,
     /// Told of the failures answered with 500 (the state file could not be used).
     pub on_error: OnError,
+    /// For tests: log every request, fail or lose the answer of chosen ones.
+    pub faults: Option<Faults>,
 }
 
 impl Options {
@@ -98,6 +102,7 @@ impl Options {
             knobs: Knobs::default(),
             oauth: oauth::OAuthOptions::default(),
             on_error: OnError::default(),
+            faults: None,
         }
     }
 
@@ -220,7 +225,8 @@ pub async fn start(options: Options) -> Result<RunningSandbox> {
             custom_as::CustomAs::new(options.clients.clone(), options.jwe_enc),
             options.token_lifetime_minutes,
         )
-        .with_on_error(options.on_error.clone()),
+        .with_on_error(options.on_error.clone())
+        .with_faults(options.faults.clone()),
     );
     let (tx, rx) = oneshot::channel();
     let task = tokio::spawn(server::serve(listener, app, rx));

@@ -24,6 +24,7 @@ use tokio::sync::oneshot;
 use tower::ServiceExt;
 
 use super::errors::OktaError;
+use super::faults::{Faults, Verdict};
 use super::knobs::{FailWith, Knobs, RateWindow};
 use super::model::{Key, State};
 use super::response::{error_response, json_response};
@@ -53,6 +54,8 @@ pub(crate) struct App {
     /// The authorization servers' own token endpoints: their clients, the JWE `enc`.
     pub(crate) custom_as: super::custom_as::CustomAs,
     on_error: OnError,
+    /// The tests' fault hook, when they armed one.
+    faults: Option<Faults>,
 }
 
 impl App {
@@ -76,6 +79,7 @@ impl App {
             oauth: super::oauth::Issuer::new(Default::default()),
             custom_as: Default::default(),
             on_error: OnError::default(),
+            faults: None,
         }
     }
 
@@ -88,6 +92,12 @@ impl App {
     ) -> Self {
         self.custom_as = custom_as;
         self.token_lifetime = token_lifetime;
+        self
+    }
+
+    /// Log every request there and let it fail chosen ones.
+    pub(crate) fn with_faults(mut self, faults: Option<Faults>) -> Self {
+        self.faults = faults;
         self
     }
 
@@ -238,12 +248,14 @@ async fn add_key(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response<Body> {
+    let armed = app.faults.as_ref().and_then(Faults::take_key_id);
+    let new_id = armed.unwrap_or_else(ids::key_id);
     answer_with_key(
         &app,
         &headers,
         server,
         StatusCode::CREATED,
-        move |state, s| rules::add(state, s, &body, &now(), ids::key_id()),
+        move |state, s| rules::add(state, s, &body, &now(), new_id),
     )
     .await
 }
@@ -319,7 +331,7 @@ fn authorized(headers: &HeaderMap, token: &Secret) -> bool {
 /// The sandbox's API token (`SSWS`/`Bearer`), or an access token the token endpoint
 /// issued with the scope this request needs (`Bearer`, or `DPoP` with a valid proof).
 /// `None`: allowed; else the refusal to send.
-fn refuse_access(app: &App, req: &Request<Incoming>) -> Option<Response<Body>> {
+fn refuse_access(app: &App, req: &Request<Body>) -> Option<Response<Body>> {
     if authorized(req.headers(), &app.token) {
         return None;
     }
@@ -331,13 +343,13 @@ fn refuse_access(app: &App, req: &Request<Incoming>) -> Option<Response<Body>> {
 }
 
 /// `POST /oauth2/v1/token` (any other method: 405, as Okta).
-async fn token_endpoint(app: &App, req: Request<Incoming>) -> Response<Body> {
+async fn token_endpoint(app: &App, req: Request<Body>) -> Response<Body> {
     if req.method() != axum::http::Method::POST {
         return error_response(&OktaError::method_not_allowed());
     }
     let base = app.base_url(req.headers());
     let headers = req.headers().clone();
-    match axum::body::to_bytes(Body::new(req.into_body()), 64 * 1024).await {
+    match axum::body::to_bytes(req.into_body(), 64 * 1024).await {
         Ok(body) => app.oauth.token_endpoint(&base, &headers, &body),
         Err(_) => error_response(&OktaError::malformed()),
     }
@@ -376,6 +388,11 @@ async fn handle(
             app.knobs.rate_limit_window.as_secs().max(1),
         );
 
+    let req = req.map(Body::new);
+    let (req, verdict) = match &app.faults {
+        Some(faults) => consult(faults, req).await,
+        None => (req, Verdict::Serve),
+    };
     let mut resp = if app.knobs.fail_requests.contains(&number) {
         match app.knobs.fail_with {
             FailWith::Drop => return Err(DroppedConnection),
@@ -384,6 +401,8 @@ async fn handle(
         }
     } else if !rate.allowed {
         error_response(&OktaError::rate_limited())
+    } else if let Verdict::Fail(injected) = &verdict {
+        error_response(injected)
     } else if req.uri().path() == super::oauth::TOKEN_PATH {
         token_endpoint(&app, req).await
     } else if super::server_routes::is_custom_as_path(req.uri().path()) {
@@ -400,6 +419,9 @@ async fn handle(
             Err(never) => match never {},
         }
     };
+    if let Verdict::LoseAnswer(injected) = &verdict {
+        resp = error_response(injected);
+    }
 
     let headers = resp.headers_mut();
     let mut put = |name: &'static str, value: String| {
@@ -412,6 +434,18 @@ async fn handle(
     put("x-rate-limit-remaining", rate.remaining.to_string());
     put("x-rate-limit-reset", rate.reset.to_string());
     Ok(resp)
+}
+
+/// Read the body (so the hook can log it), ask the hook, and put the request back together.
+async fn consult(faults: &Faults, req: Request<Body>) -> (Request<Body>, Verdict) {
+    let (parts, body) = req.into_parts();
+    // A body too large to buffer is logged as empty; the router then sees it empty too,
+    // which a test sending such a body would notice.
+    let body = axum::body::to_bytes(body, 1024 * 1024)
+        .await
+        .unwrap_or_default();
+    let verdict = faults.on_request(parts.method.as_str(), parts.uri.path(), &body);
+    (Request::from_parts(parts, Body::from(body)), verdict)
 }
 
 /// Accept connections until `shutdown` fires (or its sender is dropped), then let
