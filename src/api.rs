@@ -12,8 +12,9 @@ use serde_json::{Map, Value};
 pub(crate) mod oauth;
 pub(crate) mod servers;
 
-use crate::client::{Client, Request, Retries, Sent};
+use crate::client::Client;
 use crate::error::{Error, Result};
+use crate::http::{Request, Retries, Sent};
 
 /// One key as Okta returned it.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,7 +72,7 @@ impl Key {
     /// RFC 7638 thumbprint, when the key has RSA members.
     pub(crate) fn thumbprint(&self) -> Option<String> {
         match (self.kty(), self.e(), self.n()) {
-            (Some("RSA"), Some(e), Some(n)) => Some(crate::jwk::thumbprint(e, n)),
+            (Some("RSA"), Some(e), Some(n)) => Some(keymaterial::jwk::thumbprint(e, n)),
             _ => None,
         }
     }

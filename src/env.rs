@@ -21,6 +21,8 @@ pub(crate) const CI: &str = "CI";
 /// A PEM bundle of CA certificates to trust, as OpenSSL and curl read it.
 pub(crate) const SSL_CERT_FILE: &str = "SSL_CERT_FILE";
 pub(crate) const NO_COLOR: &str = "NO_COLOR";
+/// `dumb` turns colour off, as for other tools.
+pub(crate) const TERM: &str = "TERM";
 
 // Read by clap, on the flags of the same names.
 pub(crate) const TIMEOUT: &str = "OKTAKEYS_TIMEOUT";
@@ -34,4 +36,8 @@ pub(crate) use oktakeys_sandbox::env::{
     ADDR as SANDBOX_ADDR, FAIL_REQUESTS as SANDBOX_FAIL_REQUESTS, FAIL_WITH as SANDBOX_FAIL_WITH,
     LATENCY_MS as SANDBOX_LATENCY_MS, RATE_LIMIT as SANDBOX_RATE_LIMIT,
     RATE_LIMIT_WINDOW as SANDBOX_RATE_LIMIT_WINDOW, STATE as SANDBOX_STATE, TOKEN as SANDBOX_TOKEN,
+};
+pub(crate) use oktakeys_sandbox::env::{
+    CLIENTS as SANDBOX_CLIENTS, JWE_ENC as SANDBOX_JWE_ENC,
+    TOKEN_LIFETIME as SANDBOX_TOKEN_LIFETIME,
 };

@@ -364,24 +364,6 @@ impl From<oktakeys_sandbox::Error> for Error {
     }
 }
 
-/// The exit code the CLI gives another crate's error, for callers (and tests) that hold
-/// one before `?` turns it into an [`Error`].
-pub trait ExitCodeExt {
-    fn exit_code(&self) -> u8;
-}
-
-impl ExitCodeExt for keymaterial::Error {
-    fn exit_code(&self) -> u8 {
-        Error::from(self.clone()).exit_code()
-    }
-}
-
-impl ExitCodeExt for oktakeys_sandbox::Error {
-    fn exit_code(&self) -> u8 {
-        Error::from(self.clone()).exit_code()
-    }
-}
-
 fn http_reason(status: u16) -> Option<&'static str> {
     reqwest::StatusCode::from_u16(status)
         .ok()
@@ -524,7 +506,7 @@ mod tests {
     #[test]
     fn other_crates_errors_keep_their_exit_codes_and_messages() {
         let key = keymaterial::Error::KeyFile("key.pem: is empty".into());
-        assert_eq!(key.exit_code(), exit::CONFIG);
+        assert_eq!(Error::from(key.clone()).exit_code(), exit::CONFIG);
         assert_eq!(Error::from(key).to_string(), "key.pem: is empty");
         let bits = Error::from(keymaterial::Error::UnsupportedBits(1024));
         assert_eq!(bits.exit_code(), exit::USAGE);
@@ -533,17 +515,17 @@ mod tests {
             "--bits must be 2048, 3072 or 4096, not 1024"
         );
         let random = keymaterial::Error::Internal("the OS random source failed".into());
-        assert_eq!(random.exit_code(), exit::FAILURE);
+        assert_eq!(Error::from(random.clone()).exit_code(), exit::FAILURE);
 
         let config = oktakeys_sandbox::Error::Config {
             message: "bad state".into(),
             hint: Some("reset it".into()),
         };
-        assert_eq!(config.exit_code(), exit::CONFIG);
+        assert_eq!(Error::from(config.clone()).exit_code(), exit::CONFIG);
         assert_eq!(Error::from(config).hint().as_deref(), Some("reset it"));
         let usage = oktakeys_sandbox::Error::Usage("empty token".into());
-        assert_eq!(usage.exit_code(), exit::USAGE);
+        assert_eq!(Error::from(usage.clone()).exit_code(), exit::USAGE);
         let internal = oktakeys_sandbox::Error::Internal("task failed".into());
-        assert_eq!(internal.exit_code(), exit::FAILURE);
+        assert_eq!(Error::from(internal.clone()).exit_code(), exit::FAILURE);
     }
 }

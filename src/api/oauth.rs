@@ -6,10 +6,11 @@
 use reqwest::Method;
 use serde_json::Value;
 
-use crate::client::{Client, Request};
+use crate::client::Client;
 use crate::error::{ApiError, Error, Result};
 use crate::http::OpenAuth;
-use crate::secret::Secret;
+use crate::http::Request;
+use keymaterial::secret::Secret;
 
 pub(crate) mod requests {
     use super::*;

@@ -7,8 +7,9 @@ use reqwest::Method;
 use serde_json::{Map, Value};
 
 use super::{kind_of, list_pages};
-use crate::client::{Client, Request};
+use crate::client::Client;
 use crate::error::{Error, Result};
+use crate::http::Request;
 
 /// The server field that turns access-token encryption on (`RSA-OAEP-256|384|512`);
 /// absent means off.

@@ -19,22 +19,16 @@ mod token;
 
 pub use completion::CompletionArgs;
 pub use config::{AuthMode, ConfigArgs, ConfigCommand, InitArgs, ShowArgs, TokenSourceArgs};
-pub use help::{ENVIRONMENT, EXIT_CODES, environment_help, exit_codes_help};
+pub use help::{ENVIRONMENT, EXIT_CODES};
 use help::{root_after_help, root_after_long_help};
-// Kept for `crate::cli::parse_path_id` callers; the function lives in `ids`.
-pub(crate) use crate::ids::parse_path_id;
 pub use keys::{
-    AddArgs, DeleteArgs, DryRunArg, GenerateArgs, KeyBits, KeyIdArgs, KeySourceArgs, KeysArgs,
-    KeysCommand, MatchArgs, MutateArgs, PrivateKeyArg, RotateArgs, RotateSourceArgs, VerifyArgs,
+    AddArgs, DeleteArgs, GenerateArgs, KeysArgs, KeysCommand, MatchArgs, MutateArgs, RotateArgs,
+    VerifyArgs,
 };
 pub use sandbox::{
-    SANDBOX_SERVE_HELP, SandboxArgs, SandboxCommand, SandboxFailWith, SandboxResetArgs,
-    SandboxServeArgs,
+    SandboxArgs, SandboxCommand, SandboxFailWith, SandboxResetArgs, SandboxServeArgs,
 };
-pub use servers::{
-    DisableArgs, EnableArgs, EncryptionAlg, EncryptionArgs, EncryptionCommand, GetArgs,
-    ListArgs as ServersListArgs, ServerArg, ServersArgs, ServersCommand,
-};
+pub use servers::{EncryptionCommand, ServersArgs, ServersCommand};
 pub use token::{DecryptArgs, TokenArgs, TokenCommand};
 
 #[derive(Debug, Parser)]

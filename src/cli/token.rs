@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand, ValueHint};
 
 use crate::ids::parse_path_id;
-use crate::secret::Secret;
+use keymaterial::secret::Secret;
 
 #[derive(Debug, Args)]
 #[command(after_help = "\

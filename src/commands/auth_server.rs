@@ -7,9 +7,10 @@ use super::keys::Connection;
 use crate::api::servers::{self, AuthServer};
 use crate::api::{self, Key};
 use crate::cli::GlobalArgs;
-use crate::client::{Client, Progress};
+use crate::client::Client;
 use crate::config::{ProcessEnv, Settings};
 use crate::error::{Error, Result};
+use crate::http::Progress;
 
 /// A read-only command on one server (`keys verify`, `keys match`): the client, the server
 /// `--auth-server` (or the profile) names, and its saved keys.

@@ -10,9 +10,10 @@ use serde_json::{Value, json};
 use crate::cli::{GenerateArgs, GlobalArgs};
 use crate::error::{Error, Result};
 use crate::files;
-use crate::jwk::{self, PublicKey};
 use crate::output::Printer;
-use crate::secret::Secret;
+use keymaterial::generate::generate;
+use keymaterial::jwk::PublicKey;
+use keymaterial::secret::Secret;
 
 pub(crate) fn run(global: &GlobalArgs, args: &GenerateArgs) -> Result<()> {
     let printer = Printer::new(global);
@@ -37,7 +38,7 @@ pub(crate) fn generate_to_file(
     force: bool,
 ) -> Result<(Secret, PublicKey)> {
     check_target(path, force)?;
-    let (secret, public) = jwk::generate(bits)?;
+    let (secret, public) = generate(bits)?;
     write_private_key(path, &secret, force)?;
     Ok((secret, public))
 }

@@ -7,7 +7,8 @@ use std::path::Path;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
-use crate::jwk::{self, PublicKey};
+use keymaterial::jwk::{self, PublicKey};
+use keymaterial::pem::from_pem_bytes;
 
 use crate::files::{self, MAX_LOCAL_FILE_BYTES};
 
@@ -57,7 +58,7 @@ pub(crate) fn load_key(source: KeySource<'_>, kid: Option<&str>) -> Result<Publi
         KeySource::Pem(_) => {
             // May hold a private key: wiped when dropped; only n and e are kept.
             let bytes = Zeroizing::new(read_key_file(source)?);
-            Ok(jwk::from_pem_bytes(&bytes, &source.name())?)
+            Ok(from_pem_bytes(&bytes, &source.name())?)
         }
     }
 }

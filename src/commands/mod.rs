@@ -131,11 +131,7 @@ pub async fn confirm(global: &GlobalArgs, yes: bool, question: &str, refusal: &s
             "{refusal}: confirmation needed but there is no terminal to ask on (or --no-input/CI is set); pass --yes to proceed"
         )));
     }
-    // Never `eprint!`: it panics on a closed stderr.
-    let mut stderr = std::io::stderr().lock();
-    let _ = write!(stderr, "{question} [y/N] ");
-    let _ = stderr.flush();
-    drop(stderr);
+    crate::output::write_prompt(question);
     // Read on a blocking thread so Ctrl-C (watched by the runtime) still ends the command.
     let answer = tokio::task::spawn_blocking(|| {
         let mut answer = String::new();

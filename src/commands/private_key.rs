@@ -9,7 +9,7 @@ use keymaterial::keys::DecryptionKey;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
-use crate::secret::Secret;
+use keymaterial::secret::Secret;
 
 pub(crate) fn read_decryption_key(path: &Path) -> Result<DecryptionKey> {
     let what = format!("the private key file {}", path.display());

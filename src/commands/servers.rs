@@ -5,9 +5,10 @@ use crate::api::servers::{self, ENCRYPTION_FIELD, requests};
 use crate::api::{self, Key};
 use crate::auth::Scope;
 use crate::cli::{EncryptionCommand, GlobalArgs, ServersArgs, ServersCommand};
-use crate::client::{Client, Progress};
+use crate::client::Client;
 use crate::config::{ProcessEnv, Settings};
 use crate::error::{Error, Result};
+use crate::http::Progress;
 use crate::output::{Printer, ServerDetails, escape};
 
 use super::auth_server;

@@ -11,11 +11,11 @@ use super::keys::Connection;
 use super::private_key::read_decryption_key;
 use crate::api::oauth;
 use crate::cli::{DecryptArgs, GlobalArgs, TokenArgs, TokenCommand};
-use crate::client::Progress;
 use crate::config::{ProcessEnv, Settings};
 use crate::error::{Error, Result};
+use crate::http::Progress;
 use crate::output::Printer;
-use crate::secret::Secret;
+use keymaterial::secret::Secret;
 
 pub(crate) async fn run(global: &GlobalArgs, args: TokenArgs) -> Result<()> {
     match args.command {

@@ -14,10 +14,11 @@ use crate::api::servers::AuthServer;
 use crate::api::{Key, oauth};
 use crate::cli::{GlobalArgs, VerifyArgs};
 use crate::client::Client;
-use crate::config::{Environment, ProcessEnv, env};
+use crate::config::{Environment, ProcessEnv};
+use crate::env;
 use crate::error::{Error, Result};
 use crate::output::{Check, Printer, Report};
-use crate::secret::Secret;
+use keymaterial::secret::Secret;
 
 pub(crate) async fn run(
     global: &GlobalArgs,

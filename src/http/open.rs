@@ -11,7 +11,7 @@ use url::Url;
 
 use super::{Attempts, Credentials, Request, Response};
 use crate::error::{Error, Result};
-use crate::secret::Secret;
+use keymaterial::secret::Secret;
 
 /// How a request without management API credentials authenticates.
 #[derive(Debug, Clone, Copy)]

@@ -19,5 +19,5 @@ pub(crate) use check_report::{Check, Report};
 pub use error_report::report_error;
 pub(crate) use error_report::{error_json, error_paragraph};
 pub(crate) use escape::{escape, escape_text};
-pub(crate) use printer::{Printer, write_stdout};
+pub(crate) use printer::{Printer, write_prompt, write_stdout};
 pub(crate) use server_list::ServerDetails;

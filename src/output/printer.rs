@@ -42,6 +42,12 @@ impl Printer {
         write_stderr(message.as_ref());
     }
 
+    /// A note the person cannot do without (stderr), shown even with `--quiet`: e.g. the
+    /// generated sandbox token, which is not written anywhere else.
+    pub(crate) fn essential(&self, message: impl AsRef<str>) {
+        write_stderr(message.as_ref());
+    }
+
     /// Data for stdout, exactly as given.
     pub(crate) fn data(&self, text: &str) -> Result<()> {
         write_stdout(text)
@@ -54,6 +60,14 @@ pub(crate) fn write_stdout(text: &str) -> Result<()> {
     out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(())
+}
+
+/// A question on stderr, the answer to be typed on the same line. Even with `--quiet`;
+/// a closed stderr is ignored.
+pub(crate) fn write_prompt(question: &str) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = write!(stderr, "{} [y/N] ", super::escape::escape_text(question));
+    let _ = stderr.flush();
 }
 
 /// One line (or paragraph) for people on stderr, with anything a terminal would act on

@@ -5,10 +5,11 @@
 use std::sync::Arc;
 
 use super::ServiceApp;
-use crate::auth::keys::{ParsedKey, SigningKey};
-use crate::config::{Environment, PrivateKeySource, env};
+use crate::config::{Environment, PrivateKeySource};
+use crate::env;
 use crate::error::{Error, Result};
-use crate::secret::Secret;
+use keymaterial::keys::{ParsedKey, SigningKey};
+use keymaterial::secret::Secret;
 
 /// Where the private key is read from, once settings are resolved.
 #[derive(Debug)]

@@ -6,9 +6,8 @@ use std::path::Path;
 use toml_edit::{DocumentMut, Item, Table, value};
 
 use super::plan::{NewCredential, Plan};
-use crate::config::{
-    self, AuthMode, ConfigFile, SERVICE_APP_KEYS, TOKEN_KEYS, credential_key as key,
-};
+use crate::cli::AuthMode;
+use crate::config::{self, ConfigFile, SERVICE_APP_KEYS, TOKEN_KEYS, credential_key as key};
 use crate::error::{Error, Result};
 use crate::files;
 

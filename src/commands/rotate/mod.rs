@@ -9,12 +9,13 @@ use super::keys::Connection;
 use crate::api;
 use crate::auth::Scope;
 use crate::cli::{GlobalArgs, RotateArgs};
-use crate::client::{Client, Progress};
+use crate::client::Client;
 use crate::config::{ProcessEnv, Settings};
 use crate::error::{Error, Result};
-use crate::jwk::PublicKey;
+use crate::http::Progress;
 use crate::output::Printer;
 use crate::rotate::{self, KeyView, NewKey, Outcome, Plan, Retention};
+use keymaterial::jwk::PublicKey;
 use report::{ServerRun, State, finish, report_failure};
 use resume::resume_command;
 
@@ -153,7 +154,7 @@ impl Rotation<'_> {
         // segment (`..` would reach another endpoint) stops the server's rotation.
         if let Some(bad) = keys
             .iter()
-            .find(|k| crate::cli::parse_path_id(k.id()).is_err())
+            .find(|k| crate::ids::parse_path_id(k.id()).is_err())
         {
             return Err(Error::network(
                 format!(

@@ -7,9 +7,9 @@ use crate::cli::RotateArgs;
 use crate::commands::generate::generate_to_file;
 use crate::commands::key_source::{KeySource, load_key};
 use crate::error::{Error, Result};
-use crate::jwk::PublicKey;
 use crate::output::Printer;
 use crate::rotate::NewKey;
+use keymaterial::jwk::PublicKey;
 
 /// The public key to send, and what the planner knows of it.
 pub(super) fn key_material(args: &RotateArgs, printer: &Printer) -> Result<(PublicKey, NewKey)> {
