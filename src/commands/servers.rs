@@ -62,18 +62,14 @@ pub(crate) fn which_server(settings: &Settings) -> Result<&str> {
 async fn get(client: &Client, printer: &Printer, value: &str) -> Result<()> {
     let server = auth_server::resolve(client, value).await?;
     if printer.format != crate::cli::OutputFormat::Table {
-        return printer.server(&ServerDetails {
-            server: &server,
-            keys: None,
-            longest_lifetime_minutes: None,
-        });
+        return printer.server(&server);
     }
     let keys = match server.jwks_uri() {
         Some(_) => None,
         None => Some(api::list_keys(client, server.id()).await?),
     };
     let longest = servers::longest_access_token_lifetime(client, server.id()).await?;
-    printer.server(&ServerDetails {
+    printer.server_details(&ServerDetails {
         server: &server,
         keys: keys.as_deref(),
         longest_lifetime_minutes: longest,
@@ -94,11 +90,7 @@ async fn set_encryption(
     let was = server.encryption().map(str::to_string);
     let shown = |alg: Option<&str>| escape(alg.unwrap_or("off")).into_owned();
     if was.as_deref() == alg {
-        printer.server(&ServerDetails {
-            server: &server,
-            keys: None,
-            longest_lifetime_minutes: None,
-        })?;
+        printer.server(&server)?;
         printer.note(format!(
             "Access-token encryption on authorization server {id} is already {}; nothing was sent.",
             shown(alg)
@@ -120,11 +112,7 @@ async fn set_encryption(
     let updated = servers::replace_server(client, &id, server.with_encryption(alg))
         .await
         .map_err(|e| enable_refused(e, alg, &id))?;
-    printer.server(&ServerDetails {
-        server: &updated,
-        keys: None,
-        longest_lifetime_minutes: None,
-    })?;
+    printer.server(&updated)?;
     printer.note(match alg {
         Some(_) => format!(
             "Access-token encryption on authorization server {id}: {} (was {}). Check that your \

@@ -59,18 +59,19 @@ impl Printer {
         }
     }
 
-    /// One server: Okta's object with `-o json`, its id with `-o id`, else its row and
-    /// the details.
-    pub(crate) fn server(&self, details: &ServerDetails<'_>) -> Result<()> {
-        let server = details.server;
+    /// One server: Okta's object with `-o json`, its id with `-o id`, else its row.
+    pub(crate) fn server(&self, server: &AuthServer) -> Result<()> {
         match self.format {
             OutputFormat::Json => self.json(&Value::Object(server.raw().clone())),
             OutputFormat::Id => self.data(&format!("{}\n", server.id())),
-            OutputFormat::Table => {
-                self.servers(std::slice::from_ref(server))?;
-                self.data(&details_text(details))
-            }
+            OutputFormat::Table => self.servers(std::slice::from_ref(server)),
         }
+    }
+
+    /// `servers get` for people: the server's row, then the details.
+    pub(crate) fn server_details(&self, details: &ServerDetails<'_>) -> Result<()> {
+        self.server(details.server)?;
+        self.data(&details_text(details))
     }
 }
 
