@@ -56,6 +56,16 @@ pub mod exit {
     }
 }
 
+impl Signal {
+    /// 128 + the signal's number, as a shell reports a process the signal killed.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Signal::Interrupt => exit::INTERRUPTED,
+            Signal::Terminate => exit::TERMINATED,
+        }
+    }
+}
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[derive(Debug, thiserror::Error)]

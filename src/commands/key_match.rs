@@ -9,7 +9,8 @@ use super::private_key::read_decryption_key;
 use crate::api::Key;
 use crate::cli::{GlobalArgs, MatchArgs, OutputFormat};
 use crate::error::{Error, Result};
-use crate::output::{Printer, escape};
+use crate::escape::escape;
+use crate::output::Printer;
 
 pub(crate) async fn run(
     global: &GlobalArgs,

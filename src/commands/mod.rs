@@ -101,7 +101,7 @@ impl Write for LogWriter {
         let text = String::from_utf8_lossy(buf);
         let _ = std::io::stderr()
             .lock()
-            .write_all(crate::output::escape_text(&text).as_bytes());
+            .write_all(crate::escape::escape_text(&text).as_bytes());
         Ok(buf.len())
     }
 

@@ -8,8 +8,9 @@ use crate::cli::{EncryptionCommand, GlobalArgs, ServersArgs, ServersCommand};
 use crate::client::Client;
 use crate::config::{ProcessEnv, Settings};
 use crate::error::{Error, Result};
+use crate::escape::escape;
 use crate::http::Progress;
-use crate::output::{Printer, ServerDetails, escape};
+use crate::output::{Printer, ServerDetails};
 
 use super::auth_server;
 use super::keys::Connection;

@@ -4,9 +4,9 @@
 use serde_json::{Value, json};
 
 use super::Printer;
-use super::escape::escape;
 use crate::cli::OutputFormat;
 use crate::error::Result;
+use crate::escape::escape;
 
 /// One check and how it went.
 #[derive(Debug, Clone)]

@@ -5,11 +5,11 @@ use comfy_table::{Cell, Color, Table};
 use serde_json::Value;
 
 use super::Printer;
-use super::escape::escape;
 use super::table::render;
 use crate::api::Key;
 use crate::cli::OutputFormat;
 use crate::error::Result;
+use crate::escape::escape;
 
 impl Printer {
     pub(crate) fn keys(&self, keys: &[Key]) -> Result<()> {

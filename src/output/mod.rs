@@ -7,7 +7,6 @@
 mod check_report;
 mod dry_run;
 mod error_report;
-mod escape;
 mod json;
 mod key_list;
 mod printer;
@@ -18,6 +17,5 @@ mod token_view;
 pub(crate) use check_report::{Check, Report};
 pub use error_report::report_error;
 pub(crate) use error_report::{error_json, error_paragraph};
-pub(crate) use escape::{escape, escape_text};
 pub(crate) use printer::{Printer, write_prompt, write_stdout};
 pub(crate) use server_list::ServerDetails;

@@ -4,12 +4,12 @@
 use serde_json::Value;
 
 use super::Printer;
-use super::escape::escape;
 use super::table::render;
 use crate::api::Key;
 use crate::api::servers::AuthServer;
 use crate::cli::OutputFormat;
 use crate::error::Result;
+use crate::escape::escape;
 
 /// What `servers get` shows for people besides the server's row.
 pub(crate) struct ServerDetails<'a> {
