@@ -74,6 +74,11 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true, value_enum, value_name = "FORMAT")]
     pub output: Option<OutputFormat>,
 
+    /// Filter the JSON output with a jq expression (implies -o json); strings print raw,
+    /// one per line, other values as compact JSON, e.g. --jq '.[].kid'
+    #[arg(long, global = true, value_name = "EXPR")]
+    pub jq: Option<String>,
+
     /// Limit for the whole command, in seconds [default: 120]
     #[arg(long, global = true, env = env::TIMEOUT, value_name = "SECS")]
     pub timeout: Option<u64>,
@@ -172,8 +177,30 @@ pub fn parse() -> Result<Cli, clap::Error> {
     cmd.build();
     let matches = cmd.clone().try_get_matches()?;
     let mut cli = Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))?;
+    jq_implies_json(&mut cli.global)
+        .map_err(|message| cmd.error(clap::error::ErrorKind::ArgumentConflict, message))?;
     EnvOrigins::collect(&cmd, &matches, &mut cli.global.env_origins);
     Ok(cli)
+}
+
+/// `--jq` filters JSON: it implies `-o json`, and with `-o table` or `-o id` it is a usage
+/// error.
+fn jq_implies_json(global: &mut GlobalArgs) -> Result<(), String> {
+    if global.jq.is_none() {
+        return Ok(());
+    }
+    match global.output {
+        None | Some(OutputFormat::Json) => {
+            global.output = Some(OutputFormat::Json);
+            Ok(())
+        }
+        Some(other) => Err(format!(
+            "--jq filters JSON output; it cannot be used with -o {}",
+            other
+                .to_possible_value()
+                .map_or("?".into(), |v| v.get_name().to_string())
+        )),
+    }
 }
 
 /// Whether the raw arguments ask for `-o json`, for reporting an error clap found

@@ -16,6 +16,10 @@ pub mod sandbox;
 
 pub async fn dispatch(cli: Cli) -> Result<()> {
     init_logging(cli.global.verbose);
+    // A bad `--jq` is a usage error before anything is read or sent.
+    if let Some(expr) = &cli.global.jq {
+        crate::output::check_jq(expr)?;
+    }
     match cli.command {
         // Offline: no profile, no client.
         Command::Keys(KeysArgs {

@@ -1,11 +1,12 @@
 //! Output. The `Printer` decides only where text goes and whether it is shown: data on
 //! stdout (never suppressed), notes for people on stderr (not under `-q`). The modules
-//! beside it render: key listings, tables, JSON, dry runs, and the one error report; `escape` makes
+//! beside it render: key listings, tables, JSON (and `--jq`), dry runs, and the one error report; `escape` makes
 //! server and file text safe for a terminal in all that is printed for people.
 
 mod dry_run;
 mod error_report;
 mod escape;
+mod jq;
 mod json;
 mod key_list;
 mod printer;
@@ -14,4 +15,5 @@ mod table;
 pub use error_report::report_error;
 pub(crate) use error_report::{error_json, error_paragraph};
 pub(crate) use escape::{escape, escape_text};
+pub(crate) use jq::check as check_jq;
 pub(crate) use printer::{Printer, write_prompt, write_stdout};

@@ -16,6 +16,8 @@ pub(crate) struct Printer {
     /// JSON is pretty and tables fit the width only on a terminal.
     pub(super) stdout_is_terminal: bool,
     quiet: bool,
+    /// `--jq`: the filter applied to JSON output.
+    pub(super) jq: Option<String>,
 }
 
 impl Printer {
@@ -26,6 +28,7 @@ impl Printer {
             color: super::table::use_color(global.color, stdout_is_terminal),
             stdout_is_terminal,
             quiet: global.quiet,
+            jq: global.jq.clone(),
         }
     }
 

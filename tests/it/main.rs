@@ -8,6 +8,7 @@ mod common;
 mod config_commands;
 mod config_resolution;
 mod error_reports;
+mod fleet;
 mod generated;
 mod hardening;
 mod key_reading;
