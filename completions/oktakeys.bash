@@ -231,11 +231,11 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 --jq)
@@ -319,11 +319,11 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 --jq)
@@ -407,11 +407,11 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 --jq)
@@ -618,11 +618,11 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 --jq)
@@ -706,11 +706,11 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 --jq)
@@ -794,11 +794,11 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 --jq)
@@ -886,11 +886,11 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 --jq)
@@ -1258,11 +1258,11 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 --jq)
@@ -1350,11 +1350,11 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 --jq)
@@ -1454,11 +1454,11 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 --jq)
@@ -1546,11 +1546,11 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 --jq)
@@ -1638,11 +1638,11 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 --jq)
@@ -1742,11 +1742,11 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 --jq)
@@ -1834,11 +1834,11 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 --jq)
@@ -2066,11 +2066,11 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 --jq)
@@ -2182,11 +2182,11 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 --jq)
@@ -2270,11 +2270,11 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 --jq)
@@ -2422,11 +2422,11 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 --jq)
@@ -2566,11 +2566,11 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 --jq)

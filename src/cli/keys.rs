@@ -52,8 +52,9 @@ pub enum KeysCommand {
     #[command(after_help = "\
 Examples:
   oktakeys keys list --auth-server aus1a2b3c4d5e6f7g8h9
-  oktakeys keys list -o json | jq -r '.[] | select(.status == \"INACTIVE\") | .id'
-  oktakeys keys list -o id")]
+  oktakeys keys list --jq '.[] | select(.status == \"INACTIVE\") | .id'
+  oktakeys keys list -o id
+  oktakeys keys list -o jwks > jwks.json    # {\"keys\":[…]}: kty, kid, use, e, n (and alg)")]
     List,
 
     /// Show one key

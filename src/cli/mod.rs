@@ -70,7 +70,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "URL", value_hint = ValueHint::Url)]
     pub org_url: Option<String>,
 
-    /// Output format: table for people, json (Okta's raw JSON) for pipelines, id for xargs
+    /// Output format: table for people, json (Okta's raw JSON) for pipelines, id for xargs,
+    /// jwks (`keys list`: a standard JWKS of the public members)
     #[arg(short, long, global = true, value_enum, value_name = "FORMAT")]
     pub output: Option<OutputFormat>,
 
@@ -178,6 +179,7 @@ pub fn parse() -> Result<Cli, clap::Error> {
     let matches = cmd.clone().try_get_matches()?;
     let mut cli = Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))?;
     jq_implies_json(&mut cli.global)
+        .and_then(|()| jwks_only_on_keys_list(&cli))
         .map_err(|message| cmd.error(clap::error::ErrorKind::ArgumentConflict, message))?;
     EnvOrigins::collect(&cmd, &matches, &mut cli.global.env_origins);
     Ok(cli)
@@ -201,6 +203,21 @@ fn jq_implies_json(global: &mut GlobalArgs) -> Result<(), String> {
                 .map_or("?".into(), |v| v.get_name().to_string())
         )),
     }
+}
+
+/// `-o jwks` is a key listing's format: every other command refuses it.
+fn jwks_only_on_keys_list(cli: &Cli) -> Result<(), String> {
+    let is_list = matches!(
+        &cli.command,
+        Command::Keys(KeysArgs {
+            command: KeysCommand::List,
+            ..
+        })
+    );
+    if cli.global.output == Some(OutputFormat::Jwks) && !is_list {
+        return Err("-o jwks is for `keys list` only".into());
+    }
+    Ok(())
 }
 
 /// Whether the raw arguments ask for `-o json`, for reporting an error clap found
@@ -234,6 +251,8 @@ pub enum OutputFormat {
     Table,
     Json,
     Id,
+    /// `keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg).
+    Jwks,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

@@ -1,5 +1,5 @@
 //! Keys as Okta returns them: a table for people, Okta's raw JSON for pipelines, ids for
-//! xargs.
+//! xargs, a JWKS of their public members.
 
 use comfy_table::{Cell, Color, Table};
 use serde_json::Value;
@@ -13,8 +13,11 @@ use crate::error::Result;
 
 impl Printer {
     pub(crate) fn keys(&self, keys: &[Key]) -> Result<()> {
+        if self.jwks {
+            return self.json(&jwks(keys));
+        }
         match self.format {
-            OutputFormat::Json => {
+            OutputFormat::Json | OutputFormat::Jwks => {
                 let array = Value::Array(
                     keys.iter()
                         .map(|k| Value::Object(k.raw().clone()))
@@ -87,6 +90,28 @@ impl Printer {
         }
         table
     }
+}
+
+/// The members a JWKS carries (RFC 7517), the rest of Okta's object (id, status, dates,
+/// `_links`) left out.
+const JWKS_MEMBERS: [&str; 6] = ["kty", "kid", "use", "e", "n", "alg"];
+
+/// `{"keys":[…]}`: each key's public members, keys and members in Okta's order; what a
+/// resource server or a `jwks_uri` host serves.
+pub(super) fn jwks(keys: &[Key]) -> Value {
+    let keys = keys
+        .iter()
+        .map(|key| {
+            Value::Object(
+                key.raw()
+                    .iter()
+                    .filter(|(name, _)| JWKS_MEMBERS.contains(&name.as_str()))
+                    .map(|(name, value)| (name.clone(), value.clone()))
+                    .collect(),
+            )
+        })
+        .collect();
+    serde_json::json!({ "keys": Value::Array(keys) })
 }
 
 /// `2023-02-21T20:08:24.000Z` → `2023-02-21 20:08:24Z`; anything else unchanged (but

@@ -113,3 +113,54 @@ fn jq_works_on_commands_without_the_network() {
     assert_eq!(out.code(), Some(0), "{out}");
     assert_eq!(out.stdout, "enc-1 enc RSA\n");
 }
+
+// ---- -o jwks -------------------------------------------------------------------------
+
+#[test]
+fn jwks_holds_only_the_public_members_in_oktas_order() {
+    use httpmock::prelude::*;
+    let server = MockServer::start();
+    let with_alg = okta_key(&server.base_url(), "apk1", "enc-new", "ACTIVE", 1);
+    let mut without_alg = okta_key(&server.base_url(), "apk2", "enc-old", "INACTIVE", 2);
+    without_alg.as_object_mut().unwrap().remove("alg");
+    let mock = server.mock(|when, then| {
+        when.method(GET).path(keys_path(""));
+        then.status(200)
+            .json_body(serde_json::json!([with_alg, without_alg]));
+    });
+    let env = TestEnv::new();
+    let out = run(env.cmd_with_org(&server.base_url()).args([
+        "keys",
+        "list",
+        "--auth-server",
+        SERVER,
+        "-o",
+        "jwks",
+    ]));
+    mock.assert();
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert_eq!(out.stderr, "");
+    assert_eq!(
+        out.stdout,
+        format!(
+            "{{\"keys\":[{{\"kid\":\"enc-new\",\"kty\":\"RSA\",\"alg\":\"RS256\",\"use\":\"enc\",\"e\":\"AQAB\",\"n\":\"{}\"}},\
+             {{\"kid\":\"enc-old\",\"kty\":\"RSA\",\"use\":\"enc\",\"e\":\"AQAB\",\"n\":\"{}\"}}]}}\n",
+            modulus(2048, 1),
+            modulus(2048, 2)
+        )
+    );
+    // A JWKS as `keys add --jwk` reads it: the key is picked by kid.
+    let parsed = keymaterial::jwk::from_jwk_bytes(out.stdout.as_bytes(), Some("enc-old"), "jwks");
+    assert_eq!(parsed.map(|k| k.n).ok(), Some(modulus(2048, 2)));
+}
+
+#[test]
+fn jwks_is_refused_on_other_commands() {
+    let env = TestEnv::new();
+    let out = env.run(&["-o", "jwks", "keys", "get", "--auth-server", SERVER, "apk1"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(
+        out.stderr.contains("-o jwks is for `keys list` only"),
+        "{out}"
+    );
+}

@@ -53,7 +53,8 @@ pub(super) fn run(global: &GlobalArgs, printer: &Printer) -> Result<()> {
     }
 
     match printer.format {
-        OutputFormat::Json => printer.json(&Value::Array(
+        // The Printer never holds jwks (it is JSON output of `keys list`).
+        OutputFormat::Json | OutputFormat::Jwks => printer.json(&Value::Array(
             rows.iter()
                 .map(|r| {
                     json!({
