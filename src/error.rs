@@ -39,6 +39,7 @@ pub mod exit {
         RATE_LIMITED = 7: "rate limited: 429 still after the retries, or a window that resets later than oktakeys waits";
         NETWORK = 8: "network failure, timeout, redirect, or 5xx still after the retries";
         ABORTED = 9: "aborted: a confirmation was declined, or needed with no terminal and no --yes";
+        VERIFICATION_FAILED = 10: "verification failed: a token does not decrypt or verify, a key does not match the ACTIVE one";
         INTERRUPTED = 130: "interrupted (Ctrl-C)";
         TERMINATED = 143: "terminated (SIGTERM), as CI sends on cancel";
     }
@@ -109,6 +110,15 @@ pub enum Error {
         hint: Option<String>,
     },
 
+    /// A check of encrypted access tokens or keys failed (exit 10): `token decrypt`
+    /// cannot open or verify a token, `keys verify` or `keys match` found a check failed.
+    /// The message says which check, the hint what to do.
+    #[error("{message}")]
+    Verification {
+        message: String,
+        hint: Option<String>,
+    },
+
     /// A failure already reported on stderr (e.g. per server by `keys rotate`): exit with
     /// its code, print nothing more.
     #[error("failed (reported above)")]
@@ -158,6 +168,9 @@ pub struct ApiError {
     pub gave_up: Option<String>,
     /// What to do about `gave_up`, when it is not "raise --timeout".
     pub gave_up_hint: Option<String>,
+    /// A next step the caller knows better than the status and causes tell (enabling
+    /// encryption refused: activate a key first).
+    pub hint: Option<String>,
 }
 
 impl ApiError {
@@ -194,7 +207,7 @@ impl ApiError {
 
     pub fn hint(&self) -> Option<String> {
         let causes = self.error_causes.join(" ");
-        if let Some(hint) = &self.gave_up_hint {
+        if let Some(hint) = self.hint.as_ref().or(self.gave_up_hint.as_ref()) {
             return Some(hint.clone());
         }
         if self.gave_up.is_some() {
@@ -245,6 +258,13 @@ impl ApiError {
 }
 
 impl Error {
+    pub fn verification(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Error::Verification {
+            message: message.into(),
+            hint: Some(hint.into()),
+        }
+    }
+
     pub fn config(message: impl Into<String>) -> Self {
         Error::Config {
             message: message.into(),
@@ -275,6 +295,7 @@ impl Error {
             Error::Network { .. } => exit::NETWORK,
             Error::RateLimited { .. } => exit::RATE_LIMITED,
             Error::Refused { .. } => exit::REJECTED,
+            Error::Verification { .. } => exit::VERIFICATION_FAILED,
             Error::Reported(code) => *code,
             Error::Aborted(_) => exit::ABORTED,
             Error::Interrupted { signal, .. } => signal.exit_code(),
@@ -290,6 +311,7 @@ impl Error {
             | Error::RateLimited { hint, .. }
             | Error::Auth { hint, .. }
             | Error::Refused { hint, .. }
+            | Error::Verification { hint, .. }
             | Error::Interrupted { hint, .. } => hint.clone(),
             Error::Api(api) => api.hint(),
             _ => None,
@@ -392,6 +414,10 @@ mod tests {
                 message: "r".into(),
                 hint: None,
             },
+            Error::Verification {
+                message: "v".into(),
+                hint: None,
+            },
             Error::Reported(exit::NETWORK),
             Error::Aborted("a".into()),
             Error::Interrupted {
@@ -417,6 +443,7 @@ mod tests {
                 | Error::Network { .. }
                 | Error::RateLimited { .. }
                 | Error::Refused { .. }
+                | Error::Verification { .. }
                 | Error::Reported(_)
                 | Error::Aborted(_)
                 | Error::Interrupted { .. }

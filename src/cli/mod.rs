@@ -14,15 +14,22 @@ mod config;
 mod help;
 mod keys;
 mod sandbox;
+mod servers;
+mod token;
 
 pub use completion::CompletionArgs;
 pub use config::{AuthMode, ConfigArgs, ConfigCommand, InitArgs, ShowArgs, TokenSourceArgs};
 pub use help::{ENVIRONMENT, EXIT_CODES};
 use help::{root_after_help, root_after_long_help};
-pub use keys::{AddArgs, DeleteArgs, GenerateArgs, KeysArgs, KeysCommand, MutateArgs, RotateArgs};
+pub use keys::{
+    AddArgs, DeleteArgs, GenerateArgs, KeysArgs, KeysCommand, MatchArgs, MutateArgs, RotateArgs,
+    VerifyArgs,
+};
 pub use sandbox::{
     SandboxArgs, SandboxCommand, SandboxFailWith, SandboxResetArgs, SandboxServeArgs,
 };
+pub use servers::{EncryptionCommand, ServersArgs, ServersCommand};
+pub use token::{DecryptArgs, TokenArgs, TokenCommand};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -72,8 +79,24 @@ pub struct GlobalArgs {
 
     /// Output format: table for people, json (Okta's raw JSON) for pipelines, id for xargs,
     /// jwks (`keys list`: a standard JWKS of the public members)
-    #[arg(short, long, global = true, value_enum, value_name = "FORMAT")]
+    #[arg(
+        id = "output",
+        short = 'o',
+        long = "output",
+        global = true,
+        value_enum,
+        value_name = "FORMAT"
+    )]
+    pub format: Option<FormatArg>,
+
+    /// The output format the commands print in, from `-o` and `--jq` (filled in by
+    /// [`parse`]): `-o jwks` is JSON output with `jwks` set.
+    #[arg(skip)]
     pub output: Option<OutputFormat>,
+
+    /// `-o jwks` (`keys list` only): the listing as a JWKS of the keys' public members.
+    #[arg(skip)]
+    pub jwks: bool,
 
     /// Filter the JSON output with a jq expression (implies -o json); strings print raw,
     /// one per line, other values as compact JSON, e.g. --jq '.[].kid'
@@ -178,35 +201,26 @@ pub fn parse() -> Result<Cli, clap::Error> {
     cmd.build();
     let matches = cmd.clone().try_get_matches()?;
     let mut cli = Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))?;
-    jq_implies_json(&mut cli.global)
-        .and_then(|()| jwks_only_on_keys_list(&cli))
+    resolve_output(&mut cli)
         .map_err(|message| cmd.error(clap::error::ErrorKind::ArgumentConflict, message))?;
     EnvOrigins::collect(&cmd, &matches, &mut cli.global.env_origins);
     Ok(cli)
 }
 
-/// `--jq` filters JSON: it implies `-o json`, and with `-o table` or `-o id` it is a usage
-/// error.
-fn jq_implies_json(global: &mut GlobalArgs) -> Result<(), String> {
-    if global.jq.is_none() {
-        return Ok(());
-    }
-    match global.output {
-        None | Some(OutputFormat::Json) => {
-            global.output = Some(OutputFormat::Json);
-            Ok(())
-        }
-        Some(other) => Err(format!(
+/// The output format from `-o` and `--jq`: `--jq` filters JSON, so it implies `-o json`
+/// and refuses the others; `-o jwks` is JSON output of `keys list` only.
+fn resolve_output(cli: &mut Cli) -> Result<(), String> {
+    let global = &mut cli.global;
+    if global.jq.is_some()
+        && let Some(other) = global.format.filter(|f| *f != FormatArg::Json)
+    {
+        return Err(format!(
             "--jq filters JSON output; it cannot be used with -o {}",
             other
                 .to_possible_value()
                 .map_or("?".into(), |v| v.get_name().to_string())
-        )),
+        ));
     }
-}
-
-/// `-o jwks` is a key listing's format: every other command refuses it.
-fn jwks_only_on_keys_list(cli: &Cli) -> Result<(), String> {
     let is_list = matches!(
         &cli.command,
         Command::Keys(KeysArgs {
@@ -214,9 +228,17 @@ fn jwks_only_on_keys_list(cli: &Cli) -> Result<(), String> {
             ..
         })
     );
-    if cli.global.output == Some(OutputFormat::Jwks) && !is_list {
+    if global.format == Some(FormatArg::Jwks) && !is_list {
         return Err("-o jwks is for `keys list` only".into());
     }
+    global.jwks = global.format == Some(FormatArg::Jwks);
+    global.output = match global.format {
+        None if global.jq.is_some() => Some(OutputFormat::Json),
+        None => None,
+        Some(FormatArg::Table) => Some(OutputFormat::Table),
+        Some(FormatArg::Json | FormatArg::Jwks) => Some(OutputFormat::Json),
+        Some(FormatArg::Id) => Some(OutputFormat::Id),
+    };
     Ok(())
 }
 
@@ -246,8 +268,17 @@ where
     asks
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// How the commands print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputFormat {
+    Table,
+    Json,
+    Id,
+}
+
+/// The values of `-o`, resolved into [`OutputFormat`] by [`parse`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
     Table,
     Json,
     Id,
@@ -267,6 +298,12 @@ pub enum ColorChoice {
 pub enum Command {
     /// List, add, activate, deactivate and delete an authorization server's public keys
     Keys(KeysArgs),
+
+    /// List authorization servers; turn access-token encryption on or off
+    Servers(ServersArgs),
+
+    /// Decrypt an encrypted access token and check it
+    Token(TokenArgs),
 
     /// Create profiles, list them, and show which settings apply and where they come from
     Config(ConfigArgs),

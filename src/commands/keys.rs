@@ -33,7 +33,24 @@ pub(crate) async fn run(global: &GlobalArgs, args: KeysArgs) -> Result<()> {
         .await?
         .needing(need);
 
-    match args.command {
+    // The value is tried as the server id; on a 404 it may be the server's name.
+    match run_on(&conn, global, &printer, server, &args.command).await {
+        Err(err) => {
+            let id = super::auth_server::id_after_not_found(&conn.client()?, server, err).await?;
+            run_on(&conn, global, &printer, &id, &args.command).await
+        }
+        done => done,
+    }
+}
+
+async fn run_on(
+    conn: &Connection,
+    global: &GlobalArgs,
+    printer: &Printer,
+    server: &str,
+    command: &KeysCommand,
+) -> Result<()> {
+    match command {
         KeysCommand::List => {
             let keys = api::list_keys(&conn.client()?, server).await?;
             printer.keys(&keys)
@@ -42,18 +59,19 @@ pub(crate) async fn run(global: &GlobalArgs, args: KeysArgs) -> Result<()> {
             let key = api::get_key(&conn.client()?, server, &a.key_id).await?;
             printer.key(&key)
         }
-        KeysCommand::Add(a) => add(&conn, &printer, server, a).await,
-        KeysCommand::Activate(a) => {
-            lifecycle(&conn, &printer, server, a, Lifecycle::Activate).await
-        }
+        KeysCommand::Add(a) => add(conn, printer, server, a).await,
+        KeysCommand::Activate(a) => lifecycle(conn, printer, server, a, Lifecycle::Activate).await,
         KeysCommand::Deactivate(a) => {
-            lifecycle(&conn, &printer, server, a, Lifecycle::Deactivate).await
+            lifecycle(conn, printer, server, a, Lifecycle::Deactivate).await
         }
-        KeysCommand::Delete(a) => delete(&conn, global, &printer, server, a).await,
+        KeysCommand::Delete(a) => delete(conn, global, printer, server, a).await,
         // Dispatched in `commands::dispatch`: they resolve settings their own way.
-        KeysCommand::Generate(_) | KeysCommand::Rotate(_) => {
-            Err(Error::Internal("keys generate/rotate: misrouted".into()))
-        }
+        KeysCommand::Generate(_)
+        | KeysCommand::Rotate(_)
+        | KeysCommand::Verify(_)
+        | KeysCommand::Match(_) => Err(Error::Internal(
+            "keys generate/rotate/verify/match: misrouted".into(),
+        )),
     }
 }
 
@@ -128,7 +146,7 @@ impl Connection {
     }
 }
 
-async fn add(conn: &Connection, printer: &Printer, server: &str, args: AddArgs) -> Result<()> {
+async fn add(conn: &Connection, printer: &Printer, server: &str, args: &AddArgs) -> Result<()> {
     let source = KeySource::from_flags(args.source.jwk.as_deref(), args.source.pem.as_deref())
         .ok_or_else(|| Error::Usage("pass --jwk FILE or --pem FILE (or - for stdin)".into()))?;
     let key = load_key(source, args.kid.as_deref())?;
@@ -169,7 +187,7 @@ async fn lifecycle(
     conn: &Connection,
     printer: &Printer,
     server: &str,
-    args: MutateArgs,
+    args: &MutateArgs,
     action: Lifecycle,
 ) -> Result<()> {
     let id = &args.id.key_id;
@@ -191,7 +209,7 @@ async fn delete(
     global: &GlobalArgs,
     printer: &Printer,
     server: &str,
-    args: DeleteArgs,
+    args: &DeleteArgs,
 ) -> Result<()> {
     let id = &args.id.key_id;
     let request = requests::delete(server, id);

@@ -17,7 +17,7 @@ impl Printer {
             return self.json(&jwks(keys));
         }
         match self.format {
-            OutputFormat::Json | OutputFormat::Jwks => {
+            OutputFormat::Json => {
                 let array = Value::Array(
                     keys.iter()
                         .map(|k| Value::Object(k.raw().clone()))

@@ -26,17 +26,12 @@ impl Printer {
     pub(crate) fn new(global: &GlobalArgs) -> Self {
         let stdout_is_terminal = std::io::stdout().is_terminal();
         Printer {
-            // `-o jwks` is JSON output in a key listing's own shape; the command line
-            // refuses it on every other command.
-            format: match global.output {
-                Some(OutputFormat::Jwks) => OutputFormat::Json,
-                other => other.unwrap_or(OutputFormat::Table),
-            },
+            format: global.output.unwrap_or(OutputFormat::Table),
             color: super::table::use_color(global.color, stdout_is_terminal),
             stdout_is_terminal,
             quiet: global.quiet,
             jq: global.jq.clone(),
-            jwks: global.output == Some(OutputFormat::Jwks),
+            jwks: global.jwks,
         }
     }
 

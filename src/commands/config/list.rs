@@ -53,8 +53,7 @@ pub(super) fn run(global: &GlobalArgs, printer: &Printer) -> Result<()> {
     }
 
     match printer.format {
-        // The Printer never holds jwks (it is JSON output of `keys list`).
-        OutputFormat::Json | OutputFormat::Jwks => printer.json(&Value::Array(
+        OutputFormat::Json => printer.json(&Value::Array(
             rows.iter()
                 .map(|r| {
                     json!({

@@ -71,8 +71,7 @@ pub(super) fn report_failure(
 /// exit code of the first failure.
 pub(super) fn finish(printer: &Printer, new_key: &NewKey, runs: &[ServerRun]) -> Result<()> {
     match printer.format {
-        // The Printer never holds jwks (it is JSON output of `keys list`).
-        OutputFormat::Json | OutputFormat::Jwks => {
+        OutputFormat::Json => {
             let report: Vec<Value> = runs.iter().map(|r| report_entry(new_key, r)).collect();
             printer.json(&Value::Array(report))?;
         }
