@@ -51,6 +51,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         }
         &'oktakeys;keys'= {
             cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand --parallel 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers'
             cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
@@ -88,6 +89,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         }
         &'oktakeys;keys;list'= {
             cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand --parallel 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers'
             cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
@@ -114,6 +116,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         }
         &'oktakeys;keys;get'= {
             cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand --parallel 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers'
             cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
@@ -143,6 +146,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --pem 'A PEM public key (SPKI or PKCS#1), X.509 certificate, or RSA private key (only its public part is sent); `-` reads stdin'
             cand --kid 'The kid to give the key (with a JWKS: which key to take)'
             cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand --parallel 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers'
             cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
@@ -170,6 +174,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         }
         &'oktakeys;keys;activate'= {
             cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand --parallel 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers'
             cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
@@ -197,6 +202,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         }
         &'oktakeys;keys;deactivate'= {
             cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand --parallel 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers'
             cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
@@ -224,6 +230,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         }
         &'oktakeys;keys;delete'= {
             cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand --parallel 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers'
             cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
@@ -256,6 +263,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --private-key-out 'File to write the private key to (PKCS#8 PEM, mode 0600)'
             cand --bits 'RSA modulus size in bits'
             cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand --parallel 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers'
             cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
@@ -289,6 +297,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --kid 'The new key''s kid [default: the JWK''s kid, else the RFC 7638 thumbprint]'
             cand --keep 'After activating, keep the N newest INACTIVE keys and delete the others'
             cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand --parallel 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers'
             cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
@@ -324,6 +333,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --scope 'Scope to ask for (repeat for several); Okta needs a custom scope of the server'
             cand --client-secret-env 'Read the client secret from this environment variable [default: OKTAKEYS_CLIENT_SECRET]'
             cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand --parallel 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers'
             cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
@@ -351,6 +361,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         &'oktakeys;keys;match'= {
             cand --private-key 'The resource server''s RSA private key: PEM (PKCS#8 or PKCS#1) or a private JWK (readable by its owner only; never printed)'
             cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand --parallel 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers'
             cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'

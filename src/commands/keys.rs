@@ -15,6 +15,9 @@ use super::key_source::{KeySource, load_key};
 
 pub(crate) async fn run(global: &GlobalArgs, args: KeysArgs) -> Result<()> {
     let printer = Printer::new(global);
+    if matches!(args.command, KeysCommand::List) && args.auth_server.len() > 1 {
+        return list_many(global, &printer, &args).await;
+    }
     let auth_server = args.single_auth_server().map_err(Error::Usage)?;
     let settings = Settings::resolve(global, auth_server, &ProcessEnv)?;
     let server = settings.auth_server.clone().ok_or_else(|| {
@@ -72,6 +75,54 @@ async fn run_on(
         | KeysCommand::Match(_) => Err(Error::Internal(
             "keys generate/rotate/verify/match: misrouted".into(),
         )),
+    }
+}
+
+/// `keys list` on several servers: up to `--parallel` at once, printed in their order
+/// (one JSON object keyed by server id, a table with an AUTH SERVER column, or
+/// `SERVER_ID KEY_ID` lines). A server that fails is reported and left out; the exit code
+/// is the first failure's.
+async fn list_many(global: &GlobalArgs, printer: &Printer, args: &KeysArgs) -> Result<()> {
+    let mut servers: Vec<String> = Vec::new();
+    for server in &args.auth_server {
+        if !servers.contains(server) {
+            servers.push(server.clone());
+        }
+    }
+    let settings = Settings::resolve(global, servers.first().map(String::as_str), &ProcessEnv)?;
+    let conn = Connection::open(&settings, Progress::detect(global.quiet)).await?;
+    let client = conn.client()?;
+    let client = &client;
+    let results = super::fleet::each_server(
+        printer,
+        &servers,
+        args.fleet.parallel,
+        |server, held| async move {
+            let listed = api::list_keys(client, server).await;
+            if let Err(err) = &listed {
+                held.failure(format!(
+                    "error: {server}: {}",
+                    crate::output::error_paragraph(err).trim_start_matches("error: ")
+                ));
+            }
+            listed
+        },
+    )
+    .await;
+    let mut first_failure = None;
+    let mut listed = Vec::new();
+    for (server, result) in servers.iter().zip(results) {
+        match result {
+            Ok(keys) => listed.push((server.as_str(), keys)),
+            Err(err) => {
+                first_failure.get_or_insert(err.exit_code());
+            }
+        }
+    }
+    printer.server_keys(&listed)?;
+    match first_failure {
+        Some(code) => Err(Error::Reported(code)),
+        None => Ok(()),
     }
 }
 

@@ -164,3 +164,209 @@ fn jwks_is_refused_on_other_commands() {
         "{out}"
     );
 }
+
+// ---- several servers at once ------------------------------------------------------------
+
+/// A sandbox answering each request after `latency_ms`, with servers ausA, ausB, ausC
+/// holding one ACTIVE key each.
+fn three_servers(latency_ms: u64) -> FaultySandbox {
+    let fake = FaultySandbox::start_with(|o| {
+        o.knobs.latency = std::time::Duration::from_millis(latency_ms);
+    });
+    for (server, kid) in [("ausA", "a1"), ("ausB", "b1"), ("ausC", "c1")] {
+        fake.server(server, &[(kid, "ACTIVE")]);
+    }
+    fake
+}
+
+fn three_flags() -> Vec<&'static str> {
+    vec![
+        "--auth-server",
+        "ausA",
+        "--auth-server",
+        "ausB",
+        "--auth-server",
+        "ausC",
+    ]
+}
+
+fn new_jwk(env: &TestEnv) -> String {
+    let jwk = serde_json::json!({"kty": "RSA", "use": "enc", "kid": "new", "e": "AQAB", "n": modulus(2048, 7)});
+    let path = env.path("new.json");
+    std::fs::write(&path, jwk.to_string()).unwrap();
+    path.display().to_string()
+}
+
+/// `keys rotate` of ausA, ausB, ausC to the key `new`, with `extra` flags: the run, its
+/// environment and the JWK file.
+fn rotate_three(fake: &FaultySandbox, extra: &[&str]) -> (TestEnv, String, Run) {
+    let env = TestEnv::new();
+    let jwk = new_jwk(&env);
+    let mut args = vec!["rotate"];
+    args.extend(extra);
+    args.extend(three_flags());
+    args.extend(["--jwk", &jwk]);
+    let out = keys_cmd(&env, fake, &args);
+    (env, jwk, out)
+}
+
+/// The first `n` requests after the plans' GETs, as sorted "METHOD server" pairs.
+fn first_steps(fake: &FaultySandbox, n: usize) -> Vec<String> {
+    let mut steps: Vec<String> = fake
+        .log()
+        .into_iter()
+        .filter(|l| !l.starts_with("GET "))
+        .take(n)
+        .map(|l| {
+            let (method, path) = l.split_once(' ').unwrap();
+            let server = path.trim_start_matches("/as/").split('/').next().unwrap();
+            let step = if path.ends_with("/activate") {
+                "activate"
+            } else {
+                method
+            };
+            format!("{step} {server}")
+        })
+        .collect();
+    steps.sort();
+    steps
+}
+
+#[test]
+fn rotate_runs_servers_at_once_and_reports_in_their_order() {
+    let fake = three_servers(150);
+    fake.name_next_keys(&["apkNA", "apkNB", "apkNC"]);
+    let (_env, _jwk, out) = rotate_three(&fake, &[]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    // All three adds went out before any activation: the servers ran at once.
+    assert_eq!(
+        first_steps(&fake, 3),
+        ["POST ausA", "POST ausB", "POST ausC"]
+    );
+    // Each server's notes in one piece, in the order of the servers.
+    let servers_in_order: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter_map(|l| l.split_once(": ").map(|(s, _)| s))
+        .filter(|s| s.starts_with("aus"))
+        .collect();
+    let mut blocks = servers_in_order.clone();
+    blocks.dedup();
+    assert_eq!(blocks, ["ausA", "ausB", "ausC"], "{out}");
+    let plans: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("Plan for"))
+        .collect();
+    assert_eq!(
+        plans,
+        [
+            "Plan for authorization server ausA (new key kid new):",
+            "Plan for authorization server ausB (new key kid new):",
+            "Plan for authorization server ausC (new key kid new):"
+        ]
+    );
+    let table: Vec<&str> = out
+        .stdout
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap_or(""))
+        .collect();
+    assert_eq!(table, ["AUTH", "ausA", "ausB", "ausC"], "{out}");
+}
+
+#[test]
+fn parallel_1_works_one_server_after_another() {
+    let fake = three_servers(0);
+    let (env, jwk, out) = rotate_three(&fake, &["--parallel", "1"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert_eq!(
+        first_steps(&fake, 3),
+        ["POST ausA", "POST ausB", "activate ausA"]
+    );
+    let out = keys_cmd(&env, &fake, &["rotate", "--parallel", "0", "--jwk", &jwk]);
+    assert_eq!(out.code(), Some(2), "{out}");
+}
+
+#[test]
+fn rotate_with_one_server_failing_completes_the_others() {
+    let fake = three_servers(50);
+    fake.fail_next(
+        "POST /api/v1/authorizationServers/ausB/resourceservercredentials/keys",
+        400,
+    );
+    let (_env, _jwk, out) = rotate_three(&fake, &[]);
+    assert_eq!(out.code(), Some(6), "{out}");
+    let rows: Vec<Vec<&str>> = out
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().take(2).collect())
+        .collect();
+    assert_eq!(
+        rows,
+        [["ausA", "rotated"], ["ausB", "failed"], ["ausC", "rotated"]],
+        "{out}"
+    );
+    assert!(out.stderr.contains("error: ausB: "), "{out}");
+    assert!(
+        out.stderr.contains("ausB now holds:\n  ACTIVE apkb1"),
+        "{out}"
+    );
+    assert_eq!(fake.keys("ausA")[1].2, "ACTIVE");
+    assert_eq!(fake.keys("ausB")[0].2, "ACTIVE");
+    assert_eq!(fake.keys("ausC")[1].2, "ACTIVE");
+}
+
+#[test]
+fn list_of_several_servers_is_keyed_by_server() {
+    let fake = three_servers(0);
+    let env = TestEnv::new();
+    let mut args = vec!["list", "-o", "json"];
+    args.extend(three_flags());
+    let out = keys_cmd(&env, &fake, &args);
+    assert_eq!(out.code(), Some(0), "{out}");
+    let json = out.json();
+    let servers: Vec<&String> = json.as_object().unwrap().keys().collect();
+    assert_eq!(servers, ["ausA", "ausB", "ausC"]);
+    assert_eq!(json["ausB"][0]["kid"], "b1");
+    assert_eq!(json["ausB"][0]["status"], "ACTIVE");
+
+    let mut args = vec!["list", "-o", "id"];
+    args.extend(three_flags());
+    let out = keys_cmd(&env, &fake, &args);
+    assert_eq!(out.stdout, "ausA apka1\nausB apkb1\nausC apkc1\n", "{out}");
+
+    let mut args = vec!["list"];
+    args.extend(three_flags());
+    let out = keys_cmd(&env, &fake, &args);
+    let firsts: Vec<&str> = out
+        .stdout
+        .lines()
+        .map(|l| l.split("  ").next().unwrap())
+        .collect();
+    assert_eq!(firsts, ["AUTH SERVER", "ausA", "ausB", "ausC"], "{out}");
+}
+
+#[test]
+fn list_reports_a_failing_server_and_prints_the_others() {
+    let fake = three_servers(0);
+    let env = TestEnv::new();
+    let out = keys_cmd(
+        &env,
+        &fake,
+        &[
+            "list",
+            "-o",
+            "id",
+            "--auth-server",
+            "ausA",
+            "--auth-server",
+            "ausNope",
+            "--auth-server",
+            "ausC",
+        ],
+    );
+    assert_eq!(out.code(), Some(5), "{out}");
+    assert_eq!(out.stdout, "ausA apka1\nausC apkc1\n");
+    assert!(out.stderr.starts_with("error: ausNope: "), "{out}");
+}
