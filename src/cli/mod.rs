@@ -129,6 +129,17 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = env::MAX_RETRIES, value_name = "N")]
     pub max_retries: Option<u32>,
 
+    /// The most of each Okta rate-limit window oktakeys uses, in percent, counting its
+    /// requests in flight; the org's other clients keep the rest [default: 50]
+    #[arg(
+        long,
+        global = true,
+        env = env::MAX_API_CAPACITY,
+        value_name = "PERCENT",
+        value_parser = clap::value_parser!(u8).range(1..=100)
+    )]
+    pub max_api_capacity: Option<u8>,
+
     /// Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)
     #[arg(long, global = true, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub ca_cert: Option<PathBuf>,

@@ -370,3 +370,125 @@ fn list_reports_a_failing_server_and_prints_the_others() {
     assert_eq!(out.stdout, "ausA apka1\nausC apkc1\n");
     assert!(out.stderr.starts_with("error: ausNope: "), "{out}");
 }
+
+// ---- the rate limiter -----------------------------------------------------------------
+
+/// A sandbox allowing `limit` requests per `window_secs`, with servers aus1…ausN.
+fn rate_limited(limit: u64, window_secs: u64, servers: usize) -> (FaultySandbox, Vec<String>) {
+    let fake = FaultySandbox::start_with(|o| {
+        o.knobs.rate_limit = limit;
+        o.knobs.rate_limit_window = std::time::Duration::from_secs(window_secs);
+    });
+    let ids: Vec<String> = (1..=servers).map(|i| format!("aus{i}")).collect();
+    for (i, id) in ids.iter().enumerate() {
+        fake.server(id, &[(&format!("k{i}"), "ACTIVE")]);
+    }
+    (fake, ids)
+}
+
+fn list_all(env: &TestEnv, fake: &FaultySandbox, ids: &[String], extra: &[&str]) -> Run {
+    let mut args: Vec<&str> = extra.to_vec();
+    args.extend(["list", "-o", "id"]);
+    for id in ids {
+        args.extend(["--auth-server", id]);
+    }
+    keys_cmd(env, fake, &args)
+}
+
+#[test]
+fn the_limiter_keeps_to_its_share_of_the_window() {
+    // 10 a minute, 50 %: five requests may go; the sixth would need the next window,
+    // which comes after --timeout, so it is not sent, and Okta never answers 429.
+    let (fake, ids) = rate_limited(10, 60, 6);
+    let env = TestEnv::new();
+    let out = list_all(
+        &env,
+        &fake,
+        &ids,
+        &["--timeout", "5", "--max-api-capacity", "50"],
+    );
+    assert_eq!(out.code(), Some(7), "{out}");
+    assert_eq!(fake.log().len(), 5, "{:?}", fake.log());
+    assert_eq!(
+        out.stdout,
+        "aus1 apkk0\naus2 apkk1\naus3 apkk2\naus4 apkk3\naus5 apkk4\n"
+    );
+    assert!(
+        out.stderr.starts_with(
+            "error: aus6: not sent: oktakeys has used its 50 % of Okta's rate limit (--max-api-capacity)."
+        ),
+        "{out}"
+    );
+    assert!(!out.stderr.contains("429"), "{out}");
+    // From the environment variable, all of the window: its other five go, then no more.
+    let out = keys_cmd_env(&env, &fake, &ids, ("OKTAKEYS_MAX_API_CAPACITY", "100"));
+    assert_eq!(out.code(), Some(7), "{out}");
+    assert_eq!(fake.log().len(), 10, "{:?}", fake.log());
+    assert!(
+        out.stderr
+            .contains("error: aus6: not sent: oktakeys has used its 100 %"),
+        "{out}"
+    );
+}
+
+fn keys_cmd_env(env: &TestEnv, fake: &FaultySandbox, ids: &[String], var: (&str, &str)) -> Run {
+    let mut cmd = env.cmd_with_org(&fake.base);
+    cmd.env(var.0, var.1).args([
+        "--max-retries",
+        "0",
+        "--timeout",
+        "5",
+        "keys",
+        "list",
+        "-o",
+        "id",
+    ]);
+    for id in ids {
+        cmd.args(["--auth-server", id]);
+    }
+    run(&mut cmd)
+}
+
+#[test]
+fn the_limiter_waits_for_the_next_window_instead_of_a_429() {
+    // 4 a second, 50 %: two per window; five servers take three windows, no 429.
+    let (fake, ids) = rate_limited(4, 1, 5);
+    let env = TestEnv::new();
+    let out = list_all(&env, &fake, &ids, &["-v", "--max-api-capacity", "50"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert_eq!(fake.log().len(), 5);
+    assert_eq!(out.stdout.lines().count(), 5, "{out}");
+    assert!(!out.stderr.contains(" 429 "), "{out}");
+    assert!(
+        out.stderr.contains(
+            "Keeping within 50 % of Okta's rate limit (--max-api-capacity); continuing in"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn max_api_capacity_is_a_percent_from_1_to_100() {
+    let env = TestEnv::new();
+    for bad in ["0", "101", "half"] {
+        let out = env.run(&["--max-api-capacity", bad, "keys", "list"]);
+        assert_eq!(out.code(), Some(2), "{bad}: {out}");
+    }
+    let config = env.write_config(
+        "[profiles.p]\norg_url = \"https://acme.okta.com\"\ntoken = \"x\"\nmax_api_capacity = 30\n",
+    );
+    let out = env.run(&[
+        "--config",
+        config.to_str().unwrap(),
+        "-p",
+        "p",
+        "config",
+        "show",
+    ]);
+    let row = out
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("max_api_capacity"))
+        .unwrap_or_default();
+    assert!(row.contains(" 30 "), "{out}");
+}
