@@ -1496,7 +1496,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys)
-            opts="-p -o -v -q -h -V --auth-server --parallel --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version list get add activate deactivate delete generate rotate verify match help"
+            opts="-p -o -v -q -h -V --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version list get add activate deactivate delete generate rotate verify match help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1596,7 +1596,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__activate)
-            opts="-p -o -v -q -h -V --dry-run --auth-server --parallel --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --dry-run --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1696,7 +1696,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__add)
-            opts="-p -o -v -q -h -V --jwk --pem --kid --dry-run --auth-server --parallel --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --jwk --pem --kid --dry-run --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1808,7 +1808,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__deactivate)
-            opts="-p -o -v -q -h -V --dry-run --auth-server --parallel --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --dry-run --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1908,7 +1908,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__delete)
-            opts="-y -p -o -v -q -h -V --yes --dry-run --auth-server --parallel --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-y -p -o -v -q -h -V --yes --dry-run --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2008,7 +2008,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__generate)
-            opts="-p -o -v -q -h -V --kid --private-key-out --bits --force --auth-server --parallel --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --kid --private-key-out --bits --force --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2120,7 +2120,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__get)
-            opts="-p -o -v -q -h -V --auth-server --parallel --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2388,7 +2388,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__list)
-            opts="-p -o -v -q -h -V --auth-server --parallel --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2488,7 +2488,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__match)
-            opts="-p -o -v -q -h -V --private-key --auth-server --parallel --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --private-key --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2603,7 +2603,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__rotate)
-            opts="-y -p -o -v -q -h -V --jwk --pem --generate --private-key-out --bits --kid --delete-old --keep --yes --dry-run --auth-server --parallel --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-y -p -o -v -q -h -V --jwk --pem --generate --private-key-out --bits --kid --delete-old --keep --yes --dry-run --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2727,7 +2727,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__verify)
-            opts="-p -o -v -q -h -V --private-key --client-id --scope --client-secret-env --auth-server --parallel --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --private-key --client-id --scope --client-secret-env --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -73,6 +73,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_s
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -l all-auth-servers -d '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
@@ -109,6 +110,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l all-auth-servers -d '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
@@ -134,6 +136,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l all-auth-servers -d '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
@@ -163,6 +166,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 always\t''
 never\t''"
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l dry-run -d 'Print the method, URL and body that would be sent, send nothing, exit 0'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l all-auth-servers -d '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
@@ -189,6 +193,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 always\t''
 never\t''"
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l dry-run -d 'Print the method, URL and body that would be sent, send nothing, exit 0'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l all-auth-servers -d '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
@@ -215,6 +220,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 always\t''
 never\t''"
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l dry-run -d 'Print the method, URL and body that would be sent, send nothing, exit 0'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l all-auth-servers -d '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
@@ -242,6 +248,7 @@ always\t''
 never\t''"
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the method, URL and body that would be sent, send nothing, exit 0'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l all-auth-servers -d '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
@@ -273,6 +280,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 always\t''
 never\t''"
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l force -d 'Replace FILE if it exists (atomically: the old key stays until the new one is complete)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l all-auth-servers -d '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
@@ -310,6 +318,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l delete-old -d 'After activating, delete every other INACTIVE key'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s y -l yes -d 'Delete without asking'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l dry-run -d 'Print the plan, change nothing, exit 0'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l all-auth-servers -d '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
@@ -339,6 +348,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -l all-auth-servers -d '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
@@ -365,6 +375,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from match" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from match" -l all-auth-servers -d '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from match" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from match" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from match" -l no-input -d 'Never prompt (also when the CI environment variable is set)'

@@ -48,6 +48,11 @@ pub struct FleetArgs {
         value_parser = clap::value_parser!(u16).range(1..)
     )]
     pub parallel: u16,
+
+    /// `keys list` and `keys rotate`: every ACTIVE custom authorization server of the org
+    /// (all pages of the server listing) instead of --auth-server
+    #[arg(long, global = true, conflicts_with = "auth_server")]
+    pub all_auth_servers: bool,
 }
 
 impl KeysArgs {
@@ -73,6 +78,7 @@ Examples:
   oktakeys keys list --jq '.[] | select(.status == \"INACTIVE\") | .id'
   oktakeys keys list -o id
   oktakeys keys list --auth-server ausA --auth-server ausB -o json   # {\"ausA\":[…],\"ausB\":[…]}
+  oktakeys keys list --all-auth-servers -o id
   oktakeys keys list -o jwks > jwks.json    # {\"keys\":[…]}: kty, kid, use, e, n (and alg)")]
     List,
 
@@ -169,6 +175,7 @@ Examples:
   oktakeys keys rotate --auth-server aus1a2b3c4d5e6f7g8h9 --pem new-public.pem --dry-run
   oktakeys keys rotate --auth-server ausA --auth-server ausB --jwk new.json --keep 1 --yes
   oktakeys keys rotate --auth-server ausA --auth-server ausB --jwk new.json --parallel 1
+  oktakeys keys rotate --all-auth-servers --generate --private-key-out enc.pem --keep 1 --yes
   oktakeys keys rotate --auth-server ausA --generate --private-key-out enc-2026-11.pem \\
       --kid enc-2026-11 --delete-old --yes -o json")]
     Rotate(RotateArgs),

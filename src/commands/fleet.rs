@@ -7,7 +7,42 @@ use std::future::Future;
 
 use futures_util::stream::{self, StreamExt};
 
+use crate::api::servers;
+use crate::client::Client;
+use crate::error::{Error, Result};
 use crate::output::Printer;
+
+/// `--all-auth-servers`: the ids of every ACTIVE custom authorization server of the org,
+/// from all pages of `GET /api/v1/authorizationServers`, in Okta's order.
+pub(crate) async fn all_active_servers(client: &Client) -> Result<Vec<String>> {
+    let ids: Vec<String> = servers::list_servers(client, None)
+        .await?
+        .iter()
+        .filter(|s| s.status() == "ACTIVE")
+        .map(|s| s.id().to_string())
+        .collect();
+    if let Some(bad) = ids.iter().find(|id| crate::ids::parse_path_id(id).is_err()) {
+        return Err(Error::network(
+            format!(
+                "Okta listed an authorization server whose id `{}` cannot go in a URL path",
+                bad.escape_debug()
+            ),
+            None,
+        ));
+    }
+    Ok(ids)
+}
+
+/// The servers of `--auth-server`, each once, in the order given.
+pub(crate) fn distinct(flags: &[String]) -> Vec<String> {
+    let mut servers: Vec<String> = Vec::new();
+    for server in flags {
+        if !servers.contains(server) {
+            servers.push(server.clone());
+        }
+    }
+    servers
+}
 
 /// Run `work` for every server, at most `parallel` at once; the results, and each
 /// server's stderr lines, come in the order of `servers`.

@@ -15,8 +15,14 @@ use super::key_source::{KeySource, load_key};
 
 pub(crate) async fn run(global: &GlobalArgs, args: KeysArgs) -> Result<()> {
     let printer = Printer::new(global);
-    if matches!(args.command, KeysCommand::List) && args.auth_server.len() > 1 {
+    let is_list = matches!(args.command, KeysCommand::List);
+    if is_list && (args.auth_server.len() > 1 || args.fleet.all_auth_servers) {
         return list_many(global, &printer, &args).await;
+    }
+    if args.fleet.all_auth_servers {
+        return Err(Error::Usage(
+            "--all-auth-servers is for `keys list` and `keys rotate`".into(),
+        ));
     }
     let auth_server = args.single_auth_server().map_err(Error::Usage)?;
     let settings = Settings::resolve(global, auth_server, &ProcessEnv)?;
@@ -78,20 +84,19 @@ async fn run_on(
     }
 }
 
-/// `keys list` on several servers: up to `--parallel` at once, printed in their order
+/// `keys list` on several servers (or `--all-auth-servers`): up to `--parallel` at once, printed in their order
 /// (one JSON object keyed by server id, a table with an AUTH SERVER column, or
 /// `SERVER_ID KEY_ID` lines). A server that fails is reported and left out; the exit code
 /// is the first failure's.
 async fn list_many(global: &GlobalArgs, printer: &Printer, args: &KeysArgs) -> Result<()> {
-    let mut servers: Vec<String> = Vec::new();
-    for server in &args.auth_server {
-        if !servers.contains(server) {
-            servers.push(server.clone());
-        }
-    }
-    let settings = Settings::resolve(global, servers.first().map(String::as_str), &ProcessEnv)?;
+    let flags = super::fleet::distinct(&args.auth_server);
+    let settings = Settings::resolve(global, flags.first().map(String::as_str), &ProcessEnv)?;
     let conn = Connection::open(&settings, Progress::detect(global.quiet)).await?;
     let client = conn.client()?;
+    let servers = match args.fleet.all_auth_servers {
+        true => super::fleet::all_active_servers(&client).await?,
+        false => flags,
+    };
     let client = &client;
     let results = super::fleet::each_server(
         printer,

@@ -492,3 +492,104 @@ fn max_api_capacity_is_a_percent_from_1_to_100() {
         .unwrap_or_default();
     assert!(row.contains(" 30 "), "{out}");
 }
+
+// ---- --all-auth-servers -----------------------------------------------------------------
+
+#[test]
+fn all_auth_servers_follows_every_page_and_takes_the_active_ones() {
+    use httpmock::prelude::*;
+    let okta = MockServer::start();
+    let base = okta.base_url();
+    let server =
+        |id: &str, status: &str| serde_json::json!({"id": id, "name": id, "status": status});
+    let page1 = okta.mock(|when, then| {
+        when.method(GET)
+            .path("/api/v1/authorizationServers")
+            .query_param_missing("after");
+        then.status(200)
+            .header(
+                "link",
+                format!("<{base}/api/v1/authorizationServers?after=ausX&limit=2>; rel=\"next\""),
+            )
+            .json_body(serde_json::json!([
+                server("ausA", "ACTIVE"),
+                server("ausX", "INACTIVE")
+            ]));
+    });
+    let page2 = okta.mock(|when, then| {
+        when.method(GET)
+            .path("/api/v1/authorizationServers")
+            .query_param("after", "ausX");
+        then.status(200)
+            .json_body(serde_json::json!([server("ausB", "ACTIVE")]));
+    });
+    let mut key_mocks = Vec::new();
+    for (id, seed) in [("ausA", 1), ("ausB", 2)] {
+        let key = okta_key(&base, &format!("apk{id}"), "k", "ACTIVE", seed);
+        key_mocks.push(okta.mock(|when, then| {
+            when.method(GET).path(format!(
+                "/api/v1/authorizationServers/{id}/resourceservercredentials/keys"
+            ));
+            then.status(200).json_body(serde_json::json!([key]));
+        }));
+    }
+    let env = TestEnv::new();
+    let out = run(env
+        .cmd_with_org(&base)
+        .args(["keys", "list", "--all-auth-servers", "-o", "id"]));
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert_eq!(out.stdout, "ausA apkausA\nausB apkausB\n");
+    page1.assert();
+    page2.assert();
+    for mock in key_mocks {
+        mock.assert();
+    }
+    // Not with --auth-server, and not on a command for one server.
+    let out = env.run(&["keys", "list", "--all-auth-servers", "--auth-server", "a"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    let out = run(env
+        .cmd_with_org(&base)
+        .args(["keys", "get", "--all-auth-servers", "apk1"]));
+    assert_eq!(out.code(), Some(2), "{out}");
+}
+
+#[test]
+fn rotate_all_auth_servers_rotates_each_active_server() {
+    let fake = three_servers(0);
+    let env = TestEnv::new();
+    let jwk = new_jwk(&env);
+    let out = keys_cmd(
+        &env,
+        &fake,
+        &["rotate", "--all-auth-servers", "--jwk", &jwk, "-o", "json"],
+    );
+    assert_eq!(out.code(), Some(0), "{out}");
+    let results: Vec<(String, String)> = out
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["auth_server"].as_str().unwrap().to_string(),
+                r["result"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let rotated: Vec<(&str, &str)> = results
+        .iter()
+        .map(|(s, r)| (s.as_str(), r.as_str()))
+        .collect();
+    // Every ACTIVE server the sandbox lists (its `default` too), in its order.
+    assert_eq!(
+        rotated,
+        [
+            ("ausA", "rotated"),
+            ("ausB", "rotated"),
+            ("ausC", "rotated"),
+            ("default", "rotated")
+        ],
+        "{out}"
+    );
+    assert_eq!(fake.log()[0], "GET /api/v1/authorizationServers");
+}

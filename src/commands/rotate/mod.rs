@@ -31,7 +31,10 @@ pub(crate) async fn run(
         auth_servers.first().map(String::as_str),
         &ProcessEnv,
     )?;
-    let servers = servers(auth_servers, settings.auth_server.as_deref())?;
+    let mut servers = match fleet.all_auth_servers {
+        true => Vec::new(),
+        false => servers(auth_servers, settings.auth_server.as_deref())?,
+    };
     let retention = retention(&args);
     // CI without --yes learns it before anything is read, written or sent.
     refuse_unconfirmable_deletions(global, &args, retention)?;
@@ -40,6 +43,13 @@ pub(crate) async fn run(
     let conn = Connection::open(&settings, Progress::detect(global.quiet))
         .await?
         .needing(Scope::Manage);
+    if fleet.all_auth_servers {
+        servers = super::fleet::all_active_servers(&conn.client()?).await?;
+        if servers.is_empty() {
+            printer.note("The org has no ACTIVE custom authorization server: nothing to rotate.");
+            return Ok(());
+        }
+    }
     let rotation = Rotation {
         global,
         args: &args,
