@@ -305,7 +305,7 @@ _oktakeys() {
 
     case "${cmd}" in
         oktakeys)
-            opts="-p -o -v -q -h -V --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version keys servers token config sandbox completion help"
+            opts="-p -o -v -q -h -V --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version keys servers token config sandbox completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -339,11 +339,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -359,6 +363,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -389,7 +397,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__completion)
-            opts="-p -o -v -q -h -V --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version bash elvish fish powershell zsh"
+            opts="-p -o -v -q -h -V --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -423,11 +431,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -443,6 +455,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -473,7 +489,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__config)
-            opts="-p -o -v -q -h -V --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version init list show path help"
+            opts="-p -o -v -q -h -V --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version init list show path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -507,11 +523,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -527,6 +547,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -641,7 +665,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__config__subcmd__init)
-            opts="-p -o -v -q -h -V --token-env --token-command --token-stdin --auth --client-id --private-key-file --key-id --auth-server --default --no-verify --force --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --token-env --token-command --token-stdin --auth --client-id --private-key-file --key-id --auth-server --default --no-verify --force --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -714,11 +738,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -734,6 +762,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -764,7 +796,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__config__subcmd__list)
-            opts="-p -o -v -q -h -V --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -798,11 +830,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -818,6 +854,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -848,7 +888,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__config__subcmd__path)
-            opts="-p -o -v -q -h -V --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -882,11 +922,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -902,6 +946,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -932,7 +980,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__config__subcmd__show)
-            opts="-p -o -v -q -h -V --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --auth-server --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -970,11 +1018,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -990,6 +1042,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1440,13 +1496,17 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys)
-            opts="-p -o -v -q -h -V --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version list get add activate deactivate delete generate rotate verify match help"
+            opts="-p -o -v -q -h -V --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version list get add activate deactivate delete generate rotate verify match help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --auth-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1478,11 +1538,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1498,6 +1562,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1528,13 +1596,17 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__activate)
-            opts="-p -o -v -q -h -V --dry-run --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --dry-run --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --auth-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1566,11 +1638,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1586,6 +1662,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1616,7 +1696,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__add)
-            opts="-p -o -v -q -h -V --jwk --pem --kid --dry-run --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --jwk --pem --kid --dry-run --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1635,6 +1715,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --auth-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1666,11 +1750,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1686,6 +1774,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1716,13 +1808,17 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__deactivate)
-            opts="-p -o -v -q -h -V --dry-run --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --dry-run --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --auth-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1754,11 +1850,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1774,6 +1874,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1804,13 +1908,17 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__delete)
-            opts="-y -p -o -v -q -h -V --yes --dry-run --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-y -p -o -v -q -h -V --yes --dry-run --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --auth-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1842,11 +1950,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1862,6 +1974,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1892,7 +2008,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__generate)
-            opts="-p -o -v -q -h -V --kid --private-key-out --bits --force --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --kid --private-key-out --bits --force --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1911,6 +2027,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --auth-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1942,11 +2062,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1962,6 +2086,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1992,13 +2120,17 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__get)
-            opts="-p -o -v -q -h -V --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --auth-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2030,11 +2162,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2050,6 +2186,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2248,13 +2388,17 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__list)
-            opts="-p -o -v -q -h -V --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --auth-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2286,11 +2430,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2306,6 +2454,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2336,7 +2488,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__match)
-            opts="-p -o -v -q -h -V --private-key --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --private-key --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2358,6 +2510,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --auth-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2389,11 +2545,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2409,6 +2569,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2439,7 +2603,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__rotate)
-            opts="-y -p -o -v -q -h -V --jwk --pem --generate --private-key-out --bits --kid --delete-old --keep --yes --dry-run --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-y -p -o -v -q -h -V --jwk --pem --generate --private-key-out --bits --kid --delete-old --keep --yes --dry-run --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2473,6 +2637,10 @@ _oktakeys() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2501,11 +2669,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2521,6 +2693,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2551,7 +2727,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__verify)
-            opts="-p -o -v -q -h -V --private-key --client-id --scope --client-secret-env --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --private-key --client-id --scope --client-secret-env --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2588,6 +2764,10 @@ _oktakeys() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2616,11 +2796,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2636,6 +2820,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2666,7 +2854,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__sandbox)
-            opts="-p -o -v -q -h -V --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version serve reset help"
+            opts="-p -o -v -q -h -V --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version serve reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2700,11 +2888,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2720,6 +2912,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2806,7 +3002,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__sandbox__subcmd__reset)
-            opts="-p -o -v -q -h -V --state --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --state --auth-server --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2848,11 +3044,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2868,6 +3068,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2898,7 +3102,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__sandbox__subcmd__serve)
-            opts="-p -o -v -q -h -V --addr --state --token --auth-server --encryption-enabled --client --token-lifetime --jwe-enc --service-app --require-dpop --rate-limit --rate-limit-window --latency --fail-requests --fail-with --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --addr --state --token --auth-server --encryption-enabled --client --token-lifetime --jwe-enc --service-app --require-dpop --rate-limit --rate-limit-window --latency --fail-requests --fail-with --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2988,11 +3192,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -3008,6 +3216,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3038,7 +3250,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__servers)
-            opts="-p -o -v -q -h -V --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version list get encryption help"
+            opts="-p -o -v -q -h -V --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version list get encryption help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3072,11 +3284,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -3092,6 +3308,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3122,7 +3342,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__servers__subcmd__encryption)
-            opts="-p -o -v -q -h -V --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version enable disable help"
+            opts="-p -o -v -q -h -V --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version enable disable help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3156,11 +3376,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -3176,6 +3400,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3206,7 +3434,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__servers__subcmd__encryption__subcmd__disable)
-            opts="-p -o -v -q -h -V --auth-server --dry-run --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --auth-server --dry-run --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3244,11 +3472,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -3264,6 +3496,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3294,7 +3530,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__servers__subcmd__encryption__subcmd__enable)
-            opts="-p -o -v -q -h -V --auth-server --alg --dry-run --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --auth-server --alg --dry-run --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3336,11 +3572,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -3356,6 +3596,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3442,7 +3686,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__servers__subcmd__get)
-            opts="-p -o -v -q -h -V --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3476,11 +3720,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -3496,6 +3744,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3624,7 +3876,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__servers__subcmd__list)
-            opts="-p -o -v -q -h -V --query --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --query --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3662,11 +3914,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -3682,6 +3938,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3712,7 +3972,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__token)
-            opts="-p -o -v -q -h -V --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version decrypt help"
+            opts="-p -o -v -q -h -V --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version decrypt help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3746,11 +4006,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -3766,6 +4030,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3796,7 +4064,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__token__subcmd__decrypt)
-            opts="-p -o -v -q -h -V --private-key --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --private-key --auth-server --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3849,11 +4117,15 @@ _oktakeys() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -3869,6 +4141,10 @@ _oktakeys() {
                     return 0
                     ;;
                 --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

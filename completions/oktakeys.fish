@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_oktakeys_global_optspecs
-    string join \n p/profile= config= org-url= o/output= timeout= request-timeout= connect-timeout= max-retries= ca-cert= v/verbose color= q/quiet no-input no-token-cache h/help V/version
+    string join \n p/profile= config= org-url= o/output= jq= timeout= request-timeout= connect-timeout= max-retries= max-api-capacity= ca-cert= v/verbose color= q/quiet no-input no-token-cache h/help V/version
 end
 
 function __fish_oktakeys_needs_command
@@ -27,13 +27,16 @@ end
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_needs_command" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -52,20 +55,25 @@ complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "sandbox" -d 'Run 
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "completion" -d 'Print a shell completion script'
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -l parallel -d 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -l all-auth-servers -d '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
@@ -84,20 +92,25 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_s
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -f -a "match" -d 'Find which of the server\'s keys FILE is the private half of, and whether it is ACTIVE'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate verify match help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l parallel -d 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l all-auth-servers -d '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
@@ -105,20 +118,25 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l parallel -d 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l all-auth-servers -d '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from get" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
@@ -129,21 +147,26 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l pem -d 'A PEM public key (SPKI or PKCS#1), X.509 certificate, or RSA private key (only its public part is sent); `-` reads stdin' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l kid -d 'The kid to give the key (with a JWKS: which key to take)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l parallel -d 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l dry-run -d 'Print the method, URL and body that would be sent, send nothing, exit 0'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l all-auth-servers -d '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
@@ -151,21 +174,26 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l parallel -d 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l dry-run -d 'Print the method, URL and body that would be sent, send nothing, exit 0'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l all-auth-servers -d '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
@@ -173,21 +201,26 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from activate" -s V -l version -d 'Print version'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l parallel -d 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l dry-run -d 'Print the method, URL and body that would be sent, send nothing, exit 0'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l all-auth-servers -d '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
@@ -195,22 +228,27 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from deactivate" -s V -l version -d 'Print version'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l parallel -d 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the method, URL and body that would be sent, send nothing, exit 0'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l all-auth-servers -d '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
@@ -223,21 +261,26 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 3072\t''
 4096\t''"
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l parallel -d 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l force -d 'Replace FILE if it exists (atomically: the old key stays until the new one is complete)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l all-auth-servers -d '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
@@ -253,16 +296,20 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l kid -d 'The new key\'s kid [default: the JWK\'s kid, else the RFC 7638 thumbprint]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l keep -d 'After activating, keep the N newest INACTIVE keys and delete the others' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l parallel -d 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -271,6 +318,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l delete-old -d 'After activating, delete every other INACTIVE key'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s y -l yes -d 'Delete without asking'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l dry-run -d 'Print the plan, change nothing, exit 0'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l all-auth-servers -d '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
@@ -282,20 +330,25 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -l scope -d 'Scope to ask for (repeat for several); Okta needs a custom scope of the server' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -l client-secret-env -d 'Read the client secret from this environment variable [default: OKTAKEYS_CLIENT_SECRET]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -l parallel -d 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -l all-auth-servers -d '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
@@ -304,20 +357,25 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from match" -l private-key -d 'The resource server\'s RSA private key: PEM (PKCS#8 or PKCS#1) or a private JWK (readable by its owner only; never printed)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from match" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from match" -l parallel -d 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from match" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from match" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from match" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from match" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from match" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from match" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from match" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from match" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from match" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from match" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from match" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from match" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from match" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from match" -l all-auth-servers -d '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from match" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from match" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from match" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
@@ -338,13 +396,16 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and not __fish_seen_subcommand_from list get encryption help" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and not __fish_seen_subcommand_from list get encryption help" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and not __fish_seen_subcommand_from list get encryption help" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and not __fish_seen_subcommand_from list get encryption help" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and not __fish_seen_subcommand_from list get encryption help" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and not __fish_seen_subcommand_from list get encryption help" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and not __fish_seen_subcommand_from list get encryption help" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and not __fish_seen_subcommand_from list get encryption help" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and not __fish_seen_subcommand_from list get encryption help" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and not __fish_seen_subcommand_from list get encryption help" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and not __fish_seen_subcommand_from list get encryption help" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and not __fish_seen_subcommand_from list get encryption help" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and not __fish_seen_subcommand_from list get encryption help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -353,7 +414,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and not __fis
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and not __fish_seen_subcommand_from list get encryption help" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and not __fish_seen_subcommand_from list get encryption help" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and not __fish_seen_subcommand_from list get encryption help" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and not __fish_seen_subcommand_from list get encryption help" -s h -l help -d 'Print help'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and not __fish_seen_subcommand_from list get encryption help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and not __fish_seen_subcommand_from list get encryption help" -s V -l version -d 'Print version'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and not __fish_seen_subcommand_from list get encryption help" -f -a "list" -d 'List the org\'s authorization servers, with their access-token encryption'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and not __fish_seen_subcommand_from list get encryption help" -f -a "get" -d 'Show one server: encryption, active key, keys, longest access-token lifetime'
@@ -363,13 +424,16 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_se
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from list" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from list" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from list" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from list" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from list" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from list" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -378,18 +442,21 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_se
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from list" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -398,18 +465,21 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_se
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from encryption" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from encryption" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from encryption" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from encryption" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from encryption" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from encryption" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from encryption" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from encryption" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from encryption" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from encryption" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from encryption" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from encryption" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from encryption" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -418,7 +488,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_se
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from encryption" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from encryption" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from encryption" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from encryption" -s h -l help -d 'Print help'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from encryption" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from encryption" -s V -l version -d 'Print version'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from encryption" -f -a "enable" -d 'Encrypt the server\'s access tokens to its ACTIVE key'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from encryption" -f -a "disable" -d 'Stop encrypting the server\'s access tokens (they become plain signed JWTs)'
@@ -430,13 +500,16 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_se
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and not __fish_seen_subcommand_from decrypt help" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and not __fish_seen_subcommand_from decrypt help" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and not __fish_seen_subcommand_from decrypt help" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and not __fish_seen_subcommand_from decrypt help" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and not __fish_seen_subcommand_from decrypt help" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and not __fish_seen_subcommand_from decrypt help" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and not __fish_seen_subcommand_from decrypt help" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and not __fish_seen_subcommand_from decrypt help" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and not __fish_seen_subcommand_from decrypt help" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and not __fish_seen_subcommand_from decrypt help" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and not __fish_seen_subcommand_from decrypt help" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and not __fish_seen_subcommand_from decrypt help" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and not __fish_seen_subcommand_from decrypt help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -445,7 +518,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and not __fish_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and not __fish_seen_subcommand_from decrypt help" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and not __fish_seen_subcommand_from decrypt help" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and not __fish_seen_subcommand_from decrypt help" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and not __fish_seen_subcommand_from decrypt help" -s h -l help -d 'Print help'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and not __fish_seen_subcommand_from decrypt help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and not __fish_seen_subcommand_from decrypt help" -s V -l version -d 'Print version'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and not __fish_seen_subcommand_from decrypt help" -f -a "decrypt" -d 'Decrypt an encrypted access token (JWE) and show its headers and claims'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and not __fish_seen_subcommand_from decrypt help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -454,13 +527,16 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from decrypt" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from decrypt" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from decrypt" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from decrypt" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from decrypt" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from decrypt" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from decrypt" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from decrypt" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from decrypt" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from decrypt" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from decrypt" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from decrypt" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from decrypt" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -469,20 +545,23 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from decrypt" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from decrypt" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from decrypt" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from decrypt" -s h -l help -d 'Print help'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from decrypt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from decrypt" -s V -l version -d 'Print version'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "decrypt" -d 'Decrypt an encrypted access token (JWE) and show its headers and claims'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -491,7 +570,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -s h -l help -d 'Print help'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -s V -l version -d 'Print version'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -f -a "init" -d 'Create or update a profile: asks on a terminal, takes flags in scripts'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -f -a "list" -d 'List the profiles in the config file, the default marked, credentials masked'
@@ -510,13 +589,16 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_see
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -534,13 +616,16 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_see
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -549,19 +634,22 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_see
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l auth-server -d 'Authorization server id, as `keys --auth-server` would take it' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -570,18 +658,21 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_see
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -590,7 +681,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_see
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Create or update a profile: asks on a terminal, takes flags in scripts'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the profiles in the config file, the default marked, credentials masked'
@@ -600,13 +691,16 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_see
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -615,7 +709,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fis
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s h -l help -d 'Print help'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s V -l version -d 'Print version'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -f -a "serve" -d 'Serve Okta\'s six key endpoints on a local address until Ctrl-C or SIGTERM'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -f -a "reset" -d 'Restore the sandbox state to its seed (server `default` with one ACTIVE key)'
@@ -639,13 +733,16 @@ drop\t''"
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -655,20 +752,23 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_se
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s V -l version -d 'Print version'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l state -d 'State file [default: the user data folder\'s oktakeys/sandbox.json]' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l auth-server -d 'Another authorization server to seed (besides `default`); repeatable' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -677,7 +777,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_se
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Serve Okta\'s six key endpoints on a local address until Ctrl-C or SIGTERM'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Restore the sandbox state to its seed (server `default` with one ACTIVE key)'
@@ -685,13 +785,16 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_se
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
-id\t''"
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -700,7 +803,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -s v -l ve
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -s h -l help -d 'Print help'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -s V -l version -d 'Print version'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token config sandbox completion help" -f -a "keys" -d 'List, add, activate, deactivate and delete an authorization server\'s public keys'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token config sandbox completion help" -f -a "servers" -d 'List authorization servers; turn access-token encryption on or off'

@@ -29,6 +29,7 @@ pub(crate) const TIMEOUT: &str = "OKTAKEYS_TIMEOUT";
 pub(crate) const REQUEST_TIMEOUT: &str = "OKTAKEYS_REQUEST_TIMEOUT";
 pub(crate) const CONNECT_TIMEOUT: &str = "OKTAKEYS_CONNECT_TIMEOUT";
 pub(crate) const MAX_RETRIES: &str = "OKTAKEYS_MAX_RETRIES";
+pub(crate) const MAX_API_CAPACITY: &str = "OKTAKEYS_MAX_API_CAPACITY";
 
 // `sandbox serve|reset`; the test knobs' names belong to the sandbox, which reads them
 // too (behind `--profile sandbox`).

@@ -182,6 +182,7 @@ mod tests {
             request_timeout: std::time::Duration::from_secs(5),
             connect_timeout: std::time::Duration::from_secs(5),
             max_retries: 0,
+            max_api_capacity: 100,
             ca_cert: None,
             ssl_cert_file: None,
         };

@@ -69,6 +69,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (env::MAX_RETRIES, "retries, like --max-retries"),
     (
+        env::MAX_API_CAPACITY,
+        "share of the rate limit, like --max-api-capacity",
+    ),
+    (
         env::SSL_CERT_FILE,
         "CA certificates (PEM) to trust, as for OpenSSL and curl",
     ),

@@ -17,7 +17,7 @@ Examples:
 pub struct KeysArgs {
     /// Authorization server id (aus…, or `default`); a profile may give a default
     ///
-    /// Only `keys rotate` takes several (repeat the flag); the other commands take one.
+    /// `keys list` and `keys rotate` take several (repeat the flag); the others take one.
     #[arg(
         long,
         global = true,
@@ -28,8 +28,31 @@ pub struct KeysArgs {
     )]
     pub auth_server: Vec<String>,
 
+    #[command(flatten)]
+    pub fleet: FleetArgs,
+
     #[command(subcommand)]
     pub command: KeysCommand,
+}
+
+/// How a command that acts on several servers goes through them.
+#[derive(Debug, Clone, Args)]
+pub struct FleetArgs {
+    /// With several servers: how many are worked on at once (1: one after another);
+    /// output still comes in the order of the servers
+    #[arg(
+        long,
+        global = true,
+        value_name = "N",
+        default_value_t = 8,
+        value_parser = clap::value_parser!(u16).range(1..)
+    )]
+    pub parallel: u16,
+
+    /// `keys list` and `keys rotate`: every ACTIVE custom authorization server of the org
+    /// (all pages of the server listing) instead of --auth-server
+    #[arg(long, global = true, conflicts_with = "auth_server")]
+    pub all_auth_servers: bool,
 }
 
 impl KeysArgs {
@@ -39,7 +62,7 @@ impl KeysArgs {
             [] => Ok(None),
             [one] => Ok(Some(one)),
             many => Err(format!(
-                "--auth-server is given {} times; only `keys rotate` acts on several servers",
+                "--auth-server is given {} times; only `keys list` and `keys rotate` act on several servers",
                 many.len()
             )),
         }
@@ -52,8 +75,11 @@ pub enum KeysCommand {
     #[command(after_help = "\
 Examples:
   oktakeys keys list --auth-server aus1a2b3c4d5e6f7g8h9
-  oktakeys keys list -o json | jq -r '.[] | select(.status == \"INACTIVE\") | .id'
-  oktakeys keys list -o id")]
+  oktakeys keys list --jq '.[] | select(.status == \"INACTIVE\") | .id'
+  oktakeys keys list -o id
+  oktakeys keys list --auth-server ausA --auth-server ausB -o json   # {\"ausA\":[…],\"ausB\":[…]}
+  oktakeys keys list --all-auth-servers -o id
+  oktakeys keys list -o jwks > jwks.json    # {\"keys\":[…]}: kty, kid, use, e, n (and alg)")]
     List,
 
     /// Show one key
@@ -120,7 +146,8 @@ Examples:
 
     /// Rotate to a new key: add it, activate it, retire old keys (safe to re-run)
     #[command(after_help = "\
-Steps, for each --auth-server (repeat the flag for several servers, rotated independently):
+Steps, for each --auth-server (repeat the flag for several servers, rotated independently,
+up to --parallel at once; output comes in the order of the servers):
   1. list the keys and print the plan (on stderr); --dry-run stops here
   2. add the new key INACTIVE, or use the key with the same kid (and the same key material)
      that an earlier, interrupted run added
@@ -147,6 +174,8 @@ exits 9 before contacting Okta.
 Examples:
   oktakeys keys rotate --auth-server aus1a2b3c4d5e6f7g8h9 --pem new-public.pem --dry-run
   oktakeys keys rotate --auth-server ausA --auth-server ausB --jwk new.json --keep 1 --yes
+  oktakeys keys rotate --auth-server ausA --auth-server ausB --jwk new.json --parallel 1
+  oktakeys keys rotate --all-auth-servers --generate --private-key-out enc.pem --keep 1 --yes
   oktakeys keys rotate --auth-server ausA --generate --private-key-out enc-2026-11.pem \\
       --kid enc-2026-11 --delete-old --yes -o json")]
     Rotate(RotateArgs),

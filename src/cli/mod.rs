@@ -22,8 +22,8 @@ pub use config::{AuthMode, ConfigArgs, ConfigCommand, InitArgs, ShowArgs, TokenS
 pub use help::{ENVIRONMENT, EXIT_CODES};
 use help::{root_after_help, root_after_long_help};
 pub use keys::{
-    AddArgs, DeleteArgs, GenerateArgs, KeysArgs, KeysCommand, MatchArgs, MutateArgs, RotateArgs,
-    VerifyArgs,
+    AddArgs, DeleteArgs, FleetArgs, GenerateArgs, KeysArgs, KeysCommand, MatchArgs, MutateArgs,
+    RotateArgs, VerifyArgs,
 };
 pub use sandbox::{
     SandboxArgs, SandboxCommand, SandboxFailWith, SandboxResetArgs, SandboxServeArgs,
@@ -77,9 +77,31 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "URL", value_hint = ValueHint::Url)]
     pub org_url: Option<String>,
 
-    /// Output format: table for people, json (Okta's raw JSON) for pipelines, id for xargs
-    #[arg(short, long, global = true, value_enum, value_name = "FORMAT")]
+    /// Output format: table for people, json (Okta's raw JSON) for pipelines, id for xargs,
+    /// jwks (`keys list`: a standard JWKS of the public members)
+    #[arg(
+        id = "output",
+        short = 'o',
+        long = "output",
+        global = true,
+        value_enum,
+        value_name = "FORMAT"
+    )]
+    pub format: Option<FormatArg>,
+
+    /// The output format the commands print in, from `-o` and `--jq` (filled in by
+    /// [`parse`]): `-o jwks` is JSON output with `jwks` set.
+    #[arg(skip)]
     pub output: Option<OutputFormat>,
+
+    /// `-o jwks` (`keys list` only): the listing as a JWKS of the keys' public members.
+    #[arg(skip)]
+    pub jwks: bool,
+
+    /// Filter the JSON output with a jq expression (implies -o json); strings print raw,
+    /// one per line, other values as compact JSON, e.g. --jq '.[].kid'
+    #[arg(long, global = true, value_name = "EXPR")]
+    pub jq: Option<String>,
 
     /// Limit for the whole command, in seconds [default: 120]
     #[arg(long, global = true, env = env::TIMEOUT, value_name = "SECS")]
@@ -106,6 +128,17 @@ pub struct GlobalArgs {
     /// Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]
     #[arg(long, global = true, env = env::MAX_RETRIES, value_name = "N")]
     pub max_retries: Option<u32>,
+
+    /// The most of each Okta rate-limit window oktakeys uses, in percent, counting its
+    /// requests in flight; the org's other clients keep the rest [default: 50]
+    #[arg(
+        long,
+        global = true,
+        env = env::MAX_API_CAPACITY,
+        value_name = "PERCENT",
+        value_parser = clap::value_parser!(u8).range(1..=100)
+    )]
+    pub max_api_capacity: Option<u8>,
 
     /// Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)
     #[arg(long, global = true, value_name = "FILE", value_hint = ValueHint::FilePath)]
@@ -179,8 +212,45 @@ pub fn parse() -> Result<Cli, clap::Error> {
     cmd.build();
     let matches = cmd.clone().try_get_matches()?;
     let mut cli = Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))?;
+    resolve_output(&mut cli)
+        .map_err(|message| cmd.error(clap::error::ErrorKind::ArgumentConflict, message))?;
     EnvOrigins::collect(&cmd, &matches, &mut cli.global.env_origins);
     Ok(cli)
+}
+
+/// The output format from `-o` and `--jq`: `--jq` filters JSON, so it implies `-o json`
+/// and refuses the others; `-o jwks` is JSON output of `keys list` only.
+fn resolve_output(cli: &mut Cli) -> Result<(), String> {
+    let global = &mut cli.global;
+    if global.jq.is_some()
+        && let Some(other) = global.format.filter(|f| *f != FormatArg::Json)
+    {
+        return Err(format!(
+            "--jq filters JSON output; it cannot be used with -o {}",
+            other
+                .to_possible_value()
+                .map_or("?".into(), |v| v.get_name().to_string())
+        ));
+    }
+    let is_list = matches!(
+        &cli.command,
+        Command::Keys(KeysArgs {
+            command: KeysCommand::List,
+            ..
+        })
+    );
+    if global.format == Some(FormatArg::Jwks) && !is_list {
+        return Err("-o jwks is for `keys list` only".into());
+    }
+    global.jwks = global.format == Some(FormatArg::Jwks);
+    global.output = match global.format {
+        None if global.jq.is_some() => Some(OutputFormat::Json),
+        None => None,
+        Some(FormatArg::Table) => Some(OutputFormat::Table),
+        Some(FormatArg::Json | FormatArg::Jwks) => Some(OutputFormat::Json),
+        Some(FormatArg::Id) => Some(OutputFormat::Id),
+    };
+    Ok(())
 }
 
 /// Whether the raw arguments ask for `-o json`, for reporting an error clap found
@@ -209,11 +279,22 @@ where
     asks
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// How the commands print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputFormat {
     Table,
     Json,
     Id,
+}
+
+/// The values of `-o`, resolved into [`OutputFormat`] by [`parse`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Table,
+    Json,
+    Id,
+    /// `keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg).
+    Jwks,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

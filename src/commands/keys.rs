@@ -15,6 +15,15 @@ use super::key_source::{KeySource, load_key};
 
 pub(crate) async fn run(global: &GlobalArgs, args: KeysArgs) -> Result<()> {
     let printer = Printer::new(global);
+    let is_list = matches!(args.command, KeysCommand::List);
+    if is_list && (args.auth_server.len() > 1 || args.fleet.all_auth_servers) {
+        return list_many(global, &printer, &args).await;
+    }
+    if args.fleet.all_auth_servers {
+        return Err(Error::Usage(
+            "--all-auth-servers is for `keys list` and `keys rotate`".into(),
+        ));
+    }
     let auth_server = args.single_auth_server().map_err(Error::Usage)?;
     let settings = Settings::resolve(global, auth_server, &ProcessEnv)?;
     let server = settings.auth_server.clone().ok_or_else(|| {
@@ -72,6 +81,53 @@ async fn run_on(
         | KeysCommand::Match(_) => Err(Error::Internal(
             "keys generate/rotate/verify/match: misrouted".into(),
         )),
+    }
+}
+
+/// `keys list` on several servers (or `--all-auth-servers`): up to `--parallel` at once, printed in their order
+/// (one JSON object keyed by server id, a table with an AUTH SERVER column, or
+/// `SERVER_ID KEY_ID` lines). A server that fails is reported and left out; the exit code
+/// is the first failure's.
+async fn list_many(global: &GlobalArgs, printer: &Printer, args: &KeysArgs) -> Result<()> {
+    let flags = super::fleet::distinct(&args.auth_server);
+    let settings = Settings::resolve(global, flags.first().map(String::as_str), &ProcessEnv)?;
+    let conn = Connection::open(&settings, Progress::detect(global.quiet)).await?;
+    let client = conn.client()?;
+    let servers = match args.fleet.all_auth_servers {
+        true => super::fleet::all_active_servers(&client).await?,
+        false => flags,
+    };
+    let client = &client;
+    let results = super::fleet::each_server(
+        printer,
+        &servers,
+        args.fleet.parallel,
+        |server, held| async move {
+            let listed = api::list_keys(client, server).await;
+            if let Err(err) = &listed {
+                held.failure(format!(
+                    "error: {server}: {}",
+                    crate::output::error_paragraph(err).trim_start_matches("error: ")
+                ));
+            }
+            listed
+        },
+    )
+    .await;
+    let mut first_failure = None;
+    let mut listed = Vec::new();
+    for (server, result) in servers.iter().zip(results) {
+        match result {
+            Ok(keys) => listed.push((server.as_str(), keys)),
+            Err(err) => {
+                first_failure.get_or_insert(err.exit_code());
+            }
+        }
+    }
+    printer.server_keys(&listed)?;
+    match first_failure {
+        Some(code) => Err(Error::Reported(code)),
+        None => Ok(()),
     }
 }
 

@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 mod auth_server;
 pub mod completion;
 pub mod config;
+mod fleet;
 pub mod generate;
 mod inspect;
 mod key_match;
@@ -23,6 +24,10 @@ mod verify;
 
 pub async fn dispatch(cli: Cli) -> Result<()> {
     init_logging(cli.global.verbose);
+    // A bad `--jq` is a usage error before anything is read or sent.
+    if let Some(expr) = &cli.global.jq {
+        crate::output::check_jq(expr)?;
+    }
     match cli.command {
         // Offline: no profile, no client.
         Command::Keys(KeysArgs {
@@ -32,14 +37,17 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Keys(KeysArgs {
             command: KeysCommand::Rotate(rotate),
             auth_server,
-        }) => rotate::run(&cli.global, auth_server, rotate).await,
+            fleet,
+        }) => rotate::run(&cli.global, auth_server, &fleet, rotate).await,
         Command::Keys(KeysArgs {
             command: KeysCommand::Verify(verify),
             auth_server,
+            ..
         }) => verify::run(&cli.global, single(&auth_server)?, verify).await,
         Command::Keys(KeysArgs {
             command: KeysCommand::Match(args),
             auth_server,
+            ..
         }) => key_match::run(&cli.global, single(&auth_server)?, args).await,
         Command::Keys(args) => keys::run(&cli.global, args).await,
         Command::Servers(args) => servers::run(&cli.global, args).await,

@@ -45,6 +45,7 @@ pub struct Origins {
     pub request_timeout: Origin,
     pub connect_timeout: Origin,
     pub max_retries: Origin,
+    pub max_api_capacity: Origin,
     pub ca_cert: Option<Origin>,
 }
 

@@ -27,6 +27,7 @@ pub struct Profile {
     pub request_timeout: Option<u64>,
     pub connect_timeout: Option<u64>,
     pub max_retries: Option<u32>,
+    pub max_api_capacity: Option<u8>,
     pub ca_cert: Option<PathBuf>,
     // OAuth 2.0 service app (auth = "private_key").
     pub client_id: Option<String>,

@@ -20,6 +20,10 @@ pub const DEFAULT_TIMEOUT_SECS: u64 = 120;
 pub const DEFAULT_REQUEST_TIMEOUT_SECS: u64 = 30;
 pub const DEFAULT_CONNECT_TIMEOUT_SECS: u64 = 10;
 pub const DEFAULT_MAX_RETRIES: u32 = 4;
+/// The share of each Okta rate-limit window oktakeys uses unless told otherwise (percent;
+/// the Terraform provider's `max_api_capacity` is the model): half, leaving the rest to the
+/// org's other clients.
+pub const DEFAULT_MAX_API_CAPACITY: u8 = 50;
 
 #[derive(Debug, Clone)]
 pub struct HttpSettings {
@@ -27,6 +31,8 @@ pub struct HttpSettings {
     pub request_timeout: Duration,
     pub connect_timeout: Duration,
     pub max_retries: u32,
+    /// `--max-api-capacity`: the percent of each rate-limit window oktakeys may use.
+    pub max_api_capacity: u8,
     /// `--ca-cert` or the profile's `ca_cert`: trusted besides the platform's roots.
     pub ca_cert: Option<PathBuf>,
     /// `SSL_CERT_FILE`, also trusted besides the platform's roots (on every platform).
@@ -104,6 +110,7 @@ impl Settings {
                 request_timeout: http.request_timeout,
                 connect_timeout: http.connect_timeout,
                 max_retries: http.max_retries,
+                max_api_capacity: http.max_api_capacity,
                 ca_cert: http.ca_cert,
             },
         })
@@ -117,6 +124,7 @@ struct ResolvedHttp {
     request_timeout: Origin,
     connect_timeout: Origin,
     max_retries: Origin,
+    max_api_capacity: Origin,
     ca_cert: Option<Origin>,
 }
 
@@ -164,6 +172,19 @@ fn resolve_http(
         (profile.max_retries, chosen.value_origin()),
     ])
     .unwrap_or((DEFAULT_MAX_RETRIES, Origin::Default));
+    let (max_api_capacity, max_api_capacity_origin) = first([
+        (
+            global.max_api_capacity,
+            arg_origin(global, "max_api_capacity", "--max-api-capacity"),
+        ),
+        (profile.max_api_capacity, chosen.value_origin()),
+    ])
+    .unwrap_or((DEFAULT_MAX_API_CAPACITY, Origin::Default));
+    if !(1..=100).contains(&max_api_capacity) {
+        return Err(Error::config(format!(
+            "max_api_capacity must be a percent from 1 to 100, not {max_api_capacity}"
+        )));
+    }
     let ca_cert = first([
         (global.ca_cert.clone(), Origin::Flag("--ca-cert")),
         (profile.ca_cert.clone(), chosen.value_origin()),
@@ -175,6 +196,7 @@ fn resolve_http(
             request_timeout: secs(request_timeout, "request-timeout")?,
             connect_timeout: secs(connect_timeout, "connect-timeout")?,
             max_retries,
+            max_api_capacity,
             ca_cert,
             ssl_cert_file: env.var(env::SSL_CERT_FILE).map(PathBuf::from),
         },
@@ -182,6 +204,7 @@ fn resolve_http(
         request_timeout: request_timeout_origin,
         connect_timeout: connect_timeout_origin,
         max_retries: max_retries_origin,
+        max_api_capacity: max_api_capacity_origin,
         ca_cert: ca_cert_origin,
     })
 }

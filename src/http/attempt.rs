@@ -65,6 +65,12 @@ impl Transport {
         retries: &Retries,
         credentials: Credentials,
     ) -> std::result::Result<Response, Failure> {
+        // Within --max-api-capacity of Okta's window, counting what is in flight.
+        let permit = if request.paced {
+            Some(self.within_capacity(url).await.map_err(Failure::Fatal)?)
+        } else {
+            None
+        };
         let started = Instant::now();
         let left = self.deadline.at().saturating_duration_since(started);
         let (limit, which) = if left < self.request_timeout {
@@ -85,6 +91,9 @@ impl Transport {
             }),
         };
         log_outcome(&request.method, url, &result, started.elapsed());
+        if let Some(permit) = permit {
+            permit.done(result.as_ref().ok().map(|resp| &resp.headers));
+        }
         if let Ok(resp) = &result
             && request.paced
             && resp.status != StatusCode::TOO_MANY_REQUESTS

@@ -128,6 +128,7 @@ mod tests {
             request_timeout: Duration::from_secs(1),
             connect_timeout: Duration::from_secs(1),
             max_retries: 0,
+            max_api_capacity: 100,
             ca_cert: None,
             ssl_cert_file: None,
         };

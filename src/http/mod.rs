@@ -26,6 +26,7 @@
 
 mod attempt;
 mod deadline;
+mod limiter;
 mod log;
 mod okta_error;
 mod open;
@@ -65,6 +66,8 @@ pub struct Transport {
     connect_timeout: Duration,
     deadline: Deadline,
     progress: Progress,
+    /// `--max-api-capacity`: the percent of each rate-limit window this process may use.
+    max_api_capacity: u8,
     /// Set when a response said the rate-limit window is used up: wait before the next
     /// paced request.
     pause_until: Mutex<Option<Instant>>,
@@ -180,6 +183,7 @@ impl Transport {
             connect_timeout: settings.connect_timeout,
             deadline: Deadline::after(settings.timeout),
             progress,
+            max_api_capacity: settings.max_api_capacity,
             pause_until: Mutex::new(None),
         })
     }

@@ -19,8 +19,9 @@ pub(crate) const MAX_RATE_LIMIT_WAIT: Duration = Duration::from_secs(60);
 /// same instant the window opens.
 const RATE_LIMIT_JITTER: Duration = Duration::from_millis(400);
 
+pub(super) const RATE_LIMIT_LIMIT: &str = "x-rate-limit-limit";
 pub(super) const RATE_LIMIT_REMAINING: &str = "x-rate-limit-remaining";
-const RATE_LIMIT_RESET: &str = "x-rate-limit-reset";
+pub(super) const RATE_LIMIT_RESET: &str = "x-rate-limit-reset";
 
 /// How long to wait after a 429, or before the next request when the window is used
 /// up: [`reset_wait`], capped at [`MAX_RATE_LIMIT_WAIT`].
@@ -143,6 +144,40 @@ impl Transport {
         })
         .await;
         Ok(())
+    }
+
+    /// Wait until one more request keeps oktakeys within `--max-api-capacity` of the
+    /// window (see `limiter`), on the live line; not past `--timeout`.
+    pub(super) async fn within_capacity(&self, url: &url::Url) -> Result<super::limiter::Permit> {
+        loop {
+            let until = match super::limiter::try_take(url, self.max_api_capacity) {
+                Ok(permit) => return Ok(permit),
+                Err(until) => until,
+            };
+            let wait = until.saturating_duration_since(Instant::now());
+            if let Some((why, hint)) = too_long_to_wait(self, wait) {
+                return Err(Error::RateLimited {
+                    message: format!(
+                        "not sent: oktakeys has used its {} % of Okta's rate limit \
+                         (--max-api-capacity). {why}",
+                        self.max_api_capacity
+                    ),
+                    hint: Some(hint),
+                });
+            }
+            if wait < Duration::from_millis(100) {
+                tokio::time::sleep(wait).await;
+                continue;
+            }
+            self.announce_and_wait(wait, |left| {
+                format!(
+                    "Keeping within {} % of Okta's rate limit (--max-api-capacity); continuing in {}",
+                    self.max_api_capacity,
+                    human_wait(left)
+                )
+            })
+            .await;
+        }
     }
 
     /// Remember when Okta says the window is used up, so the next request waits for the

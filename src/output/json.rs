@@ -1,4 +1,4 @@
-//! JSON on stdout: pretty on a terminal, compact when piped.
+//! JSON on stdout: pretty on a terminal, compact when piped; through `--jq` when given.
 
 use serde_json::Value;
 
@@ -7,6 +7,9 @@ use crate::error::{Error, Result};
 
 impl Printer {
     pub(crate) fn json(&self, value: &Value) -> Result<()> {
+        if let Some(expr) = &self.jq {
+            return self.data(&super::jq::run(expr, value)?);
+        }
         let text = if self.stdout_is_terminal {
             pretty(value)?
         } else {

@@ -1,5 +1,5 @@
 //! Keys as Okta returns them: a table for people, Okta's raw JSON for pipelines, ids for
-//! xargs.
+//! xargs, a JWKS of their public members.
 
 use comfy_table::{Cell, Color, Table};
 use serde_json::Value;
@@ -13,6 +13,9 @@ use crate::escape::escape;
 
 impl Printer {
     pub(crate) fn keys(&self, keys: &[Key]) -> Result<()> {
+        if self.jwks {
+            return self.json(&jwks(keys));
+        }
         match self.format {
             OutputFormat::Json => {
                 let array = Value::Array(
@@ -40,6 +43,59 @@ impl Printer {
         }
     }
 
+    /// The keys of several servers: one JSON object keyed by server id (each value Okta's
+    /// array as received, or a JWKS with `-o jwks`), `SERVER_ID KEY_ID` lines, or the
+    /// table with an AUTH SERVER column.
+    pub(crate) fn server_keys(&self, listed: &[(&str, Vec<Key>)]) -> Result<()> {
+        match self.format {
+            OutputFormat::Json => {
+                let object = listed
+                    .iter()
+                    .map(|(server, keys)| {
+                        let value = if self.jwks {
+                            jwks(keys)
+                        } else {
+                            Value::Array(
+                                keys.iter()
+                                    .map(|k| Value::Object(k.raw().clone()))
+                                    .collect(),
+                            )
+                        };
+                        (server.to_string(), value)
+                    })
+                    .collect();
+                self.json(&Value::Object(object))
+            }
+            OutputFormat::Id => {
+                let lines: String = listed
+                    .iter()
+                    .flat_map(|(server, keys)| {
+                        keys.iter()
+                            .map(move |k| format!("{} {}\n", escape(server), escape(k.id())))
+                    })
+                    .collect();
+                self.data(&lines)
+            }
+            OutputFormat::Table => {
+                if listed.iter().all(|(_, keys)| keys.is_empty()) {
+                    self.note("No keys.");
+                    return Ok(());
+                }
+                let mut columns = vec!["AUTH SERVER"];
+                columns.extend(KEY_COLUMNS);
+                let mut table = self.new_table(&columns);
+                for (server, keys) in listed {
+                    for key in keys {
+                        let mut row = vec![Cell::new(escape(server))];
+                        row.extend(self.key_row(key));
+                        table.add_row(row);
+                    }
+                }
+                self.data(&render(table))
+            }
+        }
+    }
+
     /// One key: its JSON object with `-o json`, else as a one-row listing.
     pub(crate) fn key(&self, key: &Key) -> Result<()> {
         match self.format {
@@ -49,44 +105,72 @@ impl Printer {
     }
 
     fn key_table(&self, keys: &[Key]) -> Table {
-        let mut table = self.new_table(&[
-            "ID",
-            "KID",
-            "STATUS",
-            "KTY",
-            "USE",
-            "THUMBPRINT",
-            "CREATED",
-            "LAST UPDATED",
-        ]);
+        let mut table = self.new_table(&KEY_COLUMNS);
         for key in keys {
-            let status = Cell::new(escape(key.status()));
-            let status = match (self.color, key.status()) {
-                (true, "ACTIVE") => status.fg(Color::Green),
-                (true, _) => status.fg(Color::DarkGrey),
-                (false, _) => status,
-            };
-            table.add_row(vec![
-                Cell::new(escape(key.id())),
-                Cell::new(escape(key.kid().unwrap_or("-"))),
-                status,
-                Cell::new(escape(key.kty().unwrap_or("-"))),
-                Cell::new(escape(key.use_().unwrap_or("-"))),
-                Cell::new(
-                    key.thumbprint()
-                        .map(|t| shorten(&t, 12))
-                        .unwrap_or_else(|| "-".into()),
-                ),
-                Cell::new(key.created().map(short_time).unwrap_or_else(|| "-".into())),
-                Cell::new(
-                    key.last_updated()
-                        .map(short_time)
-                        .unwrap_or_else(|| "-".into()),
-                ),
-            ]);
+            table.add_row(self.key_row(key));
         }
         table
     }
+
+    fn key_row(&self, key: &Key) -> Vec<Cell> {
+        let status = Cell::new(escape(key.status()));
+        let status = match (self.color, key.status()) {
+            (true, "ACTIVE") => status.fg(Color::Green),
+            (true, _) => status.fg(Color::DarkGrey),
+            (false, _) => status,
+        };
+        vec![
+            Cell::new(escape(key.id())),
+            Cell::new(escape(key.kid().unwrap_or("-"))),
+            status,
+            Cell::new(escape(key.kty().unwrap_or("-"))),
+            Cell::new(escape(key.use_().unwrap_or("-"))),
+            Cell::new(
+                key.thumbprint()
+                    .map(|t| shorten(&t, 12))
+                    .unwrap_or_else(|| "-".into()),
+            ),
+            Cell::new(key.created().map(short_time).unwrap_or_else(|| "-".into())),
+            Cell::new(
+                key.last_updated()
+                    .map(short_time)
+                    .unwrap_or_else(|| "-".into()),
+            ),
+        ]
+    }
+}
+
+const KEY_COLUMNS: [&str; 8] = [
+    "ID",
+    "KID",
+    "STATUS",
+    "KTY",
+    "USE",
+    "THUMBPRINT",
+    "CREATED",
+    "LAST UPDATED",
+];
+
+/// The members a JWKS carries (RFC 7517), the rest of Okta's object (id, status, dates,
+/// `_links`) left out.
+const JWKS_MEMBERS: [&str; 6] = ["kty", "kid", "use", "e", "n", "alg"];
+
+/// `{"keys":[…]}`: each key's public members, keys and members in Okta's order; what a
+/// resource server or a `jwks_uri` host serves.
+pub(super) fn jwks(keys: &[Key]) -> Value {
+    let keys = keys
+        .iter()
+        .map(|key| {
+            Value::Object(
+                key.raw()
+                    .iter()
+                    .filter(|(name, _)| JWKS_MEMBERS.contains(&name.as_str()))
+                    .map(|(name, value)| (name.clone(), value.clone()))
+                    .collect(),
+            )
+        })
+        .collect();
+    serde_json::json!({ "keys": Value::Array(keys) })
 }
 
 /// `2023-02-21T20:08:24.000Z` → `2023-02-21 20:08:24Z`; anything else unchanged (but

@@ -1,12 +1,13 @@
 //! Output. The `Printer` decides only where text goes and whether it is shown: data on
 //! stdout (never suppressed), notes for people on stderr (not under `-q`). The modules
 //! beside it render: key listings, server listings, decrypted tokens, check reports,
-//! tables, JSON, dry runs, and the one error report; `escape` makes server and file text
+//! tables, JSON (and `--jq`), dry runs, and the one error report; `escape` makes server and file text
 //! safe for a terminal in all that is printed for people.
 
 mod check_report;
 mod dry_run;
 mod error_report;
+mod jq;
 mod json;
 mod key_list;
 mod printer;
@@ -17,5 +18,6 @@ mod token_view;
 pub(crate) use check_report::{Check, Report};
 pub(crate) use error_report::{error_json, error_paragraph};
 pub use error_report::{report_error, report_usage_error};
+pub(crate) use jq::check as check_jq;
 pub(crate) use printer::{Printer, write_prompt, write_stdout};
 pub(crate) use server_list::ServerDetails;

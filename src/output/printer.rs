@@ -1,6 +1,7 @@
 //! The `Printer`: per call site, stdout or stderr, shown or quiet. It renders nothing.
 
 use std::io::{IsTerminal, Write};
+use std::sync::{Arc, Mutex};
 
 use crate::cli::{GlobalArgs, OutputFormat};
 use crate::error::Result;
@@ -16,6 +17,13 @@ pub(crate) struct Printer {
     /// JSON is pretty and tables fit the width only on a terminal.
     pub(super) stdout_is_terminal: bool,
     quiet: bool,
+    /// `--jq`: the filter applied to JSON output.
+    pub(super) jq: Option<String>,
+    /// `-o jwks` (`keys list` only): JSON output, a JWKS of the keys' public members.
+    pub(super) jwks: bool,
+    /// Set by [`Printer::held`]: stderr lines kept back, to be written by
+    /// [`Printer::release`] (one server's notes while others' work runs beside it).
+    held: Option<Arc<Mutex<Vec<String>>>>,
 }
 
 impl Printer {
@@ -26,26 +34,59 @@ impl Printer {
             color: super::table::use_color(global.color, stdout_is_terminal),
             stdout_is_terminal,
             quiet: global.quiet,
+            jq: global.jq.clone(),
+            jwks: global.jwks,
+            held: None,
         }
     }
 
     /// A note for the person at the terminal (stderr), unless `--quiet`.
     pub(crate) fn note(&self, message: impl AsRef<str>) {
         if !self.quiet {
-            write_stderr(message.as_ref());
+            self.stderr(message.as_ref());
         }
     }
 
     /// A failure the command reports and goes on after (stderr), shown even with
     /// `--quiet`: quiet silences progress, never what went wrong.
     pub(crate) fn failure(&self, message: impl AsRef<str>) {
-        write_stderr(message.as_ref());
+        self.stderr(message.as_ref());
     }
 
     /// A note the person cannot do without (stderr), shown even with `--quiet`: e.g. the
     /// generated sandbox token, which is not written anywhere else.
     pub(crate) fn essential(&self, message: impl AsRef<str>) {
-        write_stderr(message.as_ref());
+        self.stderr(message.as_ref());
+    }
+
+    /// A printer like this one whose stderr lines are kept until [`Printer::release`]:
+    /// work on several servers at once still tells each server's story in one piece.
+    pub(crate) fn held(&self) -> Printer {
+        Printer {
+            held: Some(Arc::default()),
+            ..self.clone()
+        }
+    }
+
+    /// Write the lines a [`Printer::held`] kept, in the order they came.
+    pub(crate) fn release(&self) {
+        if let Some(held) = &self.held {
+            let lines = held.lock().map(|mut l| std::mem::take(&mut *l));
+            for line in lines.unwrap_or_default() {
+                write_stderr(&line);
+            }
+        }
+    }
+
+    fn stderr(&self, line: &str) {
+        match &self.held {
+            Some(held) => {
+                if let Ok(mut lines) = held.lock() {
+                    lines.push(line.to_string());
+                }
+            }
+            None => write_stderr(line),
+        }
     }
 
     /// Data for stdout, exactly as given.

@@ -9,6 +9,7 @@ mod config_commands;
 mod config_resolution;
 mod encryption;
 mod error_reports;
+mod fleet;
 mod generated;
 mod hardening;
 mod key_reading;

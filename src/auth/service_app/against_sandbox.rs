@@ -110,6 +110,7 @@ impl Env {
             request_timeout: Duration::from_secs(10),
             connect_timeout: Duration::from_secs(10),
             max_retries: 0,
+            max_api_capacity: 100,
             ca_cert: None,
             ssl_cert_file: None,
         };

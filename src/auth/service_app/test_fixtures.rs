@@ -97,6 +97,7 @@ pub(super) fn http() -> Transport {
         request_timeout: Duration::from_secs(5),
         connect_timeout: Duration::from_secs(5),
         max_retries: 2,
+        max_api_capacity: 100,
         ca_cert: None,
         ssl_cert_file: None,
     })

@@ -551,6 +551,7 @@ mod tests {
             request_timeout: Duration::from_secs(30),
             connect_timeout: Duration::from_secs(5),
             max_retries: 4,
+            max_api_capacity: 100,
             ca_cert: None,
             ssl_cert_file: None,
         });

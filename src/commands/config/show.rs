@@ -142,6 +142,11 @@ fn shown_settings(s: &Settings, env: &dyn Environment) -> Vec<Shown> {
             Some(o.max_retries.clone()),
         ),
         row(
+            "max_api_capacity",
+            Some(s.http.max_api_capacity.to_string()),
+            Some(o.max_api_capacity.clone()),
+        ),
+        row(
             "ca_cert",
             s.http.ca_cert.as_ref().map(|p| p.display().to_string()),
             o.ca_cert.clone(),

@@ -8,7 +8,7 @@ mod resume;
 use super::keys::Connection;
 use crate::api;
 use crate::auth::Scope;
-use crate::cli::{GlobalArgs, RotateArgs};
+use crate::cli::{FleetArgs, GlobalArgs, RotateArgs};
 use crate::client::Client;
 use crate::config::{ProcessEnv, Settings};
 use crate::error::{Error, Result};
@@ -22,6 +22,7 @@ use resume::resume_command;
 pub(crate) async fn run(
     global: &GlobalArgs,
     auth_servers: Vec<String>,
+    fleet: &FleetArgs,
     args: RotateArgs,
 ) -> Result<()> {
     let printer = Printer::new(global);
@@ -30,7 +31,10 @@ pub(crate) async fn run(
         auth_servers.first().map(String::as_str),
         &ProcessEnv,
     )?;
-    let servers = servers(auth_servers, settings.auth_server.as_deref())?;
+    let mut servers = match fleet.all_auth_servers {
+        true => Vec::new(),
+        false => servers(auth_servers, settings.auth_server.as_deref())?,
+    };
     let retention = retention(&args);
     // CI without --yes learns it before anything is read, written or sent.
     refuse_unconfirmable_deletions(global, &args, retention)?;
@@ -39,6 +43,13 @@ pub(crate) async fn run(
     let conn = Connection::open(&settings, Progress::detect(global.quiet))
         .await?
         .needing(Scope::Manage);
+    if fleet.all_auth_servers {
+        servers = super::fleet::all_active_servers(&conn.client()?).await?;
+        if servers.is_empty() {
+            printer.note("The org has no ACTIVE custom authorization server: nothing to rotate.");
+            return Ok(());
+        }
+    }
     let rotation = Rotation {
         global,
         args: &args,
@@ -46,6 +57,7 @@ pub(crate) async fn run(
         printer: &printer,
         key: &key,
         new_key: &new_key,
+        parallel: fleet.parallel,
     };
 
     // 1. Plan every server (read only) and show the plans.
@@ -56,7 +68,7 @@ pub(crate) async fn run(
     }
     // 2. One confirmation for all the deletions.
     rotation.confirm_deletions(&runs).await?;
-    // 3. Execute, server by server.
+    // 3. Execute, up to --parallel servers at once.
     rotation.execute_all(&mut runs).await?;
     finish(&printer, &new_key, &runs)
 }
@@ -118,33 +130,39 @@ struct Rotation<'a> {
     printer: &'a Printer,
     key: &'a PublicKey,
     new_key: &'a NewKey,
+    /// How many servers are planned, or executed, at once.
+    parallel: u16,
 }
 
 impl Rotation<'_> {
     /// Plan every server and show each plan, or why it cannot be rotated.
     async fn plan_all(&self, servers: &[String], retention: Retention) -> Vec<ServerRun> {
-        let mut runs = Vec::new();
-        for server in servers {
-            let state = match self.plan(server, retention).await {
-                Ok(plan) => {
-                    self.printer.note(format!(
-                        "Plan for authorization server {server} (new key kid {}):\n{}",
-                        self.new_key.kid,
-                        plan.to_string().trim_end()
-                    ));
-                    State::Planned(plan)
+        super::fleet::each_server(
+            self.printer,
+            servers,
+            self.parallel,
+            |server, printer| async move {
+                let state = match self.plan(server, retention).await {
+                    Ok(plan) => {
+                        printer.note(format!(
+                            "Plan for authorization server {server} (new key kid {}):\n{}",
+                            self.new_key.kid,
+                            plan.to_string().trim_end()
+                        ));
+                        State::Planned(plan)
+                    }
+                    Err(err) => {
+                        report_failure(&printer, server, &err, None, None);
+                        State::NotStarted(err)
+                    }
+                };
+                ServerRun {
+                    auth_server: server.to_string(),
+                    state,
                 }
-                Err(err) => {
-                    report_failure(self.printer, server, &err, None, None);
-                    State::NotStarted(err)
-                }
-            };
-            runs.push(ServerRun {
-                auth_server: server.clone(),
-                state,
-            });
-        }
-        runs
+            },
+        )
+        .await
     }
 
     /// One server's plan, from the keys it holds now (read only).
@@ -205,13 +223,31 @@ impl Rotation<'_> {
 
     /// Execute every planned server, each on its own: a failure stops only its server.
     async fn execute_all(&self, runs: &mut [ServerRun]) -> Result<()> {
-        for run in runs {
-            let State::Planned(plan) = &run.state else {
-                continue;
-            };
-            let plan = plan.clone();
-            let outcome = self.execute(&run.auth_server, &plan).await?;
-            run.state = State::Done(plan, outcome);
+        let planned: Vec<(usize, String, Plan)> = runs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| match &r.state {
+                State::Planned(plan) => Some((i, r.auth_server.clone(), plan.clone())),
+                _ => None,
+            })
+            .collect();
+        let servers: Vec<String> = planned.iter().map(|(_, s, _)| s.clone()).collect();
+        let outcomes = super::fleet::each_server(self.printer, &servers, self.parallel, {
+            let planned = &planned;
+            move |server, printer| async move {
+                let plan = planned
+                    .iter()
+                    .find(|(_, s, _)| s == server)
+                    .map(|(_, _, plan)| plan);
+                match plan {
+                    Some(plan) => self.execute(&printer, server, plan).await,
+                    None => Err(Error::Internal(format!("{server}: no plan"))),
+                }
+            }
+        })
+        .await;
+        for ((i, _, plan), outcome) in planned.into_iter().zip(outcomes) {
+            runs[i].state = State::Done(plan, outcome?);
         }
         Ok(())
     }
@@ -219,14 +255,14 @@ impl Rotation<'_> {
     /// Execute one server's plan, telling people each step and how it ended. Ctrl-C
     /// or SIGTERM mid-rotation ends the command, saying where things stand and how to
     /// finish.
-    async fn execute(&self, server: &str, plan: &Plan) -> Result<Outcome> {
+    async fn execute(&self, printer: &Printer, server: &str, plan: &Plan) -> Result<Outcome> {
         let new_kid = &self.new_key.kid;
         if plan.is_noop() {
-            self.printer.note(format!(
+            printer.note(format!(
                 "{server}: nothing to do, key {new_kid} is already active."
             ));
         }
-        let progress = |line: String| self.printer.note(format!("{server}: {line}"));
+        let progress = |line: String| printer.note(format!("{server}: {line}"));
         let outcome = tokio::select! {
             biased;
             outcome = rotate::execute(&self.client, server, plan, self.key, &progress) => outcome,
@@ -247,14 +283,14 @@ impl Rotation<'_> {
         if let Some(err) = &outcome.error {
             let resume = resume_command(self.global, server, self.args);
             report_failure(
-                self.printer,
+                printer,
                 server,
                 err,
                 outcome.holds.as_deref(),
                 Some(&resume),
             );
         } else if !plan.is_noop() {
-            self.printer.note(format!(
+            printer.note(format!(
                 "{server}: rotated; the active key is {} (kid {new_kid}).",
                 outcome.active_key.as_deref().unwrap_or("?"),
             ));

@@ -315,12 +315,18 @@ pub struct FaultySandbox {
 
 impl FaultySandbox {
     pub fn start() -> Self {
+        Self::start_with(|_| {})
+    }
+
+    /// Started with options a test sets (the knobs: latency, rate limit).
+    pub fn start_with(configure: impl FnOnce(&mut oktakeys_sandbox::Options)) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let state_file = dir.path().join("sandbox.json");
         let faults = oktakeys_sandbox::Faults::new();
         let mut options = oktakeys_sandbox::Options::new(&state_file);
         options.token = keymaterial::secret::Secret::new(TOKEN);
         options.faults = Some(faults.clone());
+        configure(&mut options);
         let (started, base) = std::sync::mpsc::channel();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let thread = std::thread::spawn(move || {
