@@ -109,6 +109,9 @@ _oktakeys() {
             oktakeys__subcmd__help__subcmd__keys,list)
                 cmd="oktakeys__subcmd__help__subcmd__keys__subcmd__list"
                 ;;
+            oktakeys__subcmd__help__subcmd__keys,rollback)
+                cmd="oktakeys__subcmd__help__subcmd__keys__subcmd__rollback"
+                ;;
             oktakeys__subcmd__help__subcmd__keys,rotate)
                 cmd="oktakeys__subcmd__help__subcmd__keys__subcmd__rotate"
                 ;;
@@ -142,6 +145,9 @@ _oktakeys() {
             oktakeys__subcmd__keys,list)
                 cmd="oktakeys__subcmd__keys__subcmd__list"
                 ;;
+            oktakeys__subcmd__keys,rollback)
+                cmd="oktakeys__subcmd__keys__subcmd__rollback"
+                ;;
             oktakeys__subcmd__keys,rotate)
                 cmd="oktakeys__subcmd__keys__subcmd__rotate"
                 ;;
@@ -168,6 +174,9 @@ _oktakeys() {
                 ;;
             oktakeys__subcmd__keys__subcmd__help,list)
                 cmd="oktakeys__subcmd__keys__subcmd__help__subcmd__list"
+                ;;
+            oktakeys__subcmd__keys__subcmd__help,rollback)
+                cmd="oktakeys__subcmd__keys__subcmd__help__subcmd__rollback"
                 ;;
             oktakeys__subcmd__keys__subcmd__help,rotate)
                 cmd="oktakeys__subcmd__keys__subcmd__help__subcmd__rotate"
@@ -1024,7 +1033,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__help__subcmd__keys)
-            opts="list get add activate deactivate delete generate rotate"
+            opts="list get add activate deactivate delete generate rotate rollback"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1135,6 +1144,20 @@ _oktakeys() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oktakeys__subcmd__help__subcmd__keys__subcmd__rollback)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oktakeys__subcmd__help__subcmd__keys__subcmd__rotate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1192,7 +1215,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys)
-            opts="-p -o -v -q -h -V --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version list get add activate deactivate delete generate rotate help"
+            opts="-p -o -v -q -h -V --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version list get add activate deactivate delete generate rotate rollback help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1644,7 +1667,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__generate)
-            opts="-p -o -v -q -h -V --kid --private-key-out --bits --force --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --kid --private-key-out --private-key-command --private-key-format --encrypt --kdf --bits --force --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1656,6 +1679,18 @@ _oktakeys() {
                     ;;
                 --private-key-out)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --private-key-command)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --private-key-format)
+                    COMPREPLY=($(compgen -W "pem jwk" -- "${cur}"))
+                    return 0
+                    ;;
+                --kdf)
+                    COMPREPLY=($(compgen -W "scrypt pbkdf2" -- "${cur}"))
                     return 0
                     ;;
                 --bits)
@@ -1832,7 +1867,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__help)
-            opts="list get add activate deactivate delete generate rotate help"
+            opts="list get add activate deactivate delete generate rotate rollback help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1957,6 +1992,20 @@ _oktakeys() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oktakeys__subcmd__keys__subcmd__help__subcmd__rollback)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oktakeys__subcmd__keys__subcmd__help__subcmd__rotate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1972,7 +2021,99 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__list)
-            opts="-p -o -v -q -h -V --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --retirement --token-lifetime --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --token-lifetime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --org-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json id" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktakeys__subcmd__keys__subcmd__rollback)
+            opts="-p -o -v -q -h -V --dry-run --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2060,7 +2201,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__rotate)
-            opts="-y -p -o -v -q -h -V --jwk --pem --generate --private-key-out --bits --kid --delete-old --keep --yes --dry-run --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-y -p -o -v -q -h -V --jwk --pem --generate --private-key-out --private-key-command --stage --activate-when --gate-interval --gate-timeout --token-lifetime --ignore-token-lifetime --on-retire --if-older-than --detailed-exitcode --bits --kid --delete-old --keep --yes --dry-run --auth-server --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2075,6 +2216,34 @@ _oktakeys() {
                     return 0
                     ;;
                 --private-key-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --private-key-command)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --activate-when)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gate-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gate-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-lifetime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-retire)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --if-older-than)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2404,7 +2573,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__sandbox__subcmd__serve)
-            opts="-p -o -v -q -h -V --addr --state --token --auth-server --encryption-enabled --service-app --require-dpop --rate-limit --rate-limit-window --latency --fail-requests --fail-with --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --addr --state --token --auth-server --encryption-enabled --service-app --require-dpop --rate-limit --rate-limit-window --latency --fail-requests --fail-with --max-keys --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2452,6 +2621,10 @@ _oktakeys() {
                     ;;
                 --fail-with)
                     COMPREPLY=($(compgen -W "500 503 drop" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-keys)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --profile)

@@ -49,36 +49,38 @@ complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "config" -d 'Creat
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "sandbox" -d 'Run a local Okta-compatible server for trying oktakeys and for tests'
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "completion" -d 'Print a shell completion script'
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
 json\t''
 id\t''"
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -s V -l version -d 'Print version'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -f -a "list" -d 'List the server\'s keys'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -f -a "get" -d 'Show one key'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -f -a "add" -d 'Add a public key (always INACTIVE; activate it afterwards)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -f -a "activate" -d 'Make a key the active one (Okta deactivates the previously active key)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -f -a "deactivate" -d 'Deactivate a key'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -f -a "delete" -d 'Delete an INACTIVE key (asks first on a terminal)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -f -a "generate" -d 'Create an RSA key pair: the private key to a file (mode 0600), the public JWK to stdout'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -f -a "rotate" -d 'Rotate to a new key: add it, activate it, retire old keys (safe to re-run)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -f -a "list" -d 'List the server\'s keys, with each key\'s role (current, next, previous)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -f -a "get" -d 'Show one key'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -f -a "add" -d 'Add a public key (always INACTIVE; activate it afterwards)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -f -a "activate" -d 'Make a key the active one (Okta deactivates the previously active key)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -f -a "deactivate" -d 'Deactivate a key'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -f -a "delete" -d 'Delete an INACTIVE key (asks first on a terminal)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -f -a "generate" -d 'Create an RSA key pair: the private key to a file (mode 0600) or a secret store, the public JWK to stdout'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -f -a "rotate" -d 'Rotate to a new key: stage it, gate, activate it, retire old keys once retirable (safe to re-run)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -f -a "rollback" -d 'Re-activate the key that was ACTIVE before (the INACTIVE key most recently deactivated)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l token-lifetime -d 'With --retirement: the longest access-token lifetime to assume, instead of reading the rules (e.g. 1h)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
@@ -94,6 +96,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l retirement -d 'Add when each INACTIVE key is retirable (a RETIRABLE column; with -o json an `_oktakeys` member); reads the server\'s policies\' rules'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
@@ -214,7 +217,12 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l kid -d 'The new key\'s kid (it goes into the public JWK)' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l private-key-out -d 'File to write the private key to (PKCS#8 PEM, mode 0600)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l private-key-out -d 'File to write the private key to (mode 0600)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l private-key-command -d 'Pipe the private key to this command\'s stdin (sh -c) instead of a file, e.g. a secret store\'s client; its failure is exit 3' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l private-key-format -d 'How the private key is written: PKCS#8 PEM, or a private JWK' -r -f -a "pem\t'PKCS#8 PEM (`BEGIN PRIVATE KEY`)'
+jwk\t'A private JWK (`{"kty":"RSA",…,"d":…}`)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l kdf -d 'With --encrypt: how the passphrase becomes the key' -r -f -a "scrypt\t'scrypt (RFC 7914)'
+pbkdf2\t'PBKDF2 with HMAC-SHA-256 (RFC 8018)'"
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l bits -d 'RSA modulus size in bits' -r -f -a "2048\t''
 3072\t''
 4096\t''"
@@ -233,6 +241,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l encrypt -d 'Encrypt the PEM with a passphrase (PKCS#8 PBES2), from OKTAKEYS_KEY_PASSPHRASE or asked on the terminal'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -l force -d 'Replace FILE if it exists (atomically: the old key stays until the new one is complete)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
@@ -243,11 +252,18 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l jwk -d 'The new public key as a JWK, or a JWKS (pick the key with --kid); `-` reads stdin' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l pem -d 'The new public key as PEM: SPKI or PKCS#1 public key, X.509 certificate, or RSA private key (only its public part is sent); `-` reads stdin' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l private-key-out -d 'With --generate: the file for the private key (PKCS#8 PEM, mode 0600); an existing file\'s key is used instead of a new one' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l private-key-command -d 'With --generate: pipe the private key (PKCS#8 PEM) to this command\'s stdin (sh -c), e.g. `vault kv put secret/enc key=-`; nothing is written to disk, and if it fails nothing is sent (exit 3)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l activate-when -d 'Before activating, run CMD (sh -c) until it exits 0: e.g. check that the resource server has loaded the new private key' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l gate-interval -d 'How long to wait between two runs of the gate' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l gate-timeout -d 'How long the gate may stay closed before giving up (exit 12)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l token-lifetime -d 'The longest access-token lifetime to assume, instead of reading the server\'s rules' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l on-retire -d 'After each deletion, run CMD (sh -c) with OKTAKEYS_RETIRED_KID and OKTAKEYS_RETIRED_KEY_ID set, e.g. to destroy that private key in its store' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l if-older-than -d 'Change nothing while the ACTIVE key has been active for less than DURATION (e.g. 90d)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l bits -d 'With --generate: RSA modulus size in bits' -r -f -a "2048\t''
 3072\t''
 4096\t''"
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l kid -d 'The new key\'s kid [default: the JWK\'s kid, else the RFC 7638 thumbprint]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l keep -d 'After activating, keep the N newest INACTIVE keys and delete the others' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l keep -d 'After activating, keep the N newest previous keys and delete the retirable others' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
@@ -263,8 +279,11 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l generate -d 'Generate the new key pair (the private key goes to --private-key-out)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l delete-old -d 'After activating, delete every other INACTIVE key'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l generate -d 'Generate the new key pair (the private key goes to --private-key-out or --private-key-command)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l stage -d 'Add the new key INACTIVE and do nothing else; a later rotate with the same key activates it'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l ignore-token-lifetime -d 'Delete previous keys even while tokens encrypted with them may be unexpired'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l detailed-exitcode -d 'With --dry-run: exit 11 when the run would change something, 0 when not'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l delete-old -d 'After activating, delete every retirable previous key'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s y -l yes -d 'Delete without asking'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l dry-run -d 'Print the plan, change nothing, exit 0'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
@@ -273,14 +292,37 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s V -l version -d 'Print version'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the server\'s keys'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rollback" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rollback" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rollback" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rollback" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rollback" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs' -r -f -a "table\t''
+json\t''
+id\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rollback" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rollback" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rollback" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rollback" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rollback" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rollback" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rollback" -l dry-run -d 'Print the method, URL and body that would be sent, send nothing, exit 0'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rollback" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rollback" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rollback" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rollback" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rollback" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from rollback" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the server\'s keys, with each key\'s role (current, next, previous)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one key'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a public key (always INACTIVE; activate it afterwards)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "activate" -d 'Make a key the active one (Okta deactivates the previously active key)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "deactivate" -d 'Deactivate a key'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an INACTIVE key (asks first on a terminal)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Create an RSA key pair: the private key to a file (mode 0600), the public JWK to stdout'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "rotate" -d 'Rotate to a new key: add it, activate it, retire old keys (safe to re-run)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Create an RSA key pair: the private key to a file (mode 0600) or a secret store, the public JWK to stdout'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "rotate" -d 'Rotate to a new key: stage it, gate, activate it, retire old keys once retirable (safe to re-run)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "rollback" -d 'Re-activate the key that was ACTIVE before (the INACTIVE key most recently deactivated)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
@@ -442,6 +484,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_se
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fail-with -d 'How the requests of --fail-requests fail: 500, 503, or drop (close the connection)' -r -f -a "500\t''
 503\t''
 drop\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l max-keys -d 'The most keys a server may hold; an add beyond is refused as Okta refuses it' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
@@ -513,14 +556,15 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_s
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys config sandbox completion help" -f -a "sandbox" -d 'Run a local Okta-compatible server for trying oktakeys and for tests'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys config sandbox completion help" -f -a "completion" -d 'Print a shell completion script'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys config sandbox completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "list" -d 'List the server\'s keys'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "list" -d 'List the server\'s keys, with each key\'s role (current, next, previous)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "get" -d 'Show one key'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "add" -d 'Add a public key (always INACTIVE; activate it afterwards)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "activate" -d 'Make a key the active one (Okta deactivates the previously active key)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "deactivate" -d 'Deactivate a key'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete an INACTIVE key (asks first on a terminal)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "generate" -d 'Create an RSA key pair: the private key to a file (mode 0600), the public JWK to stdout'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "rotate" -d 'Rotate to a new key: add it, activate it, retire old keys (safe to re-run)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "generate" -d 'Create an RSA key pair: the private key to a file (mode 0600) or a secret store, the public JWK to stdout'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "rotate" -d 'Rotate to a new key: stage it, gate, activate it, retire old keys once retirable (safe to re-run)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "rollback" -d 'Re-activate the key that was ACTIVE before (the INACTIVE key most recently deactivated)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Create or update a profile: asks on a terminal, takes flags in scripts'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'List the profiles in the config file, the default marked, credentials masked'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the settings a command would use, and where each comes from'

@@ -10,6 +10,10 @@ use serde_json::{Map, Value};
 use crate::client::{Client, Request, Retries, Sent};
 use crate::error::{Error, Result};
 
+// MERGE NOTE: stand-in for enc-cli's `longest_access_token_lifetime`; see the module.
+mod token_lifetime;
+pub(crate) use token_lifetime::longest_access_token_lifetime;
+
 /// One key as Okta returned it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Key(Map<String, Value>);

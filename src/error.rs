@@ -37,6 +37,9 @@ pub mod exit {
         RATE_LIMITED = 7: "rate limited: 429 still after the retries";
         NETWORK = 8: "network failure, timeout, redirect, or 5xx still after the retries";
         ABORTED = 9: "aborted: a confirmation was declined, or needed with no terminal and no --yes";
+        PENDING = 11: "something needs doing: --dry-run --detailed-exitcode would change something, an audit failed";
+        GATE_CLOSED = 12: "the activation gate (--activate-when) did not open: the new key stays INACTIVE";
+        CHANGED = 13: "another change is in progress: the server changed under the run; nothing more was changed";
         INTERRUPTED = 130: "interrupted (Ctrl-C)";
     }
 
@@ -106,6 +109,22 @@ pub enum Error {
     /// A confirmation was declined or could not be asked (exit 9).
     #[error("{0}")]
     Aborted(String),
+
+    /// `keys rotate --activate-when`: the gate did not open in time (exit 12); the new
+    /// key stays INACTIVE, the old one ACTIVE.
+    #[error("{message}")]
+    GateClosed {
+        message: String,
+        hint: Option<String>,
+    },
+
+    /// The server no longer looks as the run planned: another change is in progress
+    /// (exit 13). Nothing more was changed.
+    #[error("{message}")]
+    Changed {
+        message: String,
+        hint: Option<String>,
+    },
 
     /// Ctrl-C (exit 130); with what was under way and how to finish it, when that matters.
     #[error("interrupted{}", .during.as_deref().map(|d| format!(" while {d}")).unwrap_or_default())]
@@ -257,6 +276,8 @@ impl Error {
             Error::Refused { .. } => exit::REJECTED,
             Error::Reported(code) => *code,
             Error::Aborted(_) => exit::ABORTED,
+            Error::GateClosed { .. } => exit::GATE_CLOSED,
+            Error::Changed { .. } => exit::CHANGED,
             Error::Interrupted { .. } => exit::INTERRUPTED,
             Error::BrokenPipe => exit::SUCCESS,
             Error::Internal(_) => exit::FAILURE,
@@ -269,6 +290,8 @@ impl Error {
             | Error::Network { hint, .. }
             | Error::Auth { hint, .. }
             | Error::Refused { hint, .. }
+            | Error::GateClosed { hint, .. }
+            | Error::Changed { hint, .. }
             | Error::Interrupted { hint, .. } => hint.clone(),
             Error::Api(api) => api.hint(),
             _ => None,
@@ -387,6 +410,14 @@ mod tests {
             },
             Error::Reported(exit::NETWORK),
             Error::Aborted("a".into()),
+            Error::GateClosed {
+                message: "g".into(),
+                hint: None,
+            },
+            Error::Changed {
+                message: "c".into(),
+                hint: None,
+            },
             Error::Interrupted {
                 during: None,
                 hint: None,
@@ -405,6 +436,8 @@ mod tests {
                 | Error::Refused { .. }
                 | Error::Reported(_)
                 | Error::Aborted(_)
+                | Error::GateClosed { .. }
+                | Error::Changed { .. }
                 | Error::Interrupted { .. }
                 | Error::BrokenPipe
                 | Error::Internal(_) => {}

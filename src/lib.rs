@@ -16,7 +16,10 @@ mod files;
 mod http;
 mod ids;
 pub mod output;
+mod passphrase;
 pub mod rotate;
+mod shell;
+mod time;
 
 // Compatibility paths from before the key material and the sandbox became crates, so
 // code written against them keeps compiling; to be removed once callers use the crates.

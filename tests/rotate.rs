@@ -1,6 +1,7 @@
 //! `oktakeys keys rotate` against a small stateful fake of Okta's keys API (Okta's rules:
 //! add INACTIVE only, at most 5 keys, unique kid, no add while a key has no kid, only
-//! INACTIVE keys deleted, one ACTIVE key), with failures injected between steps. Each test
+//! INACTIVE keys deleted, one ACTIVE key), with failures injected between steps. The
+//! rotation lists the keys again before every change and after the activation. Each test
 //! checks the exact requests sent, the output and the exit code, and that re-running the
 //! same command completes an interrupted rotation.
 
@@ -29,6 +30,7 @@ struct Inner {
     /// Carry out the next matching request, then answer with this status anyway (a lost
     /// answer: the change happened, the client cannot know).
     lost_answers: Vec<(String, u16)>,
+    /// Adds so far (the new keys' ids).
     next: u32,
 }
 
@@ -209,7 +211,10 @@ fn okta(state: &Mutex<Inner>, method: Method, uri: Uri, body: Bytes) -> Response
     else {
         return not_found();
     };
-    inner.next += 1;
+    // New ids count the adds: apkNEW1, apkNEW2, …
+    if method == Method::POST && rest.is_empty() {
+        inner.next += 1;
+    }
     let counter = inner.next;
     let Some((_, keys)) = inner.servers.iter_mut().find(|(s, _)| s == server) else {
         return not_found();
@@ -277,10 +282,18 @@ fn new_jwk(env: &TestEnv) -> (String, Value) {
     (path.display().to_string(), jwk)
 }
 
+/// `keys rotate` with `--ignore-token-lifetime`: the fake has no policies, and these tests
+/// are about the steps (the retirement windows are tested in tests/rotation.rs).
 fn rotate(env: &TestEnv, fake: &FakeOkta, args: &[&str]) -> std::process::Output {
     let mut cmd = env.cmd_with_org(&fake.base);
-    cmd.args(["--max-retries", "0", "keys", "rotate"])
-        .args(args);
+    cmd.args([
+        "--max-retries",
+        "0",
+        "keys",
+        "rotate",
+        "--ignore-token-lifetime",
+    ])
+    .args(args);
     run(&mut cmd)
 }
 
@@ -314,11 +327,17 @@ fn rotates_one_server_with_the_exact_requests() {
     assert_eq!(
         fake.log(),
         [
+            // Every change after a fresh look; success after seeing the new key ACTIVE.
+            format!("GET /as/{SERVER}/keys"),
             format!("GET /as/{SERVER}/keys"),
             format!("POST /as/{SERVER}/keys"),
-            format!("POST /as/{SERVER}/keys/apkNEW2/lifecycle/activate"),
+            format!("GET /as/{SERVER}/keys"),
+            format!("POST /as/{SERVER}/keys/apkNEW1/lifecycle/activate"),
+            format!("GET /as/{SERVER}/keys"),
             format!("DELETE /as/{SERVER}/keys/apkold"),
+            format!("GET /as/{SERVER}/keys"),
             format!("DELETE /as/{SERVER}/keys/apkolder"),
+            format!("GET /as/{SERVER}/keys"),
         ]
     );
     assert_eq!(
@@ -327,7 +346,7 @@ fn rotates_one_server_with_the_exact_requests() {
             json!({"kid": "new", "kty": "RSA", "use": "enc", "e": "AQAB", "n": jwk["n"], "status": "INACTIVE"})
         ]
     );
-    assert_eq!(fake.keys(SERVER), triples(&[("apkNEW2", "new", "ACTIVE")]));
+    assert_eq!(fake.keys(SERVER), triples(&[("apkNEW1", "new", "ACTIVE")]));
     assert_eq!(
         stderr(&out),
         format!(
@@ -336,11 +355,11 @@ fn rotates_one_server_with_the_exact_requests() {
   2. activate the new key; Okta deactivates apkold (kid old)
   3. delete INACTIVE key apkold (kid old)
   4. delete INACTIVE key apkolder (kid older)
-{SERVER}: added key apkNEW2 (kid new) INACTIVE
-{SERVER}: activated key apkNEW2; Okta deactivated apkold (kid old)
+{SERVER}: added key apkNEW1 (kid new) INACTIVE
+{SERVER}: activated key apkNEW1; Okta deactivated apkold (kid old)
 {SERVER}: deleted INACTIVE key apkold (kid old)
 {SERVER}: deleted INACTIVE key apkolder (kid older)
-{SERVER}: rotated; the active key is apkNEW2 (kid new).
+{SERVER}: rotated; the active key is apkNEW1 (kid new).
 "
         )
     );
@@ -348,7 +367,7 @@ fn rotates_one_server_with_the_exact_requests() {
         stdout(&out),
         format!(
             "AUTH SERVER           RESULT   ACTIVE KEY  ADDED    DELETED          ERROR
-{SERVER}  rotated  apkNEW2     apkNEW2  apkold,apkolder  -
+{SERVER}  rotated  apkNEW1     apkNEW1  apkold,apkolder  -
 "
         )
     );
@@ -390,6 +409,9 @@ fn dry_run_prints_the_plan_and_changes_nothing() {
                 "3. delete INACTIVE key apkold (kid old)"
             ],
             "kept": [],
+            "retirable_at": {},
+            "new_key": null,
+            "due_at": null,
             "added": null,
             "activated": null,
             "deactivated": [],
@@ -430,13 +452,13 @@ fn failure_between_add_and_activate_then_the_same_command_completes() {
         triples(&[
             ("apkold", "old", "ACTIVE"),
             ("apkolder", "older", "INACTIVE"),
-            ("apkNEW2", "new", "INACTIVE")
+            ("apkNEW1", "new", "INACTIVE")
         ])
     );
     let err = stderr(&out);
     assert!(
         err.contains(&format!(
-            "error: {SERVER}: Okta failed to answer: POST {}/api/v1/authorizationServers/{SERVER}/resourceservercredentials/keys/apkNEW2/lifecycle/activate returned 503 Service Unavailable",
+            "error: {SERVER}: Okta failed to answer: POST {}/api/v1/authorizationServers/{SERVER}/resourceservercredentials/keys/apkNEW1/lifecycle/activate returned 503 Service Unavailable",
             fake.base
         )),
         "{err}"
@@ -446,9 +468,9 @@ fn failure_between_add_and_activate_then_the_same_command_completes() {
             "{SERVER} now holds:
   ACTIVE apkold (kid old)
   INACTIVE apkolder (kid older)
-  INACTIVE apkNEW2 (kid new)
+  INACTIVE apkNEW1 (kid new)
 Re-run to complete the rotation (nothing is done twice):
-  oktakeys keys rotate --auth-server {SERVER} --jwk {jwk_path} --keep 1 --yes
+  oktakeys keys rotate --auth-server {SERVER} --jwk {jwk_path} --keep 1 --ignore-token-lifetime --yes
 "
         )),
         "{err}"
@@ -467,18 +489,18 @@ Re-run to complete the rotation (nothing is done twice):
         fake.log(),
         [
             format!("GET /as/{SERVER}/keys"),
-            format!("POST /as/{SERVER}/keys/apkNEW2/lifecycle/activate"),
+            format!("GET /as/{SERVER}/keys"),
+            format!("POST /as/{SERVER}/keys/apkNEW1/lifecycle/activate"),
+            format!("GET /as/{SERVER}/keys"),
             format!("DELETE /as/{SERVER}/keys/apkolder"),
+            format!("GET /as/{SERVER}/keys"),
         ]
     );
     assert_eq!(
         fake.keys(SERVER),
-        triples(&[("apkold", "old", "INACTIVE"), ("apkNEW2", "new", "ACTIVE")])
+        triples(&[("apkold", "old", "INACTIVE"), ("apkNEW1", "new", "ACTIVE")])
     );
-    assert!(
-        stderr(&out)
-            .contains("  1. use key apkNEW2 (kid new), already added INACTIVE by an earlier run\n")
-    );
+    assert!(stderr(&out).contains("  1. use key apkNEW1 (kid new), already added INACTIVE\n"));
 
     // And once more: nothing to do, exit 0.
     fake.clear_log();
@@ -510,11 +532,11 @@ fn failure_while_deleting_is_resumed_too() {
     let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
     let entry = &report[0];
     assert_eq!(entry["result"], "failed");
-    assert_eq!(entry["added"], "apkNEW2");
-    assert_eq!(entry["activated"], "apkNEW2");
+    assert_eq!(entry["added"], "apkNEW1");
+    assert_eq!(entry["activated"], "apkNEW1");
     assert_eq!(entry["deactivated"], json!(["apkold"]));
     assert_eq!(entry["deleted"], json!(["apkold"]));
-    assert_eq!(entry["active_key"], "apkNEW2");
+    assert_eq!(entry["active_key"], "apkNEW1");
     assert_eq!(entry["error"]["exit_code"], 8);
     assert_eq!(entry["error"]["status"], 500);
     // stderr has the plan and the progress for people; the error is in the report only.
@@ -527,12 +549,14 @@ fn failure_while_deleting_is_resumed_too() {
         fake.log(),
         [
             format!("GET /as/{SERVER}/keys"),
+            format!("GET /as/{SERVER}/keys"),
             format!("DELETE /as/{SERVER}/keys/apkolder"),
+            format!("GET /as/{SERVER}/keys"),
         ]
     );
     let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(report[0]["result"], "rotated");
-    assert_eq!(report[0]["active_key"], "apkNEW2");
+    assert_eq!(report[0]["active_key"], "apkNEW1");
     assert_eq!(report[0]["deleted"], json!(["apkolder"]));
 }
 
@@ -553,14 +577,24 @@ fn a_full_server_without_deletion_is_refused_before_any_change() {
     let (jwk_path, _) = new_jwk(&env);
     let out = rotate(&env, &fake, &["--auth-server", SERVER, "--jwk", &jwk_path]);
     assert_eq!(out.status.code(), Some(6));
-    assert_eq!(fake.log(), [format!("GET /as/{SERVER}/keys")]);
+    // The limit is learned from Okta's refusal of the add, not assumed.
     assert_eq!(
-        stderr(&out),
-        format!(
-            "error: {SERVER}: the server holds 5 keys, Okta's maximum, and nothing may be deleted: no room for the new key. Nothing was changed
-  hint: pass --delete-old (or --keep N with N at most 4) to delete old INACTIVE keys, or delete one yourself with `oktakeys keys delete KEY_ID`
+        fake.log(),
+        [
+            format!("GET /as/{SERVER}/keys"),
+            format!("GET /as/{SERVER}/keys"),
+            format!("POST /as/{SERVER}/keys"),
+            format!("GET /as/{SERVER}/keys"),
+        ]
+    );
+    assert!(
+        stderr(&out).contains(&format!(
+            "error: {SERVER}: Okta refused to add the new key (\"You can't create a new key. You have reached the maximum number of keys allowed (5). To add another key, you must first delete an existing one.\"), and the run may not delete keys. Nothing more was changed
+  hint: pass --delete-old or --keep N to let oktakeys delete the oldest retirable INACTIVE key (apkb (kid b)) and add again
 "
-        )
+        )),
+        "{}",
+        stderr(&out)
     );
 
     // With --keep 2 the oldest inactive key makes room first.
@@ -583,11 +617,18 @@ fn a_full_server_without_deletion_is_refused_before_any_change() {
         fake.log(),
         [
             format!("GET /as/{SERVER}/keys"),
+            format!("GET /as/{SERVER}/keys"),
+            format!("POST /as/{SERVER}/keys"),
+            format!("GET /as/{SERVER}/keys"),
             format!("DELETE /as/{SERVER}/keys/apkb"),
             format!("POST /as/{SERVER}/keys"),
-            format!("POST /as/{SERVER}/keys/apkNEW4/lifecycle/activate"),
+            format!("GET /as/{SERVER}/keys"),
+            format!("POST /as/{SERVER}/keys/apkNEW3/lifecycle/activate"),
+            format!("GET /as/{SERVER}/keys"),
             format!("DELETE /as/{SERVER}/keys/apkd"),
+            format!("GET /as/{SERVER}/keys"),
             format!("DELETE /as/{SERVER}/keys/apkc"),
+            format!("GET /as/{SERVER}/keys"),
         ]
     );
     assert_eq!(
@@ -595,7 +636,7 @@ fn a_full_server_without_deletion_is_refused_before_any_change() {
         triples(&[
             ("apka", "a", "INACTIVE"),
             ("apke", "e", "INACTIVE"),
-            ("apkNEW4", "new", "ACTIVE")
+            ("apkNEW3", "new", "ACTIVE")
         ])
     );
 }
@@ -711,7 +752,7 @@ fn generate_writes_the_key_first_and_a_rerun_reuses_it() {
     assert_eq!(body["n"], public.n.as_str());
     assert_eq!(body["kid"], "enc-1");
     assert!(stderr(&out).contains(&format!(
-        "  oktakeys keys rotate --auth-server {SERVER} --generate --private-key-out enc.pem --kid enc-1\n"
+        "  oktakeys keys rotate --auth-server {SERVER} --generate --private-key-out enc.pem --kid enc-1 --ignore-token-lifetime\n"
     )));
 
     fake.clear_log();
@@ -722,7 +763,9 @@ fn generate_writes_the_key_first_and_a_rerun_reuses_it() {
         fake.log(),
         [
             format!("GET /as/{SERVER}/keys"),
-            format!("POST /as/{SERVER}/keys/apkNEW2/lifecycle/activate"),
+            format!("GET /as/{SERVER}/keys"),
+            format!("POST /as/{SERVER}/keys/apkNEW1/lifecycle/activate"),
+            format!("GET /as/{SERVER}/keys"),
         ]
     );
     assert_eq!(std::fs::read_to_string(env.path("enc.pem")).unwrap(), pem);
@@ -759,14 +802,17 @@ fn an_add_whose_answer_was_lost_is_found_and_not_repeated() {
         fake.log(),
         [
             format!("GET /as/{SERVER}/keys"),
+            format!("GET /as/{SERVER}/keys"),
             format!("POST /as/{SERVER}/keys"),
             format!("GET /as/{SERVER}/keys"),
-            format!("POST /as/{SERVER}/keys/apkNEW2/lifecycle/activate"),
+            format!("GET /as/{SERVER}/keys"),
+            format!("POST /as/{SERVER}/keys/apkNEW1/lifecycle/activate"),
+            format!("GET /as/{SERVER}/keys"),
         ]
     );
     assert_eq!(
         fake.keys(SERVER),
-        triples(&[("apkold", "old", "INACTIVE"), ("apkNEW2", "new", "ACTIVE")])
+        triples(&[("apkold", "old", "INACTIVE"), ("apkNEW1", "new", "ACTIVE")])
     );
 }
 
@@ -827,7 +873,7 @@ fn dry_run_with_generate_writes_no_file() {
 Plan for authorization server {SERVER} (new key kid (the new key's thumbprint)):
   1. add the new key, kid (the new key's thumbprint), INACTIVE
   2. activate the new key; Okta deactivates apkold (kid old)
-  keep: apkold (kid old)
+  keep apkold (kid old): retirable now
 (dry run: nothing was changed)
 "
         )
@@ -852,7 +898,9 @@ fn delete_old_asks_on_a_terminal_after_showing_the_plans() {
     fake.server(SERVER, &[("old", "ACTIVE"), ("older", "INACTIVE")]);
     let env = TestEnv::new();
     let (jwk_path, _) = new_jwk(&env);
-    let args = format!("keys rotate --auth-server {SERVER} --jwk {jwk_path} --delete-old");
+    let args = format!(
+        "keys rotate --auth-server {SERVER} --jwk {jwk_path} --delete-old --ignore-token-lifetime"
+    );
 
     let declined = on_a_terminal(&env, &fake.base, &args, "n\n");
     assert_eq!(declined.status.code(), Some(9));
@@ -877,7 +925,7 @@ fn delete_old_asks_on_a_terminal_after_showing_the_plans() {
     fake.clear_log();
     let accepted = on_a_terminal(&env, &fake.base, &args, "y\n");
     assert_eq!(accepted.status.code(), Some(0), "{}", stdout(&accepted));
-    assert_eq!(fake.keys(SERVER), triples(&[("apkNEW3", "new", "ACTIVE")]));
+    assert_eq!(fake.keys(SERVER), triples(&[("apkNEW1", "new", "ACTIVE")]));
 }
 
 /// Key ids from Okta go into URL paths. A listed id that cannot be a path segment (`..`

@@ -22,8 +22,8 @@ use help::{root_after_help, root_after_long_help};
 // Kept for `crate::cli::parse_path_id` callers; the function lives in `ids`.
 pub(crate) use crate::ids::parse_path_id;
 pub use keys::{
-    AddArgs, DeleteArgs, DryRunArg, GenerateArgs, KeyBits, KeyIdArgs, KeySourceArgs, KeysArgs,
-    KeysCommand, MutateArgs, RotateArgs, RotateSourceArgs,
+    AddArgs, DeleteArgs, DryRunArg, GenerateArgs, Kdf, KeyBits, KeyIdArgs, KeySourceArgs, KeysArgs,
+    KeysCommand, ListArgs, MutateArgs, PrivateKeyFormat, RotateArgs, RotateSourceArgs,
 };
 pub use sandbox::{
     SANDBOX_SERVE_HELP, SandboxArgs, SandboxCommand, SandboxFailWith, SandboxResetArgs,

@@ -8,6 +8,7 @@ use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
 use crate::jwk::{self, PublicKey};
+use crate::passphrase::{Purpose, passphrase};
 
 /// Key files are small; refuse anything that is clearly not one.
 const MAX_KEY_FILE_BYTES: u64 = 1024 * 1024;
@@ -58,7 +59,16 @@ pub(crate) fn load_key(source: KeySource<'_>, kid: Option<&str>) -> Result<Publi
         KeySource::Pem(_) => {
             // May hold a private key: wiped when dropped; only n and e are kept.
             let bytes = Zeroizing::new(read_key_file(source)?);
-            Ok(jwk::from_pem_bytes(&bytes, &source.name())?)
+            let name = source.name();
+            // An encrypted private key: the passphrase from its one source.
+            let passphrase = keymaterial::private_out::is_encrypted_pem(&bytes)
+                .then(|| passphrase(Purpose::Read(&name)))
+                .transpose()?;
+            Ok(keymaterial::pem::from_pem_bytes_with(
+                &bytes,
+                &name,
+                passphrase.as_ref(),
+            )?)
         }
     }
 }

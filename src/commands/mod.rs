@@ -11,6 +11,8 @@ pub mod config;
 pub mod generate;
 mod key_source;
 pub mod keys;
+mod retirement;
+mod rollback;
 pub mod rotate;
 pub mod sandbox;
 
@@ -21,7 +23,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Keys(KeysArgs {
             command: KeysCommand::Generate(generate),
             ..
-        }) => generate::run(&cli.global, &generate),
+        }) => generate::run(&cli.global, &generate).await,
         Command::Keys(KeysArgs {
             command: KeysCommand::Rotate(rotate),
             auth_server,

@@ -10,13 +10,44 @@ use crate::api::Key;
 use crate::cli::OutputFormat;
 use crate::error::Result;
 
+/// What oktakeys adds to a listed key: its role and, with `--retirement`, when it is
+/// retirable.
+#[derive(Debug, Clone)]
+pub(crate) struct KeyNotes {
+    pub(crate) role: String,
+    /// `(for the table, for JSON)`: `now`/a time/`-`, and the `retirableAt` value.
+    pub(crate) retirable: Option<(String, Value)>,
+}
+
 impl Printer {
     pub(crate) fn keys(&self, keys: &[Key]) -> Result<()> {
+        self.key_list(keys, None)
+    }
+
+    /// `keys list`: with `notes` (one per key), a ROLE column, and with retirement a
+    /// RETIRABLE column; in JSON, `_oktakeys` only when retirement was asked for, so plain
+    /// `-o json` is exactly what Okta sent.
+    pub(crate) fn key_list(&self, keys: &[Key], notes: Option<&[KeyNotes]>) -> Result<()> {
         match self.format {
             OutputFormat::Json => {
                 let array = Value::Array(
                     keys.iter()
-                        .map(|k| Value::Object(k.raw().clone()))
+                        .enumerate()
+                        .map(|(i, k)| {
+                            let mut object = k.raw().clone();
+                            let note = notes.and_then(|n| n.get(i));
+                            if let Some(KeyNotes {
+                                role,
+                                retirable: Some((_, at)),
+                            }) = note
+                            {
+                                object.insert(
+                                    "_oktakeys".into(),
+                                    serde_json::json!({"role": role, "retirableAt": at}),
+                                );
+                            }
+                            Value::Object(object)
+                        })
                         .collect(),
                 );
                 self.json(&array)
@@ -30,7 +61,7 @@ impl Printer {
                     self.note("No keys.");
                     return Ok(());
                 }
-                self.data(&render(self.key_table(keys)))
+                self.data(&render(self.key_table(keys, notes)))
             }
         }
     }
@@ -43,28 +74,34 @@ impl Printer {
         }
     }
 
-    fn key_table(&self, keys: &[Key]) -> Table {
-        let mut table = self.new_table(&[
-            "ID",
-            "KID",
-            "STATUS",
-            "KTY",
-            "USE",
-            "THUMBPRINT",
-            "CREATED",
-            "LAST UPDATED",
-        ]);
-        for key in keys {
+    fn key_table(&self, keys: &[Key], notes: Option<&[KeyNotes]>) -> Table {
+        let mut header = vec!["ID", "KID", "STATUS"];
+        if notes.is_some() {
+            header.push("ROLE");
+        }
+        header.extend(["KTY", "USE", "THUMBPRINT", "CREATED", "LAST UPDATED"]);
+        let retirement = notes.is_some_and(|n| n.iter().any(|k| k.retirable.is_some()));
+        if retirement {
+            header.push("RETIRABLE");
+        }
+        let mut table = self.new_table(&header);
+        for (i, key) in keys.iter().enumerate() {
+            let note = notes.and_then(|n| n.get(i));
             let status = Cell::new(key.status());
             let status = match (self.color, key.status()) {
                 (true, "ACTIVE") => status.fg(Color::Green),
                 (true, _) => status.fg(Color::DarkGrey),
                 (false, _) => status,
             };
-            table.add_row(vec![
+            let mut row = vec![
                 Cell::new(key.id()),
                 Cell::new(key.kid().unwrap_or("-")),
                 status,
+            ];
+            if let Some(note) = note {
+                row.push(Cell::new(&note.role));
+            }
+            row.extend([
                 Cell::new(key.kty().unwrap_or("-")),
                 Cell::new(key.use_().unwrap_or("-")),
                 Cell::new(
@@ -79,6 +116,13 @@ impl Printer {
                         .unwrap_or_else(|| "-".into()),
                 ),
             ]);
+            if retirement {
+                let at = note
+                    .and_then(|n| n.retirable.as_ref())
+                    .map(|(t, _)| t.as_str());
+                row.push(Cell::new(at.map_or_else(|| "-".into(), short_time)));
+            }
+            table.add_row(row);
         }
         table
     }

@@ -6,6 +6,7 @@ mod dry_run;
 mod error_report;
 mod json;
 mod key_list;
+pub(crate) use key_list::KeyNotes;
 mod printer;
 mod table;
 

@@ -42,6 +42,8 @@ pub(crate) struct KeyView {
     pub(crate) status: KeyStatus,
     /// Okta's `created` timestamp (`2023-02-21T20:08:24.000Z`: sorts as text).
     pub(crate) created: Option<String>,
+    /// Okta's `lastUpdated`: for an INACTIVE key once active, when it stopped being so.
+    pub(crate) last_updated: Option<String>,
     /// RFC 7638 thumbprint of the key material, when Okta sent `e` and `n`.
     pub(crate) thumbprint: Option<String>,
 }
@@ -54,6 +56,7 @@ impl KeyView {
             kid: key.kid().map(str::to_string),
             status: KeyStatus::parse(Some(key.status()).filter(|s| !s.is_empty())),
             created: key.created().map(str::to_string),
+            last_updated: key.last_updated().map(str::to_string),
             thumbprint: key.thumbprint(),
         }
     }

@@ -215,12 +215,13 @@ async fn add_key(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response<Body> {
+    let max_keys = app.knobs.max_keys;
     answer_with_key(
         &app,
         &headers,
         server,
         StatusCode::CREATED,
-        move |state, s| rules::add(state, s, &body, &now(), ids::key_id()),
+        move |state, s| rules::add(state, s, &body, &now(), ids::key_id(), max_keys),
     )
     .await
 }
