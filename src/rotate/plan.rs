@@ -167,6 +167,7 @@ impl fmt::Display for Plan {
         for kept in &self.kept {
             let when = match kept.retirable {
                 Retirable::Now => "retirable now".to_string(),
+                Retirable::Since(t) => format!("retirable since {t}"),
                 Retirable::At(t) => format!("retirable at {t}"),
                 Retirable::Never => "a next key, never deleted by a retention".to_string(),
                 Retirable::Unknown => "retirable at an unknown time".to_string(),

@@ -86,8 +86,11 @@ pub(crate) fn role(keys: &[KeyView], key: &KeyView) -> Role {
 /// When a key may be retired.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Retirable {
-    /// Now (never activated, its window has passed, or `--ignore-token-lifetime`).
+    /// Now: never activated, or `--ignore-token-lifetime`.
     Now,
+    /// Since then: its window has passed.
+    Since(Timestamp),
+    /// Not before then.
     At(Timestamp),
     /// Never by a retention: the current key, a next key, or a status not known.
     Never,
@@ -97,14 +100,14 @@ pub(crate) enum Retirable {
 
 impl Retirable {
     pub(crate) fn is_now(self) -> bool {
-        self == Retirable::Now
+        matches!(self, Retirable::Now | Retirable::Since(_))
     }
 
     /// For the plan and `keys list --retirement`: `now`, `2026-11-27T10:00:00.000Z`, `-`.
     pub(crate) fn label(self) -> String {
         match self {
             Retirable::Now => "now".into(),
-            Retirable::At(t) => t.to_string(),
+            Retirable::Since(t) | Retirable::At(t) => t.to_string(),
             Retirable::Never => "-".into(),
             Retirable::Unknown => "unknown".into(),
         }
@@ -114,7 +117,7 @@ impl Retirable {
     pub(crate) fn json(self, now: Timestamp) -> serde_json::Value {
         match self {
             Retirable::Now => now.to_string().into(),
-            Retirable::At(t) => t.to_string().into(),
+            Retirable::Since(t) | Retirable::At(t) => t.to_string().into(),
             Retirable::Never | Retirable::Unknown => serde_json::Value::Null,
         }
     }
@@ -152,7 +155,7 @@ impl Retirement {
         }
         let at = stopped.plus(self.lifetime);
         if at <= self.now {
-            Retirable::Now
+            Retirable::Since(at)
         } else {
             Retirable::At(at)
         }
@@ -214,7 +217,8 @@ mod tests {
             "2026-11-10T01:00:00.000Z",
             "deactivated at 00:00, tokens live an hour"
         );
-        assert_eq!(of(rule(30, false), 1), Retirable::Now);
+        assert!(of(rule(30, false), 1).is_now());
+        assert_eq!(of(rule(30, false), 1).label(), "2026-11-10T00:30:00.000Z");
         assert_eq!(of(rule(60, true), 1), Retirable::Now);
         assert_eq!(of(rule(60, false), 2), Retirable::Now, "never activated");
         assert_eq!(of(rule(60, true), 0), Retirable::Never);
