@@ -2573,7 +2573,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__sandbox__subcmd__serve)
-            opts="-p -o -v -q -h -V --addr --state --token --auth-server --encryption-enabled --service-app --require-dpop --rate-limit --rate-limit-window --latency --fail-requests --fail-with --max-keys --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --addr --state --token --auth-server --encryption-enabled --client --token-lifetime --jwe-enc --service-app --require-dpop --rate-limit --rate-limit-window --latency --fail-requests --fail-with --max-keys --profile --config --org-url --output --timeout --request-timeout --connect-timeout --max-retries --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2596,6 +2596,18 @@ _oktakeys() {
                     return 0
                     ;;
                 --encryption-enabled)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-lifetime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jwe-enc)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

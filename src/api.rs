@@ -7,8 +7,9 @@
 use reqwest::Method;
 use serde_json::{Map, Value};
 
-use crate::client::{Client, Request, Retries, Sent};
+use crate::client::Client;
 use crate::error::{Error, Result};
+use crate::http::{Request, Retries, Sent};
 
 // MERGE NOTE: stand-in for enc-cli's `longest_access_token_lifetime`; see the module.
 mod token_lifetime;
@@ -70,7 +71,7 @@ impl Key {
     /// RFC 7638 thumbprint, when the key has RSA members.
     pub(crate) fn thumbprint(&self) -> Option<String> {
         match (self.kty(), self.e(), self.n()) {
-            (Some("RSA"), Some(e), Some(n)) => Some(crate::jwk::thumbprint(e, n)),
+            (Some("RSA"), Some(e), Some(n)) => Some(keymaterial::jwk::thumbprint(e, n)),
             _ => None,
         }
     }
@@ -144,13 +145,18 @@ pub(crate) mod requests {
     }
 }
 
+/// Okta does not page the key list at all; a list longer than this is not Okta's.
+const MAX_LIST_PAGES: usize = 100;
+
 /// List the server's keys. Okta does not page this list (at most 5 keys), but a
-/// `Link: <…>; rel="next"` header is followed if one ever appears, as on every Okta list.
+/// `Link: <…>; rel="next"` header is followed if one ever appears, as on every Okta list;
+/// a link back to a page already read is an error (exit 8), not the end of the list.
 pub(crate) async fn list_keys(client: &Client, auth_server: &str) -> Result<Vec<Key>> {
     let mut request = requests::list(auth_server);
     let mut keys = Vec::new();
-    let mut pages = 0;
+    let mut fetched: Vec<url::Url> = Vec::new();
     loop {
+        fetched.push(request.url(client.base()));
         let resp = client.send(&request).await?;
         let page = match resp.json("the key list")? {
             Value::Array(items) => items,
@@ -167,12 +173,28 @@ pub(crate) async fn list_keys(client: &Client, auth_server: &str) -> Result<Vec<
         for item in page {
             keys.push(Key::from_value(item)?);
         }
-        pages += 1;
-        match next_link(&resp.headers, client.base()) {
-            // Bounded, in case a server links a page to itself.
-            Some(next) if pages < 100 => request = next,
-            _ => break,
+        let Some(next) = next_link(&resp.headers, client.base()) else {
+            break;
+        };
+        // A list that links back to a page already read, or goes on for ever, is not a
+        // complete list: returning what was read would pass a partial list as the truth.
+        let url = next.url(client.base());
+        if fetched.contains(&url) || fetched.len() >= MAX_LIST_PAGES {
+            let why = if fetched.contains(&url) {
+                format!("links back to a page already read ({url})")
+            } else {
+                format!("goes on for more than {MAX_LIST_PAGES} pages")
+            };
+            return Err(Error::network(
+                format!("the key list of {auth_server} {why}, so it cannot be read whole"),
+                Some(
+                    "this is not how Okta pages lists: check the org URL and any proxy in between \
+                     (-vv shows the Link headers)"
+                        .into(),
+                ),
+            ));
         }
+        request = next;
     }
     Ok(keys)
 }
@@ -234,7 +256,9 @@ pub(crate) struct Added {
 }
 
 /// Add a key. A POST is not idempotent: when an attempt fails in a way that may have
-/// reached Okta (a dropped connection, a timeout, a 5xx), list the keys first. A key with
+/// reached Okta (a dropped connection, a timeout, a 5xx), list the keys first; and when a
+/// resend after a 429 is refused (Okta applied the add yet answered 429, so the resend
+/// is a "duplicate kid"), too. A key with
 /// the same `kid` and the same modulus means the attempt was applied: that is success.
 /// Only when the key is surely absent is the POST sent again (within `--max-retries`
 /// and `--timeout`).
@@ -251,26 +275,40 @@ pub(crate) async fn add_key(client: &Client, auth_server: &str, body: Value) -> 
         .and_then(|b| b.get("n"))
         .and_then(Value::as_str);
     let mut retries = Retries::default();
+    let find = async |failure: &Error| -> Result<Option<Key>> {
+        tracing::info!("the add may have reached Okta ({failure}); listing the keys to find out");
+        let keys = list_keys(client, auth_server)
+            .await
+            .map_err(|e| unknown_outcome(failure, &e, auth_server))?;
+        Ok(keys
+            .into_iter()
+            .find(|k| k.kid().is_some() && k.kid() == kid && same_modulus(k.n(), n)))
+    };
     loop {
-        let failure = match client.send_tracked(&request, &mut retries).await? {
-            Sent::Done(resp) => {
+        let failure = match client.send_tracked(&request, &mut retries).await {
+            Ok(Sent::Done(resp)) => {
                 return Ok(Added {
                     key: Key::from_value(resp.json("the new key")?)?,
                     recovered: false,
                 });
             }
-            Sent::Unsure(failure) => failure,
+            Ok(Sent::Unsure(failure)) => failure,
+            // A resend refused ("duplicate kid") after an attempt that may have been
+            // applied (answered 429 although Okta stored the key): the key may be there.
+            Err(refused @ Error::Api(_)) if retries.earlier_attempt_may_have_applied() => {
+                return match find(&refused).await? {
+                    Some(key) => Ok(Added {
+                        key,
+                        recovered: true,
+                    }),
+                    None => Err(refused),
+                };
+            }
+            Err(e) => return Err(e),
         };
-        tracing::info!("the add may have reached Okta ({failure}); listing the keys to find out");
-        let keys = list_keys(client, auth_server)
-            .await
-            .map_err(|e| unknown_outcome(&failure, &e, auth_server))?;
-        if let Some(found) = keys
-            .into_iter()
-            .find(|k| k.kid().is_some() && k.kid() == kid && same_modulus(k.n(), n))
-        {
+        if let Some(key) = find(&failure).await? {
             return Ok(Added {
-                key: found,
+                key,
                 recovered: true,
             });
         }

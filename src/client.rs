@@ -14,8 +14,7 @@ use crate::error::{Error, Result};
 use crate::http::{Attempts, Credentials, Response};
 
 // The transport's types, at the paths the commands and tests have always used.
-pub use crate::http::{Progress, Request, Transport};
-pub(crate) use crate::http::{Retries, Sent};
+use crate::http::{Progress, Request, Retries, Sent, Transport};
 
 /// The management API: a [`Transport`], the org URL, and the authentication it adds.
 pub struct Client {

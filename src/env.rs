@@ -18,6 +18,8 @@ pub(crate) const CI: &str = "CI";
 /// A PEM bundle of CA certificates to trust, as OpenSSL and curl read it.
 pub(crate) const SSL_CERT_FILE: &str = "SSL_CERT_FILE";
 pub(crate) const NO_COLOR: &str = "NO_COLOR";
+/// `dumb` turns colour off, as for other tools.
+pub(crate) const TERM: &str = "TERM";
 
 // Read by clap, on the flags of the same names.
 pub(crate) const TIMEOUT: &str = "OKTAKEYS_TIMEOUT";
@@ -44,3 +46,7 @@ pub(crate) const HOOK_RETIRED_KEY_ID: &str = "OKTAKEYS_RETIRED_KEY_ID";
 /// The passphrase of an encrypted private key (`keys generate --encrypt`, and any
 /// encrypted PEM read); without it, oktakeys asks on the terminal.
 pub(crate) const KEY_PASSPHRASE: &str = "OKTAKEYS_KEY_PASSPHRASE";
+pub(crate) use oktakeys_sandbox::env::{
+    CLIENTS as SANDBOX_CLIENTS, JWE_ENC as SANDBOX_JWE_ENC,
+    TOKEN_LIFETIME as SANDBOX_TOKEN_LIFETIME,
+};

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::signals::Signal;
+
 /// Exit codes: the one table that the code (`exit::CONFIG`, …), `--help`, the man page
 /// and the README's table come from. CI jobs branch on them.
 pub mod exit {
@@ -34,13 +36,14 @@ pub mod exit {
         AUTH = 4: "authentication or permission refused by Okta (401, 403)";
         NOT_FOUND = 5: "not found (404)";
         REJECTED = 6: "rejected by Okta (400, 409, other 4xx)";
-        RATE_LIMITED = 7: "rate limited: 429 still after the retries";
+        RATE_LIMITED = 7: "rate limited: 429 still after the retries, or a window that resets later than oktakeys waits";
         NETWORK = 8: "network failure, timeout, redirect, or 5xx still after the retries";
         ABORTED = 9: "aborted: a confirmation was declined, or needed with no terminal and no --yes";
         PENDING = 11: "something needs doing: --dry-run --detailed-exitcode would change something, an audit failed";
         GATE_CLOSED = 12: "the activation gate (--activate-when) did not open: the new key stays INACTIVE";
         CHANGED = 13: "another change is in progress: the server changed under the run; nothing more was changed";
         INTERRUPTED = 130: "interrupted (Ctrl-C)";
+        TERMINATED = 143: "terminated (SIGTERM), as CI sends on cancel";
     }
 
     /// The table as `(code, meaning)` pairs, for the help text and the man page.
@@ -93,6 +96,14 @@ pub enum Error {
         hint: Option<String>,
     },
 
+    /// Okta's rate-limit window is used up and resets later than oktakeys waits (exit 7,
+    /// like a 429 after the retries). Nothing was sent into the used-up window.
+    #[error("{message}")]
+    RateLimited {
+        message: String,
+        hint: Option<String>,
+    },
+
     /// oktakeys refuses a change that Okta would reject or that would be unsafe (exit 6,
     /// like Okta's own rejections). Nothing was sent.
     #[error("{message}")]
@@ -126,9 +137,11 @@ pub enum Error {
         hint: Option<String>,
     },
 
-    /// Ctrl-C (exit 130); with what was under way and how to finish it, when that matters.
-    #[error("interrupted{}", .during.as_deref().map(|d| format!(" while {d}")).unwrap_or_default())]
+    /// Ctrl-C (exit 130) or SIGTERM (exit 143); with what was under way and how to
+    /// finish it, when that matters.
+    #[error("interrupted{}{}", if *.signal == Signal::Terminate { " (SIGTERM)" } else { "" }, .during.as_deref().map(|d| format!(" while {d}")).unwrap_or_default())]
     Interrupted {
+        signal: Signal,
         during: Option<String>,
         hint: Option<String>,
     },
@@ -159,8 +172,11 @@ pub struct ApiError {
     /// Set when a request was retried and still failed (429 or 5xx).
     pub attempts: u32,
     /// Why a retryable answer (429, 5xx) was not retried when retries were left: the wait
-    /// would have passed `--timeout`.
+    /// would have passed `--timeout`, or the rate-limit window resets later than
+    /// oktakeys waits.
     pub gave_up: Option<String>,
+    /// What to do about `gave_up`, when it is not "raise --timeout".
+    pub gave_up_hint: Option<String>,
 }
 
 impl ApiError {
@@ -197,6 +213,9 @@ impl ApiError {
 
     pub fn hint(&self) -> Option<String> {
         let causes = self.error_causes.join(" ");
+        if let Some(hint) = &self.gave_up_hint {
+            return Some(hint.clone());
+        }
         if self.gave_up.is_some() {
             return Some(
                 "raise --timeout (the limit for the whole command; profile key `timeout`, environment OKTAKEYS_TIMEOUT), \
@@ -273,12 +292,13 @@ impl Error {
             Error::Api(api) => api.exit_code(),
             Error::Auth { .. } => exit::AUTH,
             Error::Network { .. } => exit::NETWORK,
+            Error::RateLimited { .. } => exit::RATE_LIMITED,
             Error::Refused { .. } => exit::REJECTED,
             Error::Reported(code) => *code,
             Error::Aborted(_) => exit::ABORTED,
             Error::GateClosed { .. } => exit::GATE_CLOSED,
             Error::Changed { .. } => exit::CHANGED,
-            Error::Interrupted { .. } => exit::INTERRUPTED,
+            Error::Interrupted { signal, .. } => signal.exit_code(),
             Error::BrokenPipe => exit::SUCCESS,
             Error::Internal(_) => exit::FAILURE,
         }
@@ -288,6 +308,7 @@ impl Error {
         match self {
             Error::Config { hint, .. }
             | Error::Network { hint, .. }
+            | Error::RateLimited { hint, .. }
             | Error::Auth { hint, .. }
             | Error::Refused { hint, .. }
             | Error::GateClosed { hint, .. }
@@ -344,24 +365,6 @@ impl From<oktakeys_sandbox::Error> for Error {
     }
 }
 
-/// The exit code the CLI gives another crate's error, for callers (and tests) that hold
-/// one before `?` turns it into an [`Error`].
-pub trait ExitCodeExt {
-    fn exit_code(&self) -> u8;
-}
-
-impl ExitCodeExt for keymaterial::Error {
-    fn exit_code(&self) -> u8 {
-        Error::from(self.clone()).exit_code()
-    }
-}
-
-impl ExitCodeExt for oktakeys_sandbox::Error {
-    fn exit_code(&self) -> u8 {
-        Error::from(self.clone()).exit_code()
-    }
-}
-
 fn http_reason(status: u16) -> Option<&'static str> {
     reqwest::StatusCode::from_u16(status)
         .ok()
@@ -404,6 +407,10 @@ mod tests {
                 hint: None,
             },
             Error::network("n", None),
+            Error::RateLimited {
+                message: "l".into(),
+                hint: None,
+            },
             Error::Refused {
                 message: "r".into(),
                 hint: None,
@@ -419,6 +426,12 @@ mod tests {
                 hint: None,
             },
             Error::Interrupted {
+                signal: Signal::Interrupt,
+                during: None,
+                hint: None,
+            },
+            Error::Interrupted {
+                signal: Signal::Terminate,
                 during: None,
                 hint: None,
             },
@@ -433,6 +446,7 @@ mod tests {
                 | Error::Api(_)
                 | Error::Auth { .. }
                 | Error::Network { .. }
+                | Error::RateLimited { .. }
                 | Error::Refused { .. }
                 | Error::Reported(_)
                 | Error::Aborted(_)
@@ -498,7 +512,7 @@ mod tests {
     #[test]
     fn other_crates_errors_keep_their_exit_codes_and_messages() {
         let key = keymaterial::Error::KeyFile("key.pem: is empty".into());
-        assert_eq!(key.exit_code(), exit::CONFIG);
+        assert_eq!(Error::from(key.clone()).exit_code(), exit::CONFIG);
         assert_eq!(Error::from(key).to_string(), "key.pem: is empty");
         let bits = Error::from(keymaterial::Error::UnsupportedBits(1024));
         assert_eq!(bits.exit_code(), exit::USAGE);
@@ -507,17 +521,17 @@ mod tests {
             "--bits must be 2048, 3072 or 4096, not 1024"
         );
         let random = keymaterial::Error::Internal("the OS random source failed".into());
-        assert_eq!(random.exit_code(), exit::FAILURE);
+        assert_eq!(Error::from(random.clone()).exit_code(), exit::FAILURE);
 
         let config = oktakeys_sandbox::Error::Config {
             message: "bad state".into(),
             hint: Some("reset it".into()),
         };
-        assert_eq!(config.exit_code(), exit::CONFIG);
+        assert_eq!(Error::from(config.clone()).exit_code(), exit::CONFIG);
         assert_eq!(Error::from(config).hint().as_deref(), Some("reset it"));
         let usage = oktakeys_sandbox::Error::Usage("empty token".into());
-        assert_eq!(usage.exit_code(), exit::USAGE);
+        assert_eq!(Error::from(usage.clone()).exit_code(), exit::USAGE);
         let internal = oktakeys_sandbox::Error::Internal("task failed".into());
-        assert_eq!(internal.exit_code(), exit::FAILURE);
+        assert_eq!(Error::from(internal.clone()).exit_code(), exit::FAILURE);
     }
 }

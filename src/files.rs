@@ -1,10 +1,139 @@
-//! Files only their owner may read: the one check that refuses a secret's file readable
-//! by group or others (as ssh refuses such a private key), and the one writer that
-//! creates such files with mode 0600 from the first moment.
+//! Local files, in one place: the one reader of the files a person names (key, config,
+//! CA and private-key files: regular files only, small, UTF-8 with or without a BOM);
+//! the one check that refuses a secret's file readable by group or others (as ssh
+//! refuses such a private key); the one writer that creates such files with mode 0600
+//! from the first moment; and the lock that makes a read-modify-write of a file one
+//! step for concurrent runs.
 
 use std::fs::{File, Metadata, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+
+/// Key, config and certificate files are small; anything larger is not one.
+pub(crate) const MAX_LOCAL_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Why [`read_local`] (or [`decode_text`]) refused a file.
+#[derive(Debug)]
+pub(crate) enum ReadFailure {
+    /// There is no such file.
+    Missing(io::Error),
+    /// Opening or reading it failed.
+    Io(io::Error),
+    /// A FIFO, socket, device or directory: reading one could block forever (a FIFO
+    /// waits for a writer), outside any timeout.
+    NotRegular(&'static str),
+    /// Larger than [`MAX_LOCAL_FILE_BYTES`].
+    TooLarge,
+    /// UTF-16 text (with its byte-order mark): which one, to convert from.
+    Utf16(&'static str),
+}
+
+impl ReadFailure {
+    /// The failure as a message about `name` ("the config file /x", "key.pem").
+    pub(crate) fn message(&self, name: &str) -> String {
+        match self {
+            ReadFailure::Missing(e) | ReadFailure::Io(e) => format!("cannot read {name}: {e}"),
+            ReadFailure::NotRegular(kind) => format!(
+                "{name}: is {kind}, not a regular file; oktakeys reads only regular files \
+                 (and `-` for stdin where a command takes one)"
+            ),
+            ReadFailure::TooLarge => format!("{name}: larger than 1 MiB; not a key or config file"),
+            ReadFailure::Utf16(which) => format!(
+                "{name}: is UTF-16 ({which}) text; oktakeys reads UTF-8: convert it, e.g. \
+                 `iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8`"
+            ),
+        }
+    }
+
+    pub(crate) fn is_missing(&self) -> bool {
+        matches!(self, ReadFailure::Missing(_))
+    }
+}
+
+/// Read a file a person named: only a regular file (a FIFO is refused before anything
+/// waits on it), at most [`MAX_LOCAL_FILE_BYTES`], as [`decode_text`] leaves it.
+pub(crate) fn read_local(path: &Path) -> Result<Vec<u8>, ReadFailure> {
+    let io_failure = |e: io::Error| match e.kind() {
+        io::ErrorKind::NotFound => ReadFailure::Missing(e),
+        _ => ReadFailure::Io(e),
+    };
+    check_regular(&std::fs::metadata(path).map_err(io_failure)?)?;
+    let mut options = OpenOptions::new();
+    options.read(true);
+    // Should it be swapped for a FIFO after the check, opening it does not wait for a
+    // writer (non-blocking), and the check on the open file refuses it.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path).map_err(io_failure)?;
+    check_regular(&file.metadata().map_err(ReadFailure::Io)?)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_LOCAL_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadFailure::Io)?;
+    if bytes.len() as u64 > MAX_LOCAL_FILE_BYTES {
+        return Err(ReadFailure::TooLarge);
+    }
+    decode_text(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn check_regular(meta: &Metadata) -> Result<(), ReadFailure> {
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return Ok(());
+    }
+    let what = if kind.is_dir() {
+        "a directory"
+    } else {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if kind.is_fifo() {
+                "a FIFO (named pipe)"
+            } else if kind.is_socket() {
+                "a socket"
+            } else if kind.is_char_device() || kind.is_block_device() {
+                "a device"
+            } else {
+                "not a file"
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            "not a file"
+        }
+    };
+    Err(ReadFailure::NotRegular(what))
+}
+
+/// Text as editors save it: a UTF-8 byte-order mark is dropped (in place, so a secret
+/// is not copied); UTF-16 is refused, naming the encoding to convert from.
+pub(crate) fn decode_text(bytes: &mut Vec<u8>) -> Result<(), ReadFailure> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    } else if bytes.starts_with(&[0xFF, 0xFE]) {
+        return Err(ReadFailure::Utf16("little-endian, UTF-16LE"));
+    } else if bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(ReadFailure::Utf16("big-endian, UTF-16BE"));
+    }
+    Ok(())
+}
+
+/// An exclusive lock on `FILE.lock` beside `path`, held until dropped: runs that read,
+/// change and rewrite `path` take it first, so none loses another's change. A separate
+/// file, because replacing `path` (a rename) swaps its inode. The lock file is created
+/// with mode 0600 and left in place (removing it would race with the next locker).
+pub(crate) fn lock_beside(path: &Path) -> io::Result<File> {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(".lock");
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let file = options.open(PathBuf::from(name))?;
+    file.lock()?;
+    Ok(file)
+}
 
 /// The permission bits of a file that group or others may use in any way, or `None`
 /// when only its owner may (always `None` where there are no Unix modes).
@@ -20,6 +149,20 @@ pub(crate) fn loose_mode(meta: &Metadata) -> Option<u32> {
         let _ = meta;
         None
     }
+}
+
+/// Refuse a secret's file that group or others may read (exit 3, naming `chmod 600`), as
+/// ssh refuses such a private key. `what` names the file in the message.
+pub(crate) fn require_owner_only(path: &Path, what: &str) -> crate::error::Result<()> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| crate::error::Error::config(format!("cannot read {what}: {e}")))?;
+    if let Some(mode) = loose_mode(&meta) {
+        return Err(crate::error::Error::config_hint(
+            format!("{what} is readable by others (mode {mode:o}); refusing to use it"),
+            format!("run `chmod 600 {}`", path.display()),
+        ));
+    }
+    Ok(())
 }
 
 /// A directory (and its missing parents) that only its owner may enter: mode 0700. An

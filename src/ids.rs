@@ -16,13 +16,14 @@ pub(crate) fn parse_path_id(s: &str) -> Result<String, String> {
     Ok(s.to_string())
 }
 
-/// A kid is free text for Okta, but a blank one or one with control characters is a mistake.
+/// A kid is free text for Okta, but a blank one is a mistake, and one with control or
+/// bidi characters could rewrite the terminal of whoever lists the keys.
 pub(crate) fn parse_kid(s: &str) -> Result<String, String> {
     if s.trim().is_empty() {
         return Err("must not be empty or blank".into());
     }
-    if s.chars().any(char::is_control) {
-        return Err("must not contain control characters".into());
+    if keymaterial::jwk::has_terminal_controls(s) {
+        return Err("must not contain control or bidi characters".into());
     }
     Ok(s.to_string())
 }

@@ -4,35 +4,30 @@
 //! → `api` (typed calls) → `output` (render). `commands/` is the glue per command group.
 //! Key material (`keymaterial`) and the sandbox (`oktakeys_sandbox`) are crates of their own.
 
-pub mod api;
-pub mod auth;
-pub mod cli;
-pub mod client;
-pub mod commands;
-pub mod config;
+// Private: the compiler then points out what nothing uses. The binary needs only what is
+// re-exported below; the integration tests run the binary (and the man-page test reads
+// the command tree).
+mod api;
+mod auth;
+mod cli;
+mod client;
+mod commands;
+mod config;
 mod env;
-pub mod error;
+mod error;
 mod files;
 mod http;
 mod ids;
-pub mod output;
+mod output;
 mod passphrase;
-pub mod rotate;
+mod rotate;
 mod shell;
+mod signals;
 mod time;
 
-// Compatibility paths from before the key material and the sandbox became crates, so
-// code written against them keeps compiling; to be removed once callers use the crates.
-pub use keymaterial::secret;
-pub use oktakeys_sandbox as sandbox;
-/// Compatibility path: public JWKs, PEM keys and generation, as `crate::jwk` had them.
-pub mod jwk {
-    pub use keymaterial::generate::{GENERATE_BITS, generate};
-    pub use keymaterial::jwk::*;
-    pub use keymaterial::pem::from_pem_bytes;
-}
-
+pub use cli::{Cli, ENVIRONMENT, EXIT_CODES, OutputFormat, asks_for_json, parse as parse_args};
 pub use error::{Error, Result};
+pub use output::report_error;
 
 /// Run one parsed command line to completion on a current-thread runtime.
 pub fn run(cli: cli::Cli) -> Result<()> {
@@ -40,12 +35,23 @@ pub fn run(cli: cli::Cli) -> Result<()> {
         .enable_all()
         .build()
         .map_err(|e| Error::Internal(format!("cannot start the async runtime: {e}")))?;
+    // `sandbox serve` stops cleanly on either signal, and may take a moment to: nothing
+    // else may turn that into an interruption.
+    let stops_itself = matches!(
+        &cli.command,
+        cli::Command::Sandbox(cli::SandboxArgs {
+            command: cli::SandboxCommand::Serve(_)
+        })
+    );
     let result = runtime.block_on(async {
-        // Biased: a command that watches Ctrl-C itself (rotate) gets to report first.
+        if stops_itself {
+            return commands::dispatch(cli).await;
+        }
+        // Biased: a command that watches the signals itself (rotate) gets to report first.
         tokio::select! {
             biased;
             result = commands::dispatch(cli) => result,
-            _ = tokio::signal::ctrl_c() => Err(Error::Interrupted { during: None, hint: None }),
+            signal = signals::stop() => Err(Error::Interrupted { signal, during: None, hint: None }),
         }
     });
     // A prompt still waiting for a line on its blocking thread after Ctrl-C must not

@@ -3,11 +3,10 @@
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
-use oktakeys::cli::{self, OutputFormat};
-use oktakeys::output::report_error;
+use oktakeys::{OutputFormat, asks_for_json, parse_args, report_error};
 
 fn main() -> ExitCode {
-    let cli = match cli::parse() {
+    let cli = match parse_args() {
         Ok(cli) => cli,
         // Help and version are not errors; and without `-o json` clap reports as usual.
         Err(e)
@@ -16,7 +15,7 @@ fn main() -> ExitCode {
                 ErrorKind::DisplayHelp
                     | ErrorKind::DisplayVersion
                     | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-            ) || !cli::asks_for_json(std::env::args_os().skip(1)) =>
+            ) || !asks_for_json(std::env::args_os().skip(1)) =>
         {
             e.exit()
         }

@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 
 use crate::env;
 use crate::error::{Error, Result};
-use crate::secret::Secret;
+use keymaterial::secret::Secret;
 
 /// Why a passphrase is needed, for the question and the error.
 pub(crate) enum Purpose<'a> {

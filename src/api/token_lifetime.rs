@@ -9,8 +9,9 @@ use std::time::Duration;
 use reqwest::Method;
 use serde_json::Value;
 
-use crate::client::{Client, Request};
+use crate::client::Client;
 use crate::error::{Error, Result};
+use crate::http::Request;
 
 /// The largest `actions.token.accessTokenLifetimeMinutes` over the ACTIVE rules of the
 /// server's ACTIVE policies; `None` when no such rule names one.

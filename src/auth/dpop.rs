@@ -10,8 +10,7 @@ use reqwest::header::HeaderMap;
 use serde_json::Value;
 use url::Url;
 
-// Compatibility path: the proofs themselves, as `crate::auth::dpop` had them.
-pub use keymaterial::dpop::*;
+use keymaterial::dpop::NONCE_HEADER;
 
 /// The `DPoP-Nonce` a response carries, if any.
 pub fn nonce_from(headers: &HeaderMap) -> Option<String> {

@@ -4,7 +4,6 @@
 //! travel only inside [`Secret`] and sensitive `HeaderValue`s, so no log can show them.
 
 pub mod dpop;
-pub mod keys;
 pub mod service_app;
 pub mod token_cache;
 
@@ -16,12 +15,12 @@ pub(crate) use service_app::AuthRetries;
 pub use service_app::{Scope, ServiceApp};
 
 // Compatibility path: JWS lives in the key-material crate.
-pub use keymaterial::jws;
 
-use crate::config::{AuthMode, Credentials, Environment, TokenSource};
+use crate::cli::AuthMode;
+use crate::config::{Credentials, Environment, TokenSource};
 use crate::error::{Error, Result};
 use crate::http::Transport;
-use crate::secret::Secret;
+use keymaterial::secret::Secret;
 
 /// Produces the authentication headers for each request. Clones share a service app's
 /// tokens and DPoP state, so every client of one command uses one token.

@@ -20,7 +20,7 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
-use crate::secret::Secret;
+use keymaterial::secret::Secret;
 
 /// A cached token is not used when it expires within this many seconds.
 pub(crate) const DISK_MARGIN_SECS: i64 = 300;

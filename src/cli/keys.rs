@@ -264,7 +264,7 @@ pub struct AddArgs {
     #[command(flatten)]
     pub source: KeySourceArgs,
     /// The kid to give the key (with a JWKS: which key to take)
-    #[arg(long, value_name = "KID")]
+    #[arg(long, value_name = "KID", value_parser = parse_kid)]
     pub kid: Option<String>,
     #[command(flatten)]
     pub dry_run: DryRunArg,

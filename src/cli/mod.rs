@@ -17,17 +17,14 @@ mod sandbox;
 
 pub use completion::CompletionArgs;
 pub use config::{AuthMode, ConfigArgs, ConfigCommand, InitArgs, ShowArgs, TokenSourceArgs};
-pub use help::{ENVIRONMENT, EXIT_CODES, environment_help, exit_codes_help};
+pub use help::{ENVIRONMENT, EXIT_CODES};
 use help::{root_after_help, root_after_long_help};
-// Kept for `crate::cli::parse_path_id` callers; the function lives in `ids`.
-pub(crate) use crate::ids::parse_path_id;
 pub use keys::{
-    AddArgs, DeleteArgs, DryRunArg, GenerateArgs, Kdf, KeyBits, KeyIdArgs, KeySourceArgs, KeysArgs,
-    KeysCommand, ListArgs, MutateArgs, PrivateKeyFormat, RotateArgs, RotateSourceArgs,
+    AddArgs, DeleteArgs, GenerateArgs, Kdf, KeysArgs, KeysCommand, ListArgs, MutateArgs,
+    PrivateKeyFormat, RotateArgs,
 };
 pub use sandbox::{
-    SANDBOX_SERVE_HELP, SandboxArgs, SandboxCommand, SandboxFailWith, SandboxResetArgs,
-    SandboxServeArgs,
+    SandboxArgs, SandboxCommand, SandboxFailWith, SandboxResetArgs, SandboxServeArgs,
 };
 
 #[derive(Debug, Parser)]

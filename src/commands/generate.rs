@@ -13,11 +13,12 @@ use keymaterial::private_out;
 use crate::cli::{GenerateArgs, GlobalArgs, Kdf, PrivateKeyFormat};
 use crate::error::{Error, Result};
 use crate::files;
-use crate::jwk::{self, PublicKey};
 use crate::output::Printer;
 use crate::passphrase::{Purpose, passphrase};
-use crate::secret::Secret;
 use crate::shell::{self, Ended};
+use keymaterial::generate::generate;
+use keymaterial::jwk::PublicKey;
+use keymaterial::secret::Secret;
 
 pub(crate) async fn run(global: &GlobalArgs, args: &GenerateArgs) -> Result<()> {
     let printer = Printer::new(global);
@@ -37,7 +38,7 @@ pub(crate) async fn run(global: &GlobalArgs, args: &GenerateArgs) -> Result<()> 
         .encrypt
         .then(|| passphrase(Purpose::Encrypt))
         .transpose()?;
-    let (pem, public) = jwk::generate(bits)?;
+    let (pem, public) = generate(bits)?;
     let (secret, form) = match (args.private_key_format, &passphrase) {
         (PrivateKeyFormat::Jwk, _) => (private_out::private_jwk(&pem, &args.kid)?, "private JWK"),
         (PrivateKeyFormat::Pem, Some(pass)) => (
@@ -101,7 +102,7 @@ pub(crate) fn generate_to_file(
     force: bool,
 ) -> Result<(Secret, PublicKey)> {
     check_target(path, force)?;
-    let (secret, public) = jwk::generate(bits)?;
+    let (secret, public) = generate(bits)?;
     write_private_key(path, &secret, force)?;
     Ok((secret, public))
 }

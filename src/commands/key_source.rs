@@ -7,11 +7,10 @@ use std::path::Path;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
-use crate::jwk::{self, PublicKey};
 use crate::passphrase::{Purpose, passphrase};
+use keymaterial::jwk::{self, PublicKey};
 
-/// Key files are small; refuse anything that is clearly not one.
-const MAX_KEY_FILE_BYTES: u64 = 1024 * 1024;
+use crate::files::{self, MAX_LOCAL_FILE_BYTES};
 
 /// Where a key comes from.
 #[derive(Debug, Clone, Copy)]
@@ -73,25 +72,25 @@ pub(crate) fn load_key(source: KeySource<'_>, kid: Option<&str>) -> Result<Publi
     }
 }
 
-/// The file's bytes: small, and not blank.
+/// The file's bytes (through the one reader of local files; stdin as it would read a
+/// file): small, UTF-8, and not blank.
 fn read_key_file(source: KeySource<'_>) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
     let name = source.name();
-    if source.is_stdin() {
+    let failed = |why: files::ReadFailure| Error::KeyFile(why.message(&name));
+    let bytes = if source.is_stdin() {
+        let mut bytes = Vec::new();
         std::io::stdin()
-            .take(MAX_KEY_FILE_BYTES + 1)
+            .take(MAX_LOCAL_FILE_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| Error::KeyFile(format!("cannot read the key from stdin: {e}")))?;
+        if bytes.len() as u64 > MAX_LOCAL_FILE_BYTES {
+            return Err(failed(files::ReadFailure::TooLarge));
+        }
+        files::decode_text(&mut bytes).map_err(failed)?;
+        bytes
     } else {
-        std::fs::File::open(source.path())
-            .and_then(|f| f.take(MAX_KEY_FILE_BYTES + 1).read_to_end(&mut bytes))
-            .map_err(|e| Error::KeyFile(format!("cannot read {name}: {e}")))?;
-    }
-    if bytes.len() as u64 > MAX_KEY_FILE_BYTES {
-        return Err(Error::KeyFile(format!(
-            "{name}: larger than 1 MiB; not a key file"
-        )));
-    }
+        files::read_local(source.path()).map_err(failed)?
+    };
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::KeyFile(format!("{name}: is empty")));
     }

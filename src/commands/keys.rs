@@ -5,9 +5,10 @@ use url::Url;
 use crate::api::{self, requests};
 use crate::auth::{Authenticator, Scope};
 use crate::cli::{AddArgs, DeleteArgs, GlobalArgs, KeysArgs, KeysCommand, ListArgs, MutateArgs};
-use crate::client::{Client, Progress, Request};
+use crate::client::Client;
 use crate::config::{ProcessEnv, Settings, Target};
 use crate::error::{Error, Result};
+use crate::http::{Progress, Request};
 use crate::output::{KeyNotes, Printer};
 use crate::rotate::{self, KeyView};
 
@@ -60,10 +61,10 @@ pub(crate) struct Connection {
     pub(crate) base: Url,
     settings: Settings,
     /// The secret is read only when a request is really sent (not for `--dry-run`).
-    sandbox_token: Option<crate::secret::Secret>,
+    sandbox_token: Option<keymaterial::secret::Secret>,
     /// The in-process sandbox of the `sandbox` profile; dropping it stops the server,
     /// so it lives as long as the connection.
-    _sandbox: Option<crate::sandbox::RunningSandbox>,
+    _sandbox: Option<oktakeys_sandbox::RunningSandbox>,
     progress: Progress,
     /// What a service app's token must allow.
     scope: Scope,
@@ -77,8 +78,8 @@ impl Connection {
         let (base, sandbox_token) = match &settings.target {
             Target::Org { org_url, .. } => (org_url.clone(), None),
             Target::Sandbox => {
-                let state = crate::sandbox::default_state_path()?;
-                let running = crate::sandbox::start_in_process(&state).await?;
+                let state = super::sandbox::state_path(None)?;
+                let running = oktakeys_sandbox::start_in_process(&state).await?;
                 let base = Url::parse(&running.base_url).map_err(|e| {
                     Error::Internal(format!(
                         "the sandbox URL {} is invalid: {e}",

@@ -50,7 +50,7 @@ fn init_logging(verbose: u8) {
     // frames that the redaction in `http` never sees.
     let ours = tracing_subscriber::filter::Targets::new().with_target("oktakeys", level);
     let _ = tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
+        .with_writer(|| LogWriter)
         // A closed stderr must not end the command: tracing drops the line instead of
         // reporting the failed write with `eprintln!`, which would panic.
         .log_internal_errors(false)
@@ -62,6 +62,26 @@ fn init_logging(verbose: u8) {
         .finish()
         .with(ours)
         .try_init();
+}
+
+/// Where log lines go: stderr, with anything a terminal would act on escaped (`-vvv`
+/// shows Okta's bodies as received). Failed writes are dropped: a closed stderr must not
+/// end the command.
+struct LogWriter;
+
+impl Write for LogWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let text = String::from_utf8_lossy(buf);
+        let _ = std::io::stderr()
+            .lock()
+            .write_all(crate::output::escape_text(&text).as_bytes());
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let _ = std::io::stderr().flush();
+        Ok(())
+    }
 }
 
 /// May we ask the person a question? Not with `--no-input`, not under CI, and only when
@@ -84,11 +104,7 @@ pub async fn confirm(global: &GlobalArgs, yes: bool, question: &str, refusal: &s
             "{refusal}: confirmation needed but there is no terminal to ask on (or --no-input/CI is set); pass --yes to proceed"
         )));
     }
-    // Never `eprint!`: it panics on a closed stderr.
-    let mut stderr = std::io::stderr().lock();
-    let _ = write!(stderr, "{question} [y/N] ");
-    let _ = stderr.flush();
-    drop(stderr);
+    crate::output::write_prompt(question);
     // Read on a blocking thread so Ctrl-C (watched by the runtime) still ends the command.
     let answer = tokio::task::spawn_blocking(|| {
         let mut answer = String::new();

@@ -47,7 +47,7 @@ pub(crate) async fn run(
     let deactivates = active
         .map(|k| format!("; Okta deactivates {}", k.describe()))
         .unwrap_or_default();
-    if crate::cli::parse_path_id(&target.id).is_err() {
+    if crate::ids::parse_path_id(&target.id).is_err() {
         return Err(Error::network(
             format!(
                 "Okta listed a key whose id `{}` cannot go in a URL path; nothing was changed",

@@ -10,7 +10,7 @@ use crate::cli::{
 };
 use crate::error::{Error, Result};
 use crate::output::{self, Printer};
-use crate::secret::Secret;
+use keymaterial::secret::Secret;
 
 pub async fn run(global: &GlobalArgs, args: SandboxArgs) -> Result<()> {
     let printer = Printer::new(global);
@@ -20,8 +20,16 @@ pub async fn run(global: &GlobalArgs, args: SandboxArgs) -> Result<()> {
     }
 }
 
-fn state_path(state: Option<std::path::PathBuf>) -> Result<std::path::PathBuf> {
-    match state {
+/// The state file: `--state`, else `OKTAKEYS_SANDBOX_STATE` (clap reads it for `serve`
+/// and `reset`; the `sandbox` profile has no flag and comes here with `None`), else the
+/// default under the user data folder.
+pub(crate) fn state_path(state: Option<std::path::PathBuf>) -> Result<std::path::PathBuf> {
+    let from_env = || {
+        std::env::var_os(crate::env::SANDBOX_STATE)
+            .filter(|v| !v.is_empty())
+            .map(std::path::PathBuf::from)
+    };
+    match state.or_else(from_env) {
         Some(path) => Ok(path),
         None => Ok(sandbox::default_state_path()?),
     }
@@ -50,6 +58,9 @@ async fn serve(printer: &Printer, args: SandboxServeArgs) -> Result<()> {
         token,
         auth_servers: args.auth_servers,
         encryption_enabled: args.encryption_enabled.into_iter().collect(),
+        clients: args.clients.iter().map(|c| c.0.clone()).collect(),
+        jwe_enc: args.jwe_enc,
+        token_lifetime_minutes: Some(args.token_lifetime),
         knobs: Knobs {
             rate_limit: args.rate_limit,
             rate_limit_window: std::time::Duration::from_secs(args.rate_limit_window),
@@ -68,21 +79,30 @@ async fn serve(printer: &Printer, args: SandboxServeArgs) -> Result<()> {
         },
         on_error: {
             let printer = printer.clone();
-            OnError::new(move |e| printer.note(format!("oktakeys sandbox: {e}")))
+            OnError::new(move |e| printer.failure(format!("oktakeys sandbox: {e}")))
         },
+        faults: None,
     };
+    let clients: Vec<String> = options.clients.iter().map(|c| c.id.clone()).collect();
     let mut running = sandbox::start(options).await?;
-    announce(printer, &running, &apps, args.require_dpop, generated)?;
+    announce(
+        printer,
+        &running,
+        &apps,
+        &clients,
+        args.require_dpop,
+        generated,
+    )?;
 
+    // SIGTERM and Ctrl-C are both the way to stop a server: a clean stop (exit 0), not
+    // an interruption. State writes are atomic, so stopping mid-request loses nothing.
     tokio::select! {
         _ = running.wait() => Ok(()),
-        _ = terminated() => {
-            printer.note("oktakeys sandbox: SIGTERM, stopping");
+        signal = crate::signals::stop() => {
+            printer.note(format!("oktakeys sandbox: {}, stopping", signal.name()));
             running.shutdown().await;
             Ok(())
         }
-        // Ctrl-C: the runtime's own handler ends the command with exit 130 as for every
-        // command; state writes are atomic, so stopping mid-request loses nothing.
     }
 }
 
@@ -91,6 +111,7 @@ fn announce(
     printer: &Printer,
     running: &sandbox::RunningSandbox,
     apps: &[sandbox::oauth::Registration],
+    clients: &[String],
     require_dpop: bool,
     generated: bool,
 ) -> Result<()> {
@@ -99,6 +120,16 @@ fn announce(
         running.base_url,
         running.state_file.display()
     ));
+    // The built-in client's secret is a documented constant, not a secret.
+    printer.note(format!(
+        "token endpoints ({}/oauth2/{{id}}/v1/token): client id {} secret {}",
+        running.base_url,
+        sandbox::BUILTIN_CLIENT_ID,
+        sandbox::BUILTIN_CLIENT_SECRET
+    ));
+    for id in clients {
+        printer.note(format!("client id {id} (with the secret you gave)"));
+    }
     for app in apps {
         printer.note(format!(
             "service app {} may get tokens for {}{}",
@@ -109,7 +140,7 @@ fn announce(
     }
     let token_shown = if generated {
         // The one place a token is printed: the generated one, so it can be used.
-        printer.note(format!(
+        printer.essential(format!(
             "token (generated; set {} to choose one): {}",
             sandbox::env::TOKEN,
             running.token.expose()
@@ -127,22 +158,6 @@ fn announce(
     // The base URL is the one line of data: scripts read it from stdout. Printed last, so
     // whoever reads it knows the lines on stderr are out.
     output::write_stdout(&format!("{}\n", running.base_url))
-}
-
-#[cfg(unix)]
-async fn terminated() {
-    use tokio::signal::unix::{SignalKind, signal};
-    match signal(SignalKind::terminate()) {
-        Ok(mut sig) => {
-            sig.recv().await;
-        }
-        Err(_) => std::future::pending::<()>().await,
-    }
-}
-
-#[cfg(not(unix))]
-async fn terminated() {
-    std::future::pending::<()>().await
 }
 
 fn reset(printer: &Printer, args: SandboxResetArgs) -> Result<()> {

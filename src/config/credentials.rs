@@ -11,7 +11,7 @@ use super::profile::{ChosenProfile, Profile, credential_key};
 use crate::cli::{AuthMode, GlobalArgs};
 use crate::env;
 use crate::error::{Error, Result};
-use crate::secret::Secret;
+use keymaterial::secret::Secret;
 
 /// Where the API token comes from. The secret itself is read later, in `auth`.
 #[derive(Debug, Clone)]

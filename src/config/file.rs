@@ -39,12 +39,15 @@ pub fn config_path_origin(global: &GlobalArgs) -> Origin {
 /// Read and parse the config file. A missing file is `Ok(None)` unless it was named
 /// explicitly (then it is an error: the user asked for that file).
 pub fn load_file(path: &Path, explicit: bool) -> Result<Option<ConfigFile>> {
-    let text = match std::fs::read_to_string(path) {
+    let text = match read_text(path) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => return Ok(None),
-        Err(e) => {
+        Err(Some(why)) if why.is_missing() && !explicit => return Ok(None),
+        Err(why) => {
             return Err(Error::config_hint(
-                format!("cannot read the config file {}: {e}", path.display()),
+                match why {
+                    Some(why) => why.message(&format!("the config file {}", path.display())),
+                    None => format!("the config file {} is not UTF-8 text", path.display()),
+                },
                 "check --config / OKTAKEYS_CONFIG, or create it with `oktakeys config init`",
             ));
         }
@@ -54,6 +57,14 @@ pub fn load_file(path: &Path, explicit: bool) -> Result<Option<ConfigFile>> {
         check_private(path)?;
     }
     Ok(Some(file))
+}
+
+/// The config file's text, through the one reader of local files; `Err(None)`: not UTF-8.
+pub(crate) fn read_text(
+    path: &Path,
+) -> std::result::Result<String, Option<crate::files::ReadFailure>> {
+    let bytes = crate::files::read_local(path).map_err(Some)?;
+    String::from_utf8(bytes).map_err(|_| None)
 }
 
 /// Parse config text. toml's Display quotes the offending line, which could be a token:

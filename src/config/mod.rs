@@ -20,18 +20,10 @@ mod settings;
 
 pub use credentials::{Credentials, PrivateKeySource, ServiceAppSettings, TokenSource};
 pub use environment::{Environment, ProcessEnv};
+pub(crate) use file::read_text;
 pub use file::{ConfigFile, config_path, config_path_origin, load_file, parse_file};
 pub use org_url::{is_loopback, parse_org_url, redact_userinfo};
-pub use origin::{Origin, Origins};
+pub use origin::Origin;
 pub use profile::{Profile, SANDBOX_PROFILE, expand_home};
 pub(crate) use profile::{SERVICE_APP_KEYS, TOKEN_KEYS, credential_key};
-pub use settings::{
-    DEFAULT_CONNECT_TIMEOUT_SECS, DEFAULT_MAX_RETRIES, DEFAULT_REQUEST_TIMEOUT_SECS,
-    DEFAULT_TIMEOUT_SECS, HttpSettings, Settings, Target,
-};
-
-// The mode is a parsed-argument type of `config init --auth` too; it lives with the
-// command line, which must not import `config`.
-pub use crate::cli::AuthMode;
-// Kept for `crate::config::env::…` callers; the names live in `crate::env`.
-pub(crate) use crate::env;
+pub use settings::{HttpSettings, Settings, Target};

@@ -9,7 +9,7 @@ use super::file::ConfigFile;
 use super::origin::{Origin, arg_origin, first};
 use crate::cli::{AuthMode, GlobalArgs};
 use crate::error::{Error, Result};
-use crate::secret::Secret;
+use keymaterial::secret::Secret;
 
 /// The profile name that starts a local sandbox when no profile of that name is configured.
 pub const SANDBOX_PROFILE: &str = "sandbox";

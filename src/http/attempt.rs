@@ -222,7 +222,7 @@ fn add_common_headers(headers: &mut HeaderMap, retries: &Retries) {
 /// `Content-Type`.
 fn encode_body(
     request: &Request,
-    secret_fields: &[(String, crate::secret::Secret)],
+    secret_fields: &[(String, keymaterial::secret::Secret)],
     headers: &mut HeaderMap,
 ) -> Option<Body> {
     match (&request.body, &request.form) {

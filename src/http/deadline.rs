@@ -7,6 +7,7 @@ use std::time::Duration;
 use tokio::time::Instant;
 
 use super::Transport;
+use crate::env;
 use crate::error::Error;
 
 /// When the whole command must be over (`--timeout`); moved later by the time spent
@@ -99,17 +100,9 @@ impl Transport {
 
 pub(super) fn timeout_hint(which: Limit, now: Duration) -> String {
     let (flag, key, env) = match which {
-        Limit::Connect => (
-            "--connect-timeout",
-            "connect_timeout",
-            "OKTAKEYS_CONNECT_TIMEOUT",
-        ),
-        Limit::Request => (
-            "--request-timeout",
-            "request_timeout",
-            "OKTAKEYS_REQUEST_TIMEOUT",
-        ),
-        Limit::Command => ("--timeout", "timeout", "OKTAKEYS_TIMEOUT"),
+        Limit::Connect => ("--connect-timeout", "connect_timeout", env::CONNECT_TIMEOUT),
+        Limit::Request => ("--request-timeout", "request_timeout", env::REQUEST_TIMEOUT),
+        Limit::Command => ("--timeout", "timeout", env::TIMEOUT),
     };
     let extra = match which {
         Limit::Connect => "; check the org URL, your network, and HTTPS_PROXY/NO_PROXY",

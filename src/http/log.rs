@@ -16,7 +16,7 @@ use super::attempt::Failure;
 use super::okta_error::status_text;
 use super::rate_limit::RATE_LIMIT_REMAINING;
 use super::{Response, header_str};
-use crate::secret::Secret;
+use keymaterial::secret::Secret;
 
 /// Bodies shown at `-vvv` are cut here.
 const MAX_LOGGED_BODY: usize = 64 * 1024;

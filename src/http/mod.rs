@@ -190,12 +190,9 @@ impl Transport {
 
 /// Read a PEM bundle of CA certificates to trust besides the platform's.
 fn read_ca_file(path: &std::path::Path, origin: &str) -> Result<Vec<reqwest::Certificate>> {
-    let pem = std::fs::read(path).map_err(|e| {
+    let pem = crate::files::read_local(path).map_err(|why| {
         Error::config_hint(
-            format!(
-                "cannot read the CA certificate {} ({origin}): {e}",
-                path.display()
-            ),
+            why.message(&format!("the CA certificate {} ({origin})", path.display())),
             format!("check the path given by {origin}"),
         )
     })?;

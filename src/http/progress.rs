@@ -80,6 +80,8 @@ struct LiveLine {
 
 impl LiveLine {
     fn show(&mut self, text: &str) {
+        // The line may quote a server's error: nothing in it may move the cursor.
+        let text = &*crate::output::escape(text);
         let len = text.chars().count();
         let pad = self.width.saturating_sub(len);
         let mut err = std::io::stderr().lock();

@@ -23,27 +23,77 @@ pub(super) const RATE_LIMIT_REMAINING: &str = "x-rate-limit-remaining";
 const RATE_LIMIT_RESET: &str = "x-rate-limit-reset";
 
 /// How long to wait after a 429, or before the next request when the window is used
-/// up: until `X-Rate-Limit-Reset` (epoch seconds on Okta's clock, compared with Okta's
-/// `Date`, or with the local clock without it), plus one second as the SDKs do; without
-/// the reset header, `Retry-After`, else backoff. Capped at [`MAX_RATE_LIMIT_WAIT`].
+/// up: [`reset_wait`], capped at [`MAX_RATE_LIMIT_WAIT`].
 pub(crate) fn rate_limit_wait(headers: &HeaderMap, now: SystemTime, attempt: u32) -> Duration {
-    let wait = match header_u64(headers, RATE_LIMIT_RESET) {
+    reset_wait(headers, now, attempt).min(MAX_RATE_LIMIT_WAIT)
+}
+
+/// How long until the window resets, as Okta said (it may say hours): until
+/// `X-Rate-Limit-Reset` (epoch seconds on Okta's clock, compared with Okta's `Date`, or
+/// with the local clock without it), plus one second as the SDKs do; without the reset
+/// header, `Retry-After`, else backoff.
+pub(crate) fn reset_wait(headers: &HeaderMap, now: SystemTime, attempt: u32) -> Duration {
+    // A reset past what the clock can hold (a broken header): "a century".
+    const FOREVER: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
+    match header_u64(headers, RATE_LIMIT_RESET) {
         Some(reset) => {
             let server_now = header_str(headers, "date")
                 .and_then(|d| httpdate::parse_http_date(&d).ok())
                 .unwrap_or(now);
-            // A reset past what the clock can hold (a broken header) waits the longest.
             match UNIX_EPOCH.checked_add(Duration::from_secs(reset)) {
                 Some(reset) => {
                     reset.duration_since(server_now).unwrap_or(Duration::ZERO)
                         + Duration::from_secs(1)
                 }
-                None => MAX_RATE_LIMIT_WAIT,
+                None => FOREVER,
             }
         }
         None => retry_after(headers, now).unwrap_or_else(|| backoff(attempt)),
-    };
-    wait.min(MAX_RATE_LIMIT_WAIT)
+    }
+    .min(FOREVER)
+}
+
+/// Why a window that resets in `wait` is not waited for, with what to do, or `None`
+/// when it is short enough: longer than [`MAX_RATE_LIMIT_WAIT`] (Okta said hours), or
+/// ending after `--timeout`. The message gives the reset Okta said, not the cap.
+pub(super) fn too_long_to_wait(transport: &Transport, wait: Duration) -> Option<(String, String)> {
+    let at = SystemTime::now()
+        .checked_add(wait)
+        .map(|t| format!(" (at {})", httpdate::fmt_http_date(t)))
+        .unwrap_or_default();
+    let resets = format!("Okta's rate-limit window resets in {}{at}", long_wait(wait));
+    if wait > MAX_RATE_LIMIT_WAIT {
+        return Some((
+            format!(
+                "{resets}; oktakeys waits at most {} s for a window, so it will not wait that long",
+                MAX_RATE_LIMIT_WAIT.as_secs()
+            ),
+            format!(
+                "run again after the reset{at}; the limit is Okta's, per org and endpoint \
+                 (the Admin Console's rate-limit dashboard shows who uses it)"
+            ),
+        ));
+    }
+    if transport.deadline.would_pass(wait) {
+        return Some((
+            format!(
+                "{resets}, after --timeout ({} s) runs out; oktakeys will not wait that long",
+                transport.deadline.timeout.as_secs()
+            ),
+            timeout_hint(Limit::Command, transport.deadline.timeout),
+        ));
+    }
+    None
+}
+
+/// A wait as people say it: seconds, or minutes, or hours and minutes.
+fn long_wait(d: Duration) -> String {
+    let secs = d.as_secs();
+    match secs {
+        0..60 => human_wait(d),
+        60..3600 => format!("{} min {} s", secs / 60, secs % 60),
+        _ => format!("{} h {} min", secs / 3600, secs % 3600 / 60),
+    }
 }
 
 /// The wait after a 429: [`rate_limit_wait`] plus jitter, still within
@@ -74,15 +124,16 @@ impl Transport {
         if wait.is_zero() {
             return Ok(());
         }
-        if self.deadline.would_pass(wait) {
-            return Err(Error::network(
-                format!(
-                    "Okta's rate-limit window is used up and resets in {}, after --timeout ({} s) runs out",
-                    human_wait(wait),
-                    self.deadline.timeout.as_secs()
-                ),
-                Some(timeout_hint(Limit::Command, self.deadline.timeout)),
-            ));
+        // Nothing is sent into a used-up window: it would only be refused with a 429.
+        if let Some((why, hint)) = too_long_to_wait(self, wait) {
+            // Still used up for the next request of this command, if any.
+            if let Ok(mut pause) = self.pause_until.lock() {
+                *pause = Some(until);
+            }
+            return Err(Error::RateLimited {
+                message: format!("rate limited: Okta said the window is used up. {why}"),
+                hint: Some(hint),
+            });
         }
         self.announce_and_wait(wait, |left| {
             format!(
@@ -101,8 +152,9 @@ impl Transport {
             && header_u64(headers, RATE_LIMIT_RESET).is_some()
             && let Ok(mut pause) = self.pause_until.lock()
         {
-            let wait = rate_limit_wait(headers, SystemTime::now(), 0);
-            *pause = Some(Instant::now() + wait);
+            // Uncapped: a window that resets in hours is refused, not waited for.
+            let wait = reset_wait(headers, SystemTime::now(), 0);
+            *pause = Instant::now().checked_add(wait);
         }
     }
 }

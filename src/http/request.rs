@@ -6,7 +6,7 @@ use reqwest::header::HeaderMap;
 use serde_json::Value;
 use url::Url;
 
-use crate::secret::Secret;
+use keymaterial::secret::Secret;
 
 /// One API request, described before it is sent (so `--dry-run` can print it).
 #[derive(Debug, Clone)]

@@ -11,7 +11,9 @@ use url::Url;
 use super::attempt::Failure;
 use super::okta_error::{api_error, status_text};
 use super::progress::human_wait;
-use super::rate_limit::{MAX_RATE_LIMIT_WAIT, jittered_rate_limit_wait, retry_after};
+use super::rate_limit::{
+    MAX_RATE_LIMIT_WAIT, jittered_rate_limit_wait, reset_wait, retry_after, too_long_to_wait,
+};
 use super::{Attempts, Request, Response, Sent, Transport};
 use crate::error::{Error, Result};
 
@@ -75,13 +77,23 @@ pub(super) enum Stop {
     Retries,
     /// The wait would pass the command's deadline; says so.
     Deadline(String),
+    /// The rate-limit window resets later than oktakeys waits: what Okta said, and what
+    /// to do.
+    Window { note: String, hint: String },
 }
 
 impl Stop {
-    fn note(self) -> Option<String> {
+    fn note(&self) -> Option<String> {
         match self {
             Stop::Retries => None,
-            Stop::Deadline(note) => Some(note),
+            Stop::Deadline(note) | Stop::Window { note, .. } => Some(note.clone()),
+        }
+    }
+
+    fn hint(&self) -> Option<String> {
+        match self {
+            Stop::Window { hint, .. } => Some(hint.clone()),
+            _ => None,
         }
     }
 }
@@ -174,7 +186,9 @@ impl Transport {
         }
     }
 
-    /// A 429 was not applied: any request waits for the window and is resent.
+    /// A 429 was not applied: any request waits for the window and is resent; but not
+    /// when the window resets later than oktakeys waits (a resend would only be refused
+    /// again), and not past `--timeout`.
     fn after_rate_limit(
         &self,
         request: &Request,
@@ -182,17 +196,33 @@ impl Transport {
         retries: &mut Retries,
         resp: Response,
     ) -> Next {
+        let reset = reset_wait(&resp.headers, SystemTime::now(), retries.attempt);
         let wait = jittered_rate_limit_wait(&resp.headers, retries.attempt);
-        match self.may_retry(retries, wait) {
+        let stop = match too_long_to_wait(self, reset) {
+            Some((note, hint)) if retries.attempt < self.max_retries => {
+                Err(Stop::Window { note, hint })
+            }
+            _ => self.may_retry(retries, wait),
+        };
+        match stop {
             Ok(()) => {
                 retries.retry_for = resp.request_id.clone();
+                // A 429 should mean "not applied", but Okta has been seen to apply an add
+                // and answer 429: whoever resends a POST must be ready to find it done.
+                if !request.idempotent {
+                    retries.maybe_applied = true;
+                }
                 Next::Retry {
                     wait,
                     why: "rate limited by Okta".to_string(),
                 }
             }
             Err(why_not) => {
-                Next::Done(Err(api_error(request, url, &resp, retries, why_not.note())))
+                let mut err = api_error(request, url, &resp, retries, why_not.note());
+                if let Error::Api(api) = &mut err {
+                    api.gave_up_hint = why_not.hint();
+                }
+                Next::Done(Err(err))
             }
         }
     }
@@ -297,6 +327,7 @@ fn with_attempts(err: Error, retries: &Retries, stop: Stop) -> Error {
         Error::Network { message, hint } => (message, hint),
         Error::Api(mut api) => {
             api.gave_up = stop.note();
+            api.gave_up_hint = stop.hint();
             return Error::Api(api);
         }
         other => return other,

@@ -4,8 +4,8 @@ use serde_json::json;
 
 use super::{Printer, json};
 use crate::cli::OutputFormat;
-use crate::client::Request;
 use crate::error::Result;
+use crate::http::Request;
 
 impl Printer {
     /// Method, URL and body: one JSON object with `-o json`, else as HTTP reads.

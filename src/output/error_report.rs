@@ -3,7 +3,8 @@
 
 use serde_json::{Value, json};
 
-use super::printer::write_stderr;
+use super::escape::escape;
+use super::printer::{write_stderr, write_stderr_exact};
 use crate::error::Error;
 
 /// Print an error for people (one paragraph) or, with `-o json`, as one JSON object.
@@ -11,29 +12,32 @@ pub fn report_error(err: &Error, json_output: bool) {
     if matches!(err, Error::BrokenPipe | Error::Reported(_)) {
         return;
     }
-    let text = if json_output {
-        error_json(err).to_string()
+    if json_output {
+        write_stderr_exact(&error_json(err).to_string());
     } else {
-        error_paragraph(err)
-    };
-    write_stderr(&text);
+        write_stderr(&error_paragraph(err));
+    }
 }
 
 /// The error as people read it: what failed, Okta's code, summary and causes, the
-/// request id, and what to do next.
+/// request id, and what to do next. What Okta (or a proxy) said is escaped value by value
+/// (a newline in it cannot fake a line of ours); the paragraph is escaped again as it is
+/// written.
 pub(crate) fn error_paragraph(err: &Error) -> String {
     let mut lines = vec![format!("error: {err}")];
     if let Error::Api(api) = err {
-        match (&api.error_code, &api.error_summary) {
+        let esc = |s: &Option<String>| s.as_deref().map(|s| escape(s).into_owned());
+        let (error_code, error_summary) = (esc(&api.error_code), esc(&api.error_summary));
+        match (&error_code, &error_summary) {
             (Some(code), Some(summary)) => lines.push(format!("  {code}: {summary}")),
             (None, Some(summary)) => lines.push(format!("  {summary}")),
             (Some(code), None) => lines.push(format!("  {code}")),
             (None, None) => {}
         }
         for cause in &api.error_causes {
-            lines.push(format!("  - {cause}"));
+            lines.push(format!("  - {}", escape(cause)));
         }
-        if let Some(snippet) = &api.body_snippet {
+        if let Some(snippet) = esc(&api.body_snippet) {
             lines.push(format!("  response: {snippet}"));
         }
         if api.attempts > 1 {
@@ -42,7 +46,7 @@ pub(crate) fn error_paragraph(err: &Error) -> String {
         if let Some(why) = &api.gave_up {
             lines.push(format!("  ({why})"));
         }
-        if let Some(id) = &api.request_id {
+        if let Some(id) = esc(&api.request_id) {
             lines.push(format!("  request id: {id}"));
         }
     }

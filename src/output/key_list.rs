@@ -5,6 +5,7 @@ use comfy_table::{Cell, Color, Table};
 use serde_json::Value;
 
 use super::Printer;
+use super::escape::escape;
 use super::table::render;
 use crate::api::Key;
 use crate::cli::OutputFormat;
@@ -53,7 +54,11 @@ impl Printer {
                 self.json(&array)
             }
             OutputFormat::Id => {
-                let ids: String = keys.iter().map(|k| format!("{}\n", k.id())).collect();
+                // Escaped: an id a terminal would act on cannot be used in a request anyway.
+                let ids: String = keys
+                    .iter()
+                    .map(|k| format!("{}\n", escape(k.id())))
+                    .collect();
                 self.data(&ids)
             }
             OutputFormat::Table => {
@@ -87,23 +92,23 @@ impl Printer {
         let mut table = self.new_table(&header);
         for (i, key) in keys.iter().enumerate() {
             let note = notes.and_then(|n| n.get(i));
-            let status = Cell::new(key.status());
+            let status = Cell::new(escape(key.status()));
             let status = match (self.color, key.status()) {
                 (true, "ACTIVE") => status.fg(Color::Green),
                 (true, _) => status.fg(Color::DarkGrey),
                 (false, _) => status,
             };
             let mut row = vec![
-                Cell::new(key.id()),
-                Cell::new(key.kid().unwrap_or("-")),
+                Cell::new(escape(key.id())),
+                Cell::new(escape(key.kid().unwrap_or("-"))),
                 status,
             ];
             if let Some(note) = note {
                 row.push(Cell::new(&note.role));
             }
             row.extend([
-                Cell::new(key.kty().unwrap_or("-")),
-                Cell::new(key.use_().unwrap_or("-")),
+                Cell::new(escape(key.kty().unwrap_or("-"))),
+                Cell::new(escape(key.use_().unwrap_or("-"))),
                 Cell::new(
                     key.thumbprint()
                         .map(|t| shorten(&t, 12))
@@ -128,8 +133,10 @@ impl Printer {
     }
 }
 
-/// `2023-02-21T20:08:24.000Z` → `2023-02-21 20:08:24Z`; anything else unchanged.
+/// `2023-02-21T20:08:24.000Z` → `2023-02-21 20:08:24Z`; anything else unchanged (but
+/// escaped).
 fn short_time(ts: &str) -> String {
+    let ts = &escape(ts);
     match ts.split_once('T') {
         Some((date, time)) if time.ends_with('Z') => {
             let time = time.trim_end_matches('Z');

@@ -1,9 +1,11 @@
 //! Output. The `Printer` decides only where text goes and whether it is shown: data on
 //! stdout (never suppressed), notes for people on stderr (not under `-q`). The modules
-//! beside it render: key listings, tables, JSON, dry runs, and the one error report.
+//! beside it render: key listings, tables, JSON, dry runs, and the one error report; `escape` makes
+//! server and file text safe for a terminal in all that is printed for people.
 
 mod dry_run;
 mod error_report;
+mod escape;
 mod json;
 mod key_list;
 pub(crate) use key_list::KeyNotes;
@@ -12,4 +14,5 @@ mod table;
 
 pub use error_report::report_error;
 pub(crate) use error_report::{error_json, error_paragraph};
-pub(crate) use printer::{Printer, write_stdout};
+pub(crate) use escape::{escape, escape_text};
+pub(crate) use printer::{Printer, write_prompt, write_stdout};

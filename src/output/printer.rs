@@ -42,6 +42,12 @@ impl Printer {
         write_stderr(message.as_ref());
     }
 
+    /// A note the person cannot do without (stderr), shown even with `--quiet`: e.g. the
+    /// generated sandbox token, which is not written anywhere else.
+    pub(crate) fn essential(&self, message: impl AsRef<str>) {
+        write_stderr(message.as_ref());
+    }
+
     /// Data for stdout, exactly as given.
     pub(crate) fn data(&self, text: &str) -> Result<()> {
         write_stdout(text)
@@ -56,7 +62,23 @@ pub(crate) fn write_stdout(text: &str) -> Result<()> {
     Ok(())
 }
 
-/// One line on stderr. A closed stderr is ignored: there is no one left to tell.
+/// A question on stderr, the answer to be typed on the same line. Even with `--quiet`;
+/// a closed stderr is ignored.
+pub(crate) fn write_prompt(question: &str) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = write!(stderr, "{} [y/N] ", super::escape::escape_text(question));
+    let _ = stderr.flush();
+}
+
+/// One line (or paragraph) for people on stderr, with anything a terminal would act on
+/// escaped (it may quote a server's kid or error). A closed stderr is ignored: there is
+/// no one left to tell.
 pub(super) fn write_stderr(line: &str) {
+    write_stderr_exact(&super::escape::escape_text(line));
+}
+
+/// One line on stderr exactly as given: JSON (an error with `-o json`), which serde
+/// escaped already and which must stay exact. A closed stderr is ignored.
+pub(super) fn write_stderr_exact(line: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{line}");
 }

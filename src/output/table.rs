@@ -5,7 +5,7 @@ use comfy_table::{Cell, ContentArrangement, Table, presets};
 
 use super::Printer;
 use crate::cli::ColorChoice;
-use crate::config::env;
+use crate::env;
 use crate::error::Result;
 
 impl Printer {
@@ -13,7 +13,7 @@ impl Printer {
     pub(crate) fn rows(&self, header: &[&str], rows: &[Vec<String>]) -> Result<()> {
         let mut table = self.new_table(header);
         for row in rows {
-            table.add_row(row.iter().map(Cell::new));
+            table.add_row(row.iter().map(|cell| Cell::new(super::escape(cell))));
         }
         self.data(&render(table))
     }
@@ -67,7 +67,7 @@ pub(super) fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
         ColorChoice::Auto => {
             is_terminal
                 && std::env::var_os(env::NO_COLOR).is_none_or(|v| v.is_empty())
-                && std::env::var("TERM").map_or(true, |t| t != "dumb")
+                && std::env::var(env::TERM).map_or(true, |t| t != "dumb")
         }
     }
 }

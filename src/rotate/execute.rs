@@ -12,7 +12,7 @@ use super::plan::{Plan, Step, Target};
 use crate::api;
 use crate::client::Client;
 use crate::error::{ApiError, Error, Result};
-use crate::jwk::PublicKey;
+use keymaterial::jwk::PublicKey;
 
 /// What a rotation did to one server: the `-o json` report's entry, and the summary row.
 #[derive(Debug, Default)]
@@ -340,7 +340,7 @@ async fn add(client: &Client, auth_server: &str, key: &PublicKey, kid: &str) -> 
         .await?
         .key;
     let view = KeyView::from_api(&added);
-    if crate::cli::parse_path_id(&view.id).is_err() {
+    if crate::ids::parse_path_id(&view.id).is_err() {
         return Err(Error::network(
             format!(
                 "Okta's answer to the add has no usable key id (`{}`)",

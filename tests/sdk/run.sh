@@ -2,11 +2,13 @@
 # Okta's official Python SDK (PyPI `okta`, unmodified) against `oktakeys sandbox serve`:
 # the six key operations through a full rotation, Okta's error bodies, and the SDK's own
 # rate-limit retry (429 → wait X-Rate-Limit-Reset − Date + 1 → retry), and the SDK as an
-# OAuth 2.0 service app (private_key_jwt, with and without DPoP).
+# OAuth 2.0 service app (private_key_jwt, with and without DPoP). Then Okta's official Node
+# SDK (npm `@okta/okta-sdk-nodejs`, pinned in tests/sdk/node/package-lock.json) drives the
+# authorization-server operations (list with paging, get, replace).
 #
-#   bash tests/sdk/run.sh            # builds the debug binary; needs python3 and PyPI
+#   bash tests/sdk/run.sh            # builds the debug binary; needs python3, PyPI, node, npm
 #
-# Not part of `cargo test` (it needs Python and a download from PyPI).
+# Not part of `cargo test` (it needs Python, Node and downloads from PyPI and npm).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -52,4 +54,10 @@ stop
 echo "== the SDK as a service app with DPoP (nonce challenges at the token endpoint and the API)"
 start --service-app "0oaSDK=tests/fixtures/service-app-rsa.pub.pem" --require-dpop
 OKTA_CLIENT_ORGURL="$url" "$venv/bin/python" tests/sdk/okta_python_sdk_service_app.py --dpop
+stop
+
+echo "== Okta's Node SDK (npm, pinned): listAuthorizationServers (paged), getAuthorizationServer, replaceAuthorizationServer"
+(cd tests/sdk/node && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+start --auth-server aus1 --auth-server aus2 --auth-server aus3 --auth-server aus4
+OKTA_CLIENT_ORGURL="$url" OKTA_CLIENT_TOKEN=00sdkTestToken node tests/sdk/node/okta_node_sdk.mjs
 stop

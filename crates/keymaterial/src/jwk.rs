@@ -80,8 +80,16 @@ pub(crate) fn rfc7638(members: &[(&str, &str)]) -> String {
 /// Read a JWK object, or a JWKS (`{"keys":[…]}`) from which the key is chosen by `kid`
 /// (or the only key). `source` names the input in messages.
 pub fn from_jwk_bytes(bytes: &[u8], kid: Option<&str>, source: &str) -> Result<PublicKey> {
-    let value: Value = serde_json::from_slice(bytes)
-        .map_err(|e| Error::KeyFile(format!("{source}: not valid JSON: {e}")))?;
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+        let text = String::from_utf8_lossy(bytes);
+        if text.trim_start().starts_with("-----BEGIN ") {
+            Error::KeyFile(format!(
+                "{source}: this is PEM, not JSON: pass a PEM key or certificate with --pem instead"
+            ))
+        } else {
+            Error::KeyFile(format!("{source}: not valid JSON: {e}"))
+        }
+    })?;
     let Value::Object(obj) = value else {
         return Err(Error::KeyFile(format!(
             "{source}: expected a JWK object or a JWKS ({{\"keys\": [...]}})"
@@ -107,12 +115,29 @@ fn pick_from_jwks(keys: &[Value], kid: Option<&str>, source: &str) -> Result<Map
         )));
     }
     let chosen = match kid {
-        Some(kid) => objects
-            .iter()
-            .find(|k| k.get("kid").and_then(Value::as_str) == Some(kid))
-            .ok_or_else(|| {
-                Error::KeyFile(format!("{source}: the JWKS has no key with kid `{kid}`"))
-            })?,
+        Some(kid) => {
+            let mut matching = objects
+                .iter()
+                .filter(|k| k.get("kid").and_then(Value::as_str) == Some(kid));
+            let first = matching.next().ok_or_else(|| {
+                Error::KeyFile(format!(
+                    "{source}: the JWKS has no key with kid `{}`",
+                    kid.escape_debug()
+                ))
+            })?;
+            // Two different keys under one kid: which one is meant cannot be guessed.
+            let same_key = |k: &&Map<String, Value>| {
+                ["kty", "n", "e"].iter().all(|m| k.get(*m) == first.get(*m))
+            };
+            if matching.any(|k| !same_key(k)) {
+                return Err(Error::KeyFile(format!(
+                    "{source}: the JWKS holds different keys under the kid `{}`; a kid must name \
+                     one key. Fix the JWKS, or extract the key you mean into a file of its own",
+                    kid.escape_debug()
+                )));
+            }
+            first
+        }
         None => match objects.as_slice() {
             [only] => only,
             [] => return Err(Error::KeyFile(format!("{source}: the JWKS holds no keys"))),
@@ -164,11 +189,33 @@ fn validate_jwk(jwk: &Map<String, Value>, source: &str) -> Result<PublicKey> {
     }
     let kid = match jwk.get("kid") {
         None | Some(Value::Null) => None,
+        Some(Value::String(k)) if has_terminal_controls(k) => {
+            return Err(bad(
+                "kid",
+                &format!(
+                    "contains control or bidi characters ({}); a kid is shown on terminals, \
+                     so oktakeys sends none",
+                    k.escape_debug()
+                ),
+            ));
+        }
         Some(Value::String(k)) if !k.trim().is_empty() => Some(k.clone()),
         Some(_) => return Err(bad("kid", "must be a non-empty string")),
     };
     let e = base64url_member(jwk, "e", source)?;
     let n = base64url_member(jwk, "n", source)?;
+    // RFC 7518 §6.3.1: both are unsigned big-endian integers in their shortest form. Not
+    // normalised: a file that spells them otherwise was not made by a JOSE library, and
+    // its thumbprint would not be the one other tools compute.
+    for (name, bytes) in [("n", &n.1), ("e", &e.1)] {
+        if bytes.len() > 1 && bytes[0] == 0 {
+            return Err(bad(
+                name,
+                "has leading zero bytes; RFC 7518 §6.3.1 requires the shortest form \
+                 (drop the leading AA… of the base64url value, or export the key again)",
+            ));
+        }
+    }
     let bits = modulus_bits(&n.1);
     if bits < MIN_MODULUS_BITS {
         return Err(bad(
@@ -176,14 +223,49 @@ fn validate_jwk(jwk: &Map<String, Value>, source: &str) -> Result<PublicKey> {
             &format!("is a {bits}-bit modulus; Okta requires at least {MIN_MODULUS_BITS} bits"),
         ));
     }
-    if e.1.iter().all(|b| *b == 0) {
-        return Err(bad("e", "is zero"));
-    }
+    check_exponent(&n.1, &e.1).map_err(|why| bad("e", &why))?;
     Ok(PublicKey {
         kid,
         n: n.0,
         e: e.0,
     })
+}
+
+/// Does `s` hold a character a terminal acts on or that reorders text (C0/C1 controls,
+/// DEL, bidi embeddings, overrides, isolates and marks)? Such a kid, shown in another
+/// admin's terminal, could rewrite it: kids never carry one.
+pub fn has_terminal_controls(s: &str) -> bool {
+    s.chars().any(is_terminal_control)
+}
+
+/// One such character; the CLI escapes exactly these in what it prints for people.
+pub fn is_terminal_control(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+        )
+}
+
+/// An RSA public exponent (big-endian, leading zeros already refused or stripped) that
+/// can be a real key's: odd, greater than 1, and shorter than the modulus. `e` = 1
+/// "encrypts" to the plaintext; an even `e` has no private key; one as long as `n` is
+/// not a key a library made. The error says which, for "`e` …".
+pub(crate) fn check_exponent(n: &[u8], e: &[u8]) -> std::result::Result<(), String> {
+    let e = &e[e.iter().position(|b| *b != 0).unwrap_or(e.len())..];
+    let n = &n[n.iter().position(|b| *b != 0).unwrap_or(n.len())..];
+    match e {
+        [] => Err("is zero".into()),
+        [1] => Err("is 1, which leaves the tokens unencrypted; RSA keys use 65537 (AQAB)".into()),
+        _ if e[e.len() - 1].is_multiple_of(2) => {
+            Err("is even, which no RSA key has; RSA keys use 65537 (AQAB)".into())
+        }
+        _ if e.len() >= n.len() => Err(format!(
+            "is {} bytes long, as long as the modulus or longer; RSA keys use 65537 (AQAB)",
+            e.len()
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// A member that must be a base64url string; returns it and its decoded bytes.

@@ -57,6 +57,30 @@ pub fn from_pem_bytes_with(
     rsa_public_key(&n, &e).map_err(&bad)
 }
 
+/// The public key of a PEM **private** key (`PRIVATE KEY`, `RSA PRIVATE KEY`), for a
+/// file that must hold the private half (`keys rotate --generate` reusing its
+/// `--private-key-out`): a public key or a certificate there is refused, since whoever
+/// uses the file would then hold no key to decrypt with.
+pub fn from_private_pem_bytes(bytes: &[u8], source: &str) -> Result<PublicKey> {
+    let bad = |why: String| Error::KeyFile(format!("{source}: {why}"));
+    let text = std::str::from_utf8(bytes).map_err(|_| bad(not_text_hint(bytes)))?;
+    let blocks = pem_blocks(text).map_err(&bad)?;
+    match blocks
+        .iter()
+        .find(|b| b.label != "EC PARAMETERS")
+        .map(|b| b.label)
+    {
+        Some("PRIVATE KEY" | "RSA PRIVATE KEY" | "ENCRYPTED PRIVATE KEY") | None => {
+            from_pem_bytes(bytes, source)
+        }
+        Some(label) => Err(bad(format!(
+            "holds a `{label}` block, not a private key: a key made from it could not be \
+             decrypted with. Give the file that holds the private key, or a new file name \
+             for a new key"
+        ))),
+    }
+}
+
 /// Refuse, by its label alone, a block that holds no RSA key to upload.
 fn check_public_label(block: &PemBlock<'_>, source: &str) -> std::result::Result<(), String> {
     let label = block.label;
@@ -183,9 +207,7 @@ pub(crate) fn rsa_public_key(n: &[u8], e: &[u8]) -> std::result::Result<PublicKe
              Create a new key, e.g. `oktakeys keys generate --kid KID --private-key-out FILE`"
         ));
     }
-    if e.is_empty() {
-        return Err("the RSA public exponent is zero".into());
-    }
+    crate::jwk::check_exponent(n, e).map_err(|why| format!("the RSA public exponent {why}"))?;
     Ok(PublicKey {
         kid: None,
         n: URL_SAFE_NO_PAD.encode(n),

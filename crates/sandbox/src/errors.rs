@@ -26,6 +26,17 @@ pub(crate) const CAUSE_E_REQUIRED: &str =
 pub(crate) const CAUSE_N_REQUIRED: &str =
     "The 'n' of the key is required and must be base64url encoded.";
 
+/// `errorSummary` of a PUT of an authorization server that breaks a rule (the keys' style,
+/// with the object's class name).
+pub(crate) const SERVER_VALIDATION_SUMMARY: &str = "Api validation failed: AuthorizationServer";
+// Okta documents that name and audiences are required and which algorithms it takes, not
+// the texts; these follow its "field: problem" style.
+pub(crate) const CAUSE_NAME_REQUIRED: &str = "name: The field cannot be left blank.";
+pub(crate) const CAUSE_AUDIENCES_REQUIRED: &str = "audiences: The field cannot be left blank.";
+pub(crate) const CAUSE_ENCRYPTION_ALG: &str = "accessTokenEncryptedResponseAlgorithm: The value must be one of 'RSA-OAEP-256', 'RSA-OAEP-384' or 'RSA-OAEP-512'.";
+pub(crate) const CAUSE_ENCRYPTION_NEEDS_ACTIVE_KEY: &str = "You cannot enable access token encryption without an 'ACTIVE' key. Add a key and activate it before you enable access token encryption.";
+pub(crate) const CAUSE_LIMIT: &str = "limit: The value must be a whole number from 1 to 200.";
+
 /// One error response, before it gets its `errorId`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct OktaError {
@@ -51,6 +62,31 @@ impl OktaError {
             causes: vec![cause.to_string()],
             ..Self::new(400, "E0000001", VALIDATION_SUMMARY)
         }
+    }
+
+    /// 400 E0000001 with another summary and one cause.
+    pub(crate) fn validation_summary(summary: &str, cause: &str) -> Self {
+        OktaError {
+            causes: vec![cause.to_string()],
+            ..Self::new(400, "E0000001", summary)
+        }
+    }
+
+    /// 400 E0000001 about an authorization server, with its causes.
+    pub(crate) fn server_validation(causes: Vec<String>) -> Self {
+        OktaError {
+            causes,
+            ..Self::new(400, "E0000001", SERVER_VALIDATION_SUMMARY)
+        }
+    }
+
+    /// 404 E0000007 for an unknown policy of a known server.
+    pub(crate) fn policy_not_found(id: &str) -> Self {
+        Self::new(
+            404,
+            "E0000007",
+            format!("Not found: Resource not found: {id} (Policy)"),
+        )
     }
 
     /// 400 E0000003: the body is not JSON, or not the JSON this endpoint takes.

@@ -54,6 +54,21 @@ pub(crate) fn key_id() -> String {
     format!("apk{}", random_from(ALNUM, 17))
 }
 
+/// A policy id as Okta makes them: `00p` and 17 alphanumerics.
+pub(crate) fn policy_id() -> String {
+    format!("00p{}", random_from(ALNUM, 17))
+}
+
+/// A policy rule id: `0pr` and 17 alphanumerics.
+pub(crate) fn rule_id() -> String {
+    format!("0pr{}", random_from(ALNUM, 17))
+}
+
+/// An access token's `jti`: `AT.` and 43 base64url characters, like Okta's.
+pub(crate) fn token_jti() -> String {
+    format!("AT.{}", random_from(TOKEN_CHARS, 43))
+}
+
 /// An opaque OAuth access token for a service app (Okta's are JWTs; clients must not look
 /// inside, so an opaque one is as good).
 pub(crate) fn access_token() -> String {

@@ -1,4 +1,8 @@
-//! The sandbox's state: authorization servers and their keys, as stored in the state file.
+//! The sandbox's state: authorization servers (their objects, keys, signing keys, policies
+//! and rules), as stored in the state file.
+//!
+//! Format version 2. Version 1 files (keys only) are read and migrated: each server gets
+//! its seeded object and policy, and the file is rewritten as version 2 on the next change.
 
 use std::collections::BTreeMap;
 
@@ -6,7 +10,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// The version of the state file's format.
-pub(crate) const STATE_VERSION: u32 = 1;
+pub(crate) const STATE_VERSION: u32 = 2;
+/// The older versions this sandbox still reads (and migrates).
+pub(crate) const MIGRATED_VERSIONS: [u32; 1] = [1];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -21,6 +27,70 @@ pub(crate) struct State {
 pub(crate) struct AuthServer {
     /// In the order they were added: list returns them so.
     pub(crate) keys: Vec<Key>,
+    /// The server object as Okta holds it, less what each answer computes (`id`, `issuer`,
+    /// `_links`, the read-only members of `credentials.signing`). Fields a PUT sent that
+    /// the sandbox does not know are kept here too. Empty only in a migrated version 1 file.
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub(crate) object: Map<String, Value>,
+    /// The key that signs the server's access tokens, made on first use.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) signing: Option<Signing>,
+    /// Access policies, each with its rules (`rules`), in priority order as stored.
+    #[serde(default)]
+    pub(crate) policies: Vec<Policy>,
+}
+
+/// A server's token-signing key (RS256): the private half as PKCS#8 PEM, the public half
+/// served at `/oauth2/{id}/v1/keys`.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub(crate) struct Signing {
+    pub(crate) kid: String,
+    pub(crate) n: String,
+    pub(crate) e: String,
+    pub(crate) private_key_pem: String,
+    pub(crate) last_rotated: String,
+    pub(crate) next_rotation: String,
+}
+
+impl std::fmt::Debug for Signing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Signing")
+            .field("kid", &self.kid)
+            .field("private_key_pem", &"[REDACTED]")
+            .finish_non_exhaustive()
+    }
+}
+
+/// A policy as Okta returns it less `_links`, with its rules (each less `_links`).
+/// Both are free JSON, so a test can write any policy into the state file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Policy {
+    #[serde(flatten)]
+    pub(crate) object: Map<String, Value>,
+    #[serde(default)]
+    pub(crate) rules: Vec<Map<String, Value>>,
+}
+
+impl AuthServer {
+    /// The access-token encryption algorithm, when encryption is on.
+    pub(crate) fn encryption_alg(&self) -> Option<&str> {
+        self.object
+            .get("accessTokenEncryptedResponseAlgorithm")
+            .and_then(Value::as_str)
+    }
+
+    /// The URL keys are fetched from instead of saved ones, when set.
+    pub(crate) fn jwks_uri(&self) -> Option<&str> {
+        self.object
+            .get("jwks_uri")
+            .and_then(Value::as_str)
+            .filter(|u| !u.is_empty())
+    }
+
+    pub(crate) fn active_key(&self) -> Option<&Key> {
+        self.keys.iter().find(|k| k.status == Status::Active)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -479,8 +479,8 @@ impl Issuer {
     }
 }
 
-/// A refusal at the token endpoint, in OAuth's error format.
-struct Refusal {
+/// A refusal at a token endpoint, in OAuth's error format.
+pub(crate) struct Refusal {
     status: StatusCode,
     error: &'static str,
     description: String,
@@ -488,7 +488,7 @@ struct Refusal {
 }
 
 impl Refusal {
-    fn bad(error: &'static str, description: &str) -> Self {
+    pub(crate) fn bad(error: &'static str, description: &str) -> Self {
         Refusal {
             status: StatusCode::BAD_REQUEST,
             error,
@@ -498,7 +498,7 @@ impl Refusal {
     }
 
     /// 401 invalid_client: the client could not be authenticated.
-    fn client(description: &str) -> Self {
+    pub(crate) fn client(description: &str) -> Self {
         Refusal {
             status: StatusCode::UNAUTHORIZED,
             ..Self::bad("invalid_client", description)
@@ -510,7 +510,15 @@ impl Refusal {
         self
     }
 
-    fn into_response(self) -> Response<Body> {
+    /// 500 server_error: the sandbox cannot issue the token (said in the description).
+    pub(crate) fn server_error(description: &str) -> Self {
+        Refusal {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            ..Self::bad("server_error", description)
+        }
+    }
+
+    pub(crate) fn into_response(self) -> Response<Body> {
         let mut resp = json_response(
             self.status,
             &json!({"error": self.error, "error_description": self.description}),

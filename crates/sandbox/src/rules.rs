@@ -9,21 +9,8 @@ use serde_json::Value;
 
 use super::errors::{self, OktaError};
 use super::model::{AuthServer, Key, State, Status};
+use super::servers::{server, server_mut};
 use keymaterial::jwk::{MIN_MODULUS_BITS, modulus_bits};
-
-fn server<'a>(state: &'a State, server_id: &str) -> Result<&'a AuthServer, OktaError> {
-    state
-        .servers
-        .get(server_id)
-        .ok_or_else(|| OktaError::server_not_found(server_id))
-}
-
-fn server_mut<'a>(state: &'a mut State, server_id: &str) -> Result<&'a mut AuthServer, OktaError> {
-    state
-        .servers
-        .get_mut(server_id)
-        .ok_or_else(|| OktaError::server_not_found(server_id))
-}
 
 fn position(server: &AuthServer, key_id: &str) -> Result<usize, OktaError> {
     server
@@ -178,19 +165,20 @@ pub(crate) fn activate(
 }
 
 /// POST …/keys/{keyId}/lifecycle/deactivate. Refused for the active key while the
-/// server has access-token encryption on. Deactivating an INACTIVE key changes nothing.
+/// server object has `accessTokenEncryptedResponseAlgorithm` set. Deactivating an
+/// INACTIVE key changes nothing.
 pub(crate) fn deactivate(
     state: &mut State,
     server_id: &str,
     key_id: &str,
     now: &str,
-    encryption_enabled: bool,
 ) -> Result<Key, OktaError> {
     let server = server_mut(state, server_id)?;
     let at = position(server, key_id)?;
+    let encryption_on = server.encryption_alg().is_some();
     let key = &mut server.keys[at];
     if key.status == Status::Active {
-        if encryption_enabled {
+        if encryption_on {
             return Err(OktaError::validation(errors::CAUSE_DEACTIVATE_ENCRYPTION));
         }
         key.status = Status::Inactive;
@@ -352,7 +340,11 @@ mod tests {
                 "Keys cannot be created with an 'ACTIVE' status. Create an 'INACTIVE' key and then activate it."
             )
         );
-        assert_eq!(s, state(), "nothing changed");
+        assert_eq!(
+            s.servers["default"].keys,
+            state().servers["default"].keys,
+            "nothing changed"
+        );
     }
 
     #[test]
@@ -559,7 +551,7 @@ mod tests {
             )
             .unwrap_err();
             assert_eq!(cause(err), validation(expected), "{b}");
-            assert_eq!(s, state());
+            assert_eq!(s.servers["default"].keys, state().servers["default"].keys);
         }
     }
 
@@ -616,7 +608,7 @@ mod tests {
             server
         );
         assert_eq!(
-            cause(deactivate(&mut s, "aus404", "apk404", T1, false).unwrap_err()),
+            cause(deactivate(&mut s, "aus404", "apk404", T1).unwrap_err()),
             server
         );
         assert_eq!(
@@ -629,7 +621,7 @@ mod tests {
             key
         );
         assert_eq!(
-            cause(deactivate(&mut s, "default", "apk404", T1, false).unwrap_err()),
+            cause(deactivate(&mut s, "default", "apk404", T1).unwrap_err()),
             key
         );
         assert_eq!(cause(delete(&mut s, "default", "apk404").unwrap_err()), key);
@@ -672,7 +664,7 @@ mod tests {
     fn deactivate_the_active_key_leaves_none_active() {
         let mut s = state();
         let id = active_id(&s);
-        let key = deactivate(&mut s, "default", &id, T1, false).unwrap();
+        let key = deactivate(&mut s, "default", &id, T1).unwrap();
         assert_eq!(
             (key.status, key.last_updated.as_str()),
             (Status::Inactive, T1)
@@ -685,7 +677,7 @@ mod tests {
         );
         // Deactivating an INACTIVE key changes nothing.
         let before = s.clone();
-        deactivate(&mut s, "default", &id, "2030-01-01T00:00:00.000Z", false).unwrap();
+        deactivate(&mut s, "default", &id, "2030-01-01T00:00:00.000Z").unwrap();
         assert_eq!(s, before);
     }
 
@@ -693,14 +685,19 @@ mod tests {
     fn deactivate_the_active_key_is_refused_with_encryption_on() {
         let mut s = state();
         let id = active_id(&s);
-        let err = deactivate(&mut s, "default", &id, T1, true).unwrap_err();
+        s.servers.get_mut("default").unwrap().object.insert(
+            "accessTokenEncryptedResponseAlgorithm".into(),
+            "RSA-OAEP-256".into(),
+        );
+        let before = s.clone();
+        let err = deactivate(&mut s, "default", &id, T1).unwrap_err();
         assert_eq!(
             cause(err),
             validation(
                 "You cannot deactivate the active key when access token encryption is enabled."
             )
         );
-        assert_eq!(s, state());
+        assert_eq!(s, before);
         // An inactive key may still be deactivated (a no-op), and rotation by activation works.
         add(
             &mut s,
@@ -710,7 +707,7 @@ mod tests {
             "apk2".into(),
         )
         .unwrap();
-        deactivate(&mut s, "default", "apk2", T1, true).unwrap();
+        deactivate(&mut s, "default", "apk2", T1).unwrap();
         activate(&mut s, "default", "apk2", T1).unwrap();
         assert_eq!(active_id(&s), "apk2");
     }
@@ -726,8 +723,8 @@ mod tests {
                 "'ACTIVE' keys cannot be deleted. Activate another key before deleting this one."
             )
         );
-        assert_eq!(s, state());
-        deactivate(&mut s, "default", &id, T1, false).unwrap();
+        assert_eq!(s.servers["default"].keys, state().servers["default"].keys);
+        deactivate(&mut s, "default", &id, T1).unwrap();
         delete(&mut s, "default", &id).unwrap();
         assert!(s.servers["default"].keys.is_empty());
         assert_eq!(get(&s, "default", &id).unwrap_err().status, 404);

@@ -1,13 +1,23 @@
-//! The seed: authorization server `default` (and any others asked for), each holding one
-//! ACTIVE RSA-2048 public key.
+//! The seed: authorization server `default` (and any others asked for), each with its
+//! server object (named after its id, audience `api://{id}`), one ACTIVE RSA-2048 public
+//! key, and one ACTIVE policy with one ACTIVE rule giving access tokens
+//! [`DEFAULT_TOKEN_LIFETIME_MINUTES`] (or `sandbox serve --token-lifetime`).
 //!
 //! The moduli are real 2048-bit RSA public moduli (generated once with
 //! `openssl genrsa 2048`; the private halves were thrown away), shipped as constants so
 //! that seeding costs nothing: generating RSA keys at start-up would take seconds in a
 //! debug build.
 
+use serde_json::{Map, Value, json};
+
 use super::ids;
-use super::model::{AuthServer, Key, State, Status};
+use super::model::{AuthServer, Key, Policy, State, Status};
+
+/// The seeded rule's access-token lifetime, Okta's examples' value.
+pub const DEFAULT_TOKEN_LIFETIME_MINUTES: u32 = 60;
+/// The names of the seeded policy and rule: `--token-lifetime` sets that rule's lifetime.
+pub const SEED_POLICY_NAME: &str = "Default Policy";
+pub const SEED_RULE_NAME: &str = "Default Policy Rule";
 
 /// Base64url (no padding) RSA-2048 moduli; `e` is `AQAB` for all.
 pub const MODULI: [&str; 8] = [
@@ -45,16 +55,19 @@ pub(crate) fn seeded_with(
             let (id, modulus) = pick(server);
             state
                 .servers
-                .insert(server.clone(), seed_server(id, modulus, now));
+                .insert(server.clone(), seed_server(server, id, modulus, now));
         }
     }
     state
 }
 
-/// An authorization server holding one ACTIVE key.
-pub(crate) fn seed_server(id: String, modulus: usize, now: &str) -> AuthServer {
+/// An authorization server holding one ACTIVE key, its object and its policy.
+pub(crate) fn seed_server(server_id: &str, id: String, modulus: usize, now: &str) -> AuthServer {
     let n = MODULI[modulus % MODULI.len()];
     AuthServer {
+        object: seed_object(server_id, now),
+        signing: None,
+        policies: vec![seed_policy(now)],
         keys: vec![Key {
             id,
             kid: Some(keymaterial::jwk::thumbprint("AQAB", n)),
@@ -66,6 +79,162 @@ pub(crate) fn seed_server(id: String, modulus: usize, now: &str) -> AuthServer {
             created: now.into(),
             last_updated: now.into(),
         }],
+    }
+}
+
+/// The server object of a seeded server (what Okta's `default` looks like).
+pub(crate) fn seed_object(server_id: &str, now: &str) -> Map<String, Value> {
+    let description = if server_id == crate::DEFAULT_AUTH_SERVER {
+        "Default Authorization Server for your Applications".to_string()
+    } else {
+        format!("Authorization server {server_id}")
+    };
+    let value = json!({
+        "name": server_id,
+        "description": description,
+        "audiences": [format!("api://{server_id}")],
+        "issuerMode": "ORG_URL",
+        "status": "ACTIVE",
+        "created": now,
+        "lastUpdated": now,
+        "credentials": { "signing": { "rotationMode": "AUTO" } },
+    });
+    as_map(value)
+}
+
+/// The seeded policy: ACTIVE, all clients, one ACTIVE rule for every grant and scope.
+pub(crate) fn seed_policy(now: &str) -> Policy {
+    new_policy(
+        SEED_POLICY_NAME,
+        "Default policy for every client",
+        true,
+        1,
+        vec![new_rule(
+            SEED_RULE_NAME,
+            true,
+            1,
+            DEFAULT_TOKEN_LIFETIME_MINUTES,
+            now,
+        )],
+        now,
+    )
+}
+
+/// A policy as Okta returns it (less `_links`), with a fresh `00p…` id.
+pub(crate) fn new_policy(
+    name: &str,
+    description: &str,
+    active: bool,
+    priority: u32,
+    rules: Vec<Map<String, Value>>,
+    now: &str,
+) -> Policy {
+    let object = json!({
+        "type": "OAUTH_AUTHORIZATION_POLICY",
+        "id": ids::policy_id(),
+        "status": status(active),
+        "name": name,
+        "description": description,
+        "priority": priority,
+        "system": false,
+        "conditions": { "clients": { "include": ["ALL_CLIENTS"] } },
+        "created": now,
+        "lastUpdated": now,
+    });
+    Policy {
+        object: as_map(object),
+        rules,
+    }
+}
+
+/// A rule as Okta returns it (less `_links`), with a fresh `0pr…` id.
+pub(crate) fn new_rule(
+    name: &str,
+    active: bool,
+    priority: u32,
+    lifetime_minutes: u32,
+    now: &str,
+) -> Map<String, Value> {
+    as_map(json!({
+        "type": "RESOURCE_ACCESS",
+        "id": ids::rule_id(),
+        "status": status(active),
+        "name": name,
+        "priority": priority,
+        "created": now,
+        "lastUpdated": now,
+        "system": false,
+        "conditions": {
+            "people": {
+                "users": { "include": [], "exclude": [] },
+                "groups": { "include": ["EVERYONE"], "exclude": [] },
+            },
+            "grantTypes": { "include": ["client_credentials", "authorization_code", "implicit", "password"] },
+            "scopes": { "include": ["*"] },
+        },
+        "actions": {
+            "token": {
+                "accessTokenLifetimeMinutes": lifetime_minutes,
+                "refreshTokenLifetimeMinutes": 0,
+                "refreshTokenWindowMinutes": 10080,
+            }
+        },
+    }))
+}
+
+/// Set the lifetime of the seeded rule (by its name, in the seeded policy) of every server.
+pub(crate) fn apply_token_lifetime(state: &mut State, minutes: u32) {
+    for server in state.servers.values_mut() {
+        for policy in server
+            .policies
+            .iter_mut()
+            .filter(|p| p.object.get("name").and_then(Value::as_str) == Some(SEED_POLICY_NAME))
+        {
+            for rule in policy
+                .rules
+                .iter_mut()
+                .filter(|r| r.get("name").and_then(Value::as_str) == Some(SEED_RULE_NAME))
+            {
+                if let Some(token) = rule
+                    .get_mut("actions")
+                    .and_then(|a| a.get_mut("token"))
+                    .and_then(Value::as_object_mut)
+                {
+                    token.insert("accessTokenLifetimeMinutes".into(), minutes.into());
+                }
+            }
+        }
+    }
+}
+
+/// Bring a state read from a file up to date. Version 1 held keys only: each server gets
+/// its seeded object and policy. A server without an object (a hand-written file) gets the
+/// seeded one too. Returns whether anything changed (the caller then saves it, so the
+/// policy ids made here stay).
+pub(crate) fn migrate(state: &mut State, now: &str) -> bool {
+    let old = state.version < super::model::STATE_VERSION;
+    let mut changed = old;
+    for (id, server) in state.servers.iter_mut() {
+        if server.object.is_empty() {
+            server.object = seed_object(id, now);
+            changed = true;
+        }
+        if old && server.policies.is_empty() {
+            server.policies = vec![seed_policy(now)];
+        }
+    }
+    state.version = super::model::STATE_VERSION;
+    changed
+}
+
+fn status(active: bool) -> &'static str {
+    if active { "ACTIVE" } else { "INACTIVE" }
+}
+
+fn as_map(value: Value) -> Map<String, Value> {
+    match value {
+        Value::Object(map) => map,
+        _ => Map::new(),
     }
 }
 

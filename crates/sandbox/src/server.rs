@@ -1,8 +1,8 @@
-//! The HTTP side: an axum router for the six endpoints, wrapped in a per-request layer
+//! The HTTP side: an axum router for the six key endpoints (and, from `server_routes`,
+//! the authorization servers and their own OAuth endpoints), wrapped in a per-request layer
 //! that does what every Okta response shares (request id, rate limit, token check) and
 //! the test knobs, served by hyper so a request can be answered by closing the connection.
 
-use std::collections::BTreeSet;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -24,6 +24,7 @@ use tokio::sync::oneshot;
 use tower::ServiceExt;
 
 use super::errors::OktaError;
+use super::faults::{Faults, Verdict};
 use super::knobs::{FailWith, Knobs, RateWindow};
 use super::model::{Key, State};
 use super::response::{error_response, json_response};
@@ -39,7 +40,8 @@ pub(crate) struct App {
     pub(crate) store: Store,
     /// Servers a missing state file is seeded with.
     pub(crate) seed_servers: Vec<String>,
-    pub(crate) encryption_enabled: BTreeSet<String>,
+    /// The seeded rule's lifetime for a state seeded while serving.
+    pub(crate) token_lifetime: Option<u32>,
     pub(crate) token: Secret,
     pub(crate) knobs: Knobs,
     pub(crate) local_addr: SocketAddr,
@@ -49,14 +51,17 @@ pub(crate) struct App {
     txn: tokio::sync::Mutex<()>,
     /// The OAuth 2.0 token endpoint and the checks of the tokens it issues.
     pub(crate) oauth: super::oauth::Issuer,
+    /// The authorization servers' own token endpoints: their clients, the JWE `enc`.
+    pub(crate) custom_as: super::custom_as::CustomAs,
     on_error: OnError,
+    /// The tests' fault hook, when they armed one.
+    faults: Option<Faults>,
 }
 
 impl App {
     pub(crate) fn new(
         store: Store,
         seed_servers: Vec<String>,
-        encryption_enabled: BTreeSet<String>,
         token: Secret,
         knobs: Knobs,
         local_addr: SocketAddr,
@@ -64,7 +69,7 @@ impl App {
         App {
             store,
             seed_servers,
-            encryption_enabled,
+            token_lifetime: None,
             token,
             knobs,
             local_addr,
@@ -72,8 +77,28 @@ impl App {
             window: Mutex::new(RateWindow::default()),
             txn: tokio::sync::Mutex::new(()),
             oauth: super::oauth::Issuer::new(Default::default()),
+            custom_as: Default::default(),
             on_error: OnError::default(),
+            faults: None,
         }
+    }
+
+    /// Serve the authorization servers' token endpoints so, and seed a state made while
+    /// serving with this rule lifetime.
+    pub(crate) fn with_custom_as(
+        mut self,
+        custom_as: super::custom_as::CustomAs,
+        token_lifetime: Option<u32>,
+    ) -> Self {
+        self.custom_as = custom_as;
+        self.token_lifetime = token_lifetime;
+        self
+    }
+
+    /// Log every request there and let it fail chosen ones.
+    pub(crate) fn with_faults(mut self, faults: Option<Faults>) -> Self {
+        self.faults = faults;
+        self
     }
 
     /// Report the failures answered with 500 there.
@@ -96,15 +121,23 @@ impl App {
         let _guard = self.txn.lock().await;
         let store = self.store.clone();
         let servers = self.seed_servers.clone();
+        let lifetime = self.token_lifetime;
         tokio::task::spawn_blocking(move || {
             let now = ids::timestamp(SystemTime::now());
-            store.transact(|| seed::seeded_state(&servers, &now), f)
+            let seed = || {
+                let mut state = seed::seeded_state(&servers, &now);
+                if let Some(minutes) = lifetime {
+                    seed::apply_token_lifetime(&mut state, minutes);
+                }
+                state
+            };
+            store.transact(seed, f)
         })
         .await
         .map_err(|e| Error::Internal(format!("the sandbox state task failed: {e}")))?
     }
 
-    fn base_url(&self, headers: &HeaderMap) -> String {
+    pub(crate) fn base_url(&self, headers: &HeaderMap) -> String {
         let host = headers
             .get(HOST)
             .and_then(|h| h.to_str().ok())
@@ -116,9 +149,9 @@ impl App {
     }
 }
 
-/// The router of the six endpoints.
+/// The router of every endpoint.
 pub(crate) fn router(app: Arc<App>) -> Router {
-    Router::new()
+    super::server_routes::routes(Router::new())
         .route(KEYS, get(list_keys).post(add_key))
         .route(&format!("{KEYS}/{{key}}"), get(get_key).delete(delete_key))
         .route(
@@ -138,7 +171,7 @@ pub(crate) fn router(app: Arc<App>) -> Router {
 
 /// The ids in the path; a path that does not decode (bad percent-encoding, not UTF-8)
 /// is an unknown resource to Okta, so 404 E0000007 rather than axum's plain-text 400.
-struct Ids<T>(T);
+pub(crate) struct Ids<T>(pub(crate) T);
 
 impl<S, T> FromRequestParts<S> for Ids<T>
 where
@@ -159,7 +192,7 @@ where
 }
 
 /// Turn a transaction's outcome into the response.
-fn respond<T>(
+pub(crate) fn respond<T>(
     app: &App,
     outcome: Result<std::result::Result<T, OktaError>>,
     ok: impl FnOnce(T) -> Response<Body>,
@@ -174,7 +207,7 @@ fn respond<T>(
     }
 }
 
-fn now() -> String {
+pub(crate) fn now() -> String {
     ids::timestamp(SystemTime::now())
 }
 
@@ -216,12 +249,14 @@ async fn add_key(
     body: Bytes,
 ) -> Response<Body> {
     let max_keys = app.knobs.max_keys;
+    let armed = app.faults.as_ref().and_then(Faults::take_key_id);
+    let new_id = armed.unwrap_or_else(ids::key_id);
     answer_with_key(
         &app,
         &headers,
         server,
         StatusCode::CREATED,
-        move |state, s| rules::add(state, s, &body, &now(), ids::key_id(), max_keys),
+        move |state, s| rules::add(state, s, &body, &now(), new_id, max_keys),
     )
     .await
 }
@@ -267,9 +302,8 @@ async fn deactivate_key(
     Ids((server, key)): Ids<(String, String)>,
     headers: HeaderMap,
 ) -> Response<Body> {
-    let encryption = app.encryption_enabled.contains(&server);
     answer_with_key(&app, &headers, server, StatusCode::OK, move |state, s| {
-        rules::deactivate(state, s, &key, &now(), encryption)
+        rules::deactivate(state, s, &key, &now())
     })
     .await
 }
@@ -298,7 +332,7 @@ fn authorized(headers: &HeaderMap, token: &Secret) -> bool {
 /// The sandbox's API token (`SSWS`/`Bearer`), or an access token the token endpoint
 /// issued with the scope this request needs (`Bearer`, or `DPoP` with a valid proof).
 /// `None`: allowed; else the refusal to send.
-fn refuse_access(app: &App, req: &Request<Incoming>) -> Option<Response<Body>> {
+fn refuse_access(app: &App, req: &Request<Body>) -> Option<Response<Body>> {
     if authorized(req.headers(), &app.token) {
         return None;
     }
@@ -310,13 +344,13 @@ fn refuse_access(app: &App, req: &Request<Incoming>) -> Option<Response<Body>> {
 }
 
 /// `POST /oauth2/v1/token` (any other method: 405, as Okta).
-async fn token_endpoint(app: &App, req: Request<Incoming>) -> Response<Body> {
+async fn token_endpoint(app: &App, req: Request<Body>) -> Response<Body> {
     if req.method() != axum::http::Method::POST {
         return error_response(&OktaError::method_not_allowed());
     }
     let base = app.base_url(req.headers());
     let headers = req.headers().clone();
-    match axum::body::to_bytes(Body::new(req.into_body()), 64 * 1024).await {
+    match axum::body::to_bytes(req.into_body(), 64 * 1024).await {
         Ok(body) => app.oauth.token_endpoint(&base, &headers, &body),
         Err(_) => error_response(&OktaError::malformed()),
     }
@@ -355,6 +389,11 @@ async fn handle(
             app.knobs.rate_limit_window.as_secs().max(1),
         );
 
+    let req = req.map(Body::new);
+    let (req, verdict) = match &app.faults {
+        Some(faults) => consult(faults, req).await,
+        None => (req, Verdict::Serve),
+    };
     let mut resp = if app.knobs.fail_requests.contains(&number) {
         match app.knobs.fail_with {
             FailWith::Drop => return Err(DroppedConnection),
@@ -363,8 +402,16 @@ async fn handle(
         }
     } else if !rate.allowed {
         error_response(&OktaError::rate_limited())
+    } else if let Verdict::Fail(injected) = &verdict {
+        error_response(injected)
     } else if req.uri().path() == super::oauth::TOKEN_PATH {
         token_endpoint(&app, req).await
+    } else if super::server_routes::is_custom_as_path(req.uri().path()) {
+        // A server's own OAuth endpoints take no API token, as at Okta.
+        match router.oneshot(req).await {
+            Ok(resp) => resp,
+            Err(never) => match never {},
+        }
     } else if let Some(refusal) = refuse_access(&app, &req) {
         refusal
     } else {
@@ -373,6 +420,9 @@ async fn handle(
             Err(never) => match never {},
         }
     };
+    if let Verdict::LoseAnswer(injected) = &verdict {
+        resp = error_response(injected);
+    }
 
     let headers = resp.headers_mut();
     let mut put = |name: &'static str, value: String| {
@@ -385,6 +435,18 @@ async fn handle(
     put("x-rate-limit-remaining", rate.remaining.to_string());
     put("x-rate-limit-reset", rate.reset.to_string());
     Ok(resp)
+}
+
+/// Read the body (so the hook can log it), ask the hook, and put the request back together.
+async fn consult(faults: &Faults, req: Request<Body>) -> (Request<Body>, Verdict) {
+    let (parts, body) = req.into_parts();
+    // A body too large to buffer is logged as empty; the router then sees it empty too,
+    // which a test sending such a body would notice.
+    let body = axum::body::to_bytes(body, 1024 * 1024)
+        .await
+        .unwrap_or_default();
+    let verdict = faults.on_request(parts.method.as_str(), parts.uri.path(), &body);
+    (Request::from_parts(parts, Body::from(body)), verdict)
 }
 
 /// Accept connections until `shutdown` fires (or its sender is dropped), then let

@@ -9,7 +9,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{ErrorKind, Write};
 use std::path::PathBuf;
 
-use super::model::{STATE_VERSION, State};
+use super::model::{MIGRATED_VERSIONS, STATE_VERSION, State};
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone)]
@@ -38,13 +38,13 @@ impl Store {
         f: impl FnOnce(&mut State) -> T,
     ) -> Result<T> {
         let _lock = self.lock()?;
-        let (mut state, existed) = match self.read()? {
-            Some(state) => (state, true),
-            None => (seed(), false),
+        let (mut state, existed, migrated) = match self.read()? {
+            Some((state, migrated)) => (state, true, migrated),
+            None => (seed(), false, false),
         };
         let before = state.clone();
         let out = f(&mut state);
-        if !existed || state != before {
+        if !existed || migrated || state != before {
             self.write(&state)?;
         }
         Ok(out)
@@ -54,6 +54,39 @@ impl Store {
     pub(crate) fn replace(&self, state: &State) -> Result<()> {
         let _lock = self.lock()?;
         self.write(state)
+    }
+
+    /// Remove the `FILE.tmp.<pid>` files that a process killed mid-write (kill -9) left
+    /// behind, once that process is gone: under the lock, so no live writer's file is
+    /// touched. A temp file whose process still runs is left alone.
+    pub(crate) fn remove_stale_temps(&self) -> Result<()> {
+        let _lock = self.lock()?;
+        let (Some(dir), Some(name)) = (self.path.parent(), self.path.file_name()) else {
+            return Ok(());
+        };
+        let dir = if dir.as_os_str().is_empty() {
+            std::path::Path::new(".")
+        } else {
+            dir
+        };
+        let prefix = format!("{}.tmp.", name.to_string_lossy());
+        let Ok(entries) = fs::read_dir(dir) else {
+            return Ok(());
+        };
+        for entry in entries.flatten() {
+            let file_name = entry.file_name();
+            let Some(pid) = file_name
+                .to_str()
+                .and_then(|n| n.strip_prefix(&prefix))
+                .and_then(|p| p.parse::<u32>().ok())
+            else {
+                continue;
+            };
+            if pid != std::process::id() && !process_alive(pid) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+        Ok(())
     }
 
     fn lock(&self) -> Result<File> {
@@ -87,7 +120,8 @@ impl Store {
         Ok(file)
     }
 
-    fn read(&self) -> Result<Option<State>> {
+    /// The state, and whether it was migrated from an older format (or completed).
+    fn read(&self) -> Result<Option<(State, bool)>> {
         let bytes = match fs::read(&self.path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
@@ -98,15 +132,17 @@ impl Store {
                 )));
             }
         };
-        let state: State =
+        let mut state: State =
             serde_json::from_slice(&bytes).map_err(|e| self.corrupt(&e.to_string()))?;
-        if state.version != STATE_VERSION {
+        if state.version != STATE_VERSION && !MIGRATED_VERSIONS.contains(&state.version) {
             return Err(self.corrupt(&format!(
-                "unsupported version {} (this oktakeys reads version {STATE_VERSION})",
+                "unsupported version {} (this oktakeys reads versions 1 to {STATE_VERSION})",
                 state.version
             )));
         }
-        Ok(Some(state))
+        let now = super::ids::timestamp(std::time::SystemTime::now());
+        let migrated = super::seed::migrate(&mut state, &now);
+        Ok(Some((state, migrated)))
     }
 
     fn corrupt(&self, why: &str) -> Error {
@@ -136,7 +172,8 @@ impl Store {
         tmp.push(format!(".tmp.{}", std::process::id()));
         let tmp = PathBuf::from(tmp);
         let result = (|| {
-            let mut file = File::create(&tmp)?;
+            // Owner-only: the state holds the servers' private signing keys.
+            let mut file = create_private(&tmp)?;
             file.write_all(&json)?;
             file.sync_all()?;
             fs::rename(&tmp, &self.path)?;
@@ -153,6 +190,37 @@ impl Store {
         }
         result.map_err(fail)
     }
+}
+
+/// Is process `pid` still running? Signal 0 checks without sending anything; EPERM
+/// means it runs under another user. Where that cannot be asked, assume it runs.
+fn process_alive(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return true;
+        };
+        // SAFETY: kill with signal 0 only checks whether the process exists.
+        let rc = unsafe { libc::kill(pid, 0) };
+        rc == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
+}
+
+/// Create (truncate) `path` readable and writable by its owner only.
+fn create_private(path: &std::path::Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
 }
 
 #[cfg(test)]
@@ -185,7 +253,9 @@ mod tests {
         store.transact(seed_default, |_| ()).unwrap();
         store
             .transact(seed_default, |s| {
-                s.servers.insert("aus2".into(), Default::default());
+                let aus2 =
+                    seed::seed_server("aus2", "apkAUS2".into(), 0, "2026-01-01T00:00:00.000Z");
+                s.servers.insert("aus2".into(), aus2);
             })
             .unwrap();
         let modified = fs::metadata(&store.path).unwrap().modified().unwrap();

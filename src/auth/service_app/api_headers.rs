@@ -10,6 +10,7 @@ use super::{AccessToken, AuthRetries, MAX_NONCE_RETRIES, Scope, ServiceApp, Toke
 use crate::auth::dpop::{self, NonceRole};
 use crate::error::Result;
 use crate::http::Transport;
+use keymaterial::dpop::DPOP_HEADER;
 
 impl ServiceApp {
     /// The headers for one API request: a token for the command's need (or the method's,
@@ -84,7 +85,7 @@ impl ServiceApp {
             let nonce = self.nonces.get(url, NonceRole::Resource);
             let proof = key.proof(method.as_str(), url, nonce.as_deref(), Some(&token.token))?;
             headers.insert(
-                HeaderName::from_static(dpop::DPOP_HEADER),
+                HeaderName::from_static(DPOP_HEADER),
                 sensitive(proof.expose())?,
             );
         }

@@ -4,13 +4,12 @@
 use serde_json::{Map, json};
 
 use super::ServiceApp;
-use crate::auth::jws;
-use crate::auth::keys::ParsedKey;
 use crate::error::Result;
-use crate::secret::Secret;
+use keymaterial::jws;
+use keymaterial::keys::ParsedKey;
+use keymaterial::secret::Secret;
 
 // The constant lives with the JWS code the sandbox shares.
-pub use keymaterial::jws::ASSERTION_TYPE;
 /// Lifetime of a client assertion (Okta allows up to an hour; shorter is safer).
 const ASSERTION_LIFETIME_SECS: i64 = 300;
 

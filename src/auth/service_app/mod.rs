@@ -27,6 +27,8 @@
 //! stay in [`Secret`]s and sensitive header values; the assertion goes to the transport
 //! as a secret form field, shown as `[REDACTED]` at `-vvv`.
 
+#[cfg(test)]
+mod against_sandbox;
 mod api_headers;
 mod assertion;
 mod private_key;
@@ -37,21 +39,22 @@ mod token_request;
 mod tokens;
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use reqwest::Method;
 use reqwest::header::HeaderValue;
 use url::Url;
 
-use super::dpop::{DpopKey, Nonces};
-use super::keys::ParsedKey;
+use super::dpop::Nonces;
 use super::token_cache::DiskCache;
-use crate::config::{Environment, ServiceAppSettings, env};
+use crate::config::{Environment, ServiceAppSettings};
+use crate::env;
 use crate::error::{Error, Result};
-use crate::secret::Secret;
+use keymaterial::dpop::DpopKey;
+use keymaterial::keys::ParsedKey;
+use keymaterial::secret::Secret;
 
-pub use assertion::ASSERTION_TYPE;
 use private_key::KeyInput;
 pub(crate) use token_request::token_url;
 
@@ -217,14 +220,17 @@ impl ServiceApp {
     }
 
     /// Keep tokens between runs in `cache` instead of the default place (`None`: not at all).
-    pub fn with_disk_cache(mut self, cache: Option<DiskCache>) -> Self {
+    #[cfg(test)]
+    pub(crate) fn with_disk_cache(mut self, cache: Option<DiskCache>) -> Self {
         self.disk = cache;
         self
     }
 
     /// How many token requests this process has sent.
-    pub fn token_requests(&self) -> u32 {
-        self.token_requests.load(Ordering::Relaxed)
+    #[cfg(test)]
+    pub(crate) fn token_requests(&self) -> u32 {
+        self.token_requests
+            .load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The scopes to ask for: the profile's, else what the command needs.

@@ -5,10 +5,11 @@
 use std::sync::Arc;
 
 use super::ServiceApp;
-use crate::auth::keys::{ParsedKey, SigningKey};
-use crate::config::{Environment, PrivateKeySource, env};
+use crate::config::{Environment, PrivateKeySource};
+use crate::env;
 use crate::error::{Error, Result};
-use crate::secret::Secret;
+use keymaterial::keys::{ParsedKey, SigningKey};
+use keymaterial::secret::Secret;
 
 /// Where the private key is read from, once settings are resolved.
 #[derive(Debug)]
@@ -150,11 +151,8 @@ fn read_private_key_file(path: &std::path::Path, file: &KeyFile) -> Result<Secre
             format!("run `chmod 600 {}`", file.chmod_arg),
         ));
     }
-    if !meta.is_file() {
-        return Err(Error::config(format!("{what} is not a file")));
-    }
     let bytes = zeroize::Zeroizing::new(
-        std::fs::read(path).map_err(|e| Error::config(format!("cannot read {what}: {e}")))?,
+        crate::files::read_local(path).map_err(|why| Error::config(why.message(what)))?,
     );
     let text = std::str::from_utf8(&bytes).map_err(|_| {
         Error::KeyFile(format!(

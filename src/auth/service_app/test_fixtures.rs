@@ -3,9 +3,14 @@
 //! requests go through, and readers of what the mock saw (the form, the DPoP proof).
 
 pub(super) use super::*;
-pub(super) use crate::auth::jws::{self, Decoded};
-pub(super) use crate::auth::keys::VerifyingKey;
-pub(super) use crate::auth::keys::tests::{EC_PUBLIC, RSA_PKCS1, RSA_PUBLIC};
+pub(super) use keymaterial::jws::{self, ASSERTION_TYPE, Decoded};
+pub(super) use keymaterial::keys::VerifyingKey;
+
+/// The test keys of `tests/fixtures`.
+pub(super) const RSA_PKCS1: &str =
+    include_str!("../../../tests/fixtures/service-app-rsa.pkcs1.pem");
+pub(super) const RSA_PUBLIC: &str = include_str!("../../../tests/fixtures/service-app-rsa.pub.pem");
+pub(super) const EC_PUBLIC: &str = include_str!("../../../tests/fixtures/service-app-ec.pub.pem");
 pub(super) use crate::config::{HttpSettings, PrivateKeySource};
 pub(super) use crate::http::Transport;
 pub(super) use httpmock::HttpMockRequest;

@@ -11,17 +11,17 @@ use reqwest::header::{HeaderMap, HeaderName};
 use serde_json::Value;
 use url::Url;
 
-use super::assertion::ASSERTION_TYPE;
 use super::token_error::OAuthError;
 use super::{AccessToken, MAX_NONCE_RETRIES, ServiceApp, TokenType, sensitive};
-use crate::auth::dpop::{self, DpopKey, NonceRole};
-use crate::auth::jws;
-use crate::auth::keys::ParsedKey;
+use crate::auth::dpop::NonceRole;
 use crate::error::{Error, Result};
 use crate::http::{
     Attempts, Credentials, Request, Response, Retries, Sent, Transport, request_id_suffix,
 };
-use crate::secret::Secret;
+use keymaterial::dpop::{self, DpopKey};
+use keymaterial::jws::{self, ASSERTION_TYPE};
+use keymaterial::keys::ParsedKey;
+use keymaterial::secret::Secret;
 
 /// Longer than any access token Okta issues (at most a day); a longer `expires_in` is
 /// read as this.

@@ -6,12 +6,12 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
 use super::{AccessToken, Scope, ServiceApp, TokenType};
-use crate::auth::dpop::DpopKey;
-use crate::auth::jws;
-use crate::auth::keys::SigningKey;
 use crate::auth::token_cache::{CacheKey, DISK_MARGIN_SECS, Entry};
 use crate::error::Result;
 use crate::http::Transport;
+use keymaterial::dpop::DpopKey;
+use keymaterial::jws;
+use keymaterial::keys::SigningKey;
 
 /// A token kept in memory is not used when it expires within this many seconds.
 const MEMORY_MARGIN_SECS: i64 = 30;

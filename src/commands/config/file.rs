@@ -6,9 +6,8 @@ use std::path::Path;
 use toml_edit::{DocumentMut, Item, Table, value};
 
 use super::plan::{NewCredential, Plan};
-use crate::config::{
-    self, AuthMode, ConfigFile, SERVICE_APP_KEYS, TOKEN_KEYS, credential_key as key,
-};
+use crate::cli::AuthMode;
+use crate::config::{self, ConfigFile, SERVICE_APP_KEYS, TOKEN_KEYS, credential_key as key};
 use crate::error::{Error, Result};
 use crate::files;
 
@@ -19,14 +18,14 @@ const NEW_FILE_HEADER: &str = "# oktakeys configuration: profiles for `oktakeys 
 /// The file as an editable document (comments kept) and as settings; an empty document
 /// when there is no file yet (`None`).
 pub(super) fn read_document(path: &Path) -> Result<Option<(DocumentMut, ConfigFile)>> {
-    let text = match std::fs::read_to_string(path) {
+    let text = match config::read_text(path) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => {
-            return Err(Error::config(format!(
-                "cannot read the config file {}: {e}",
-                path.display()
-            )));
+        Err(Some(why)) if why.is_missing() => return Ok(None),
+        Err(why) => {
+            return Err(Error::config(match why {
+                Some(why) => why.message(&format!("the config file {}", path.display())),
+                None => format!("the config file {} is not UTF-8 text", path.display()),
+            }));
         }
     };
     let file = parse_config(&text, path)?;
@@ -131,20 +130,36 @@ pub fn apply(doc: &mut DocumentMut, plan: &Plan, path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Lock the config file against other runs' read-modify-write (a `.lock` file beside
+/// it), until the guard is dropped. Its directory is created (0700) if missing.
+pub(super) fn lock_config(path: &Path) -> Result<std::fs::File> {
+    let target = target_in_place(path)?;
+    files::lock_beside(&target).map_err(|e| cannot("lock", &target, e))
+}
+
+/// The file the config path names (a symlink followed), its directory created (0700) if
+/// missing.
+fn target_in_place(path: &Path) -> Result<std::path::PathBuf> {
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.exists()
+    {
+        files::create_private_dir(dir)
+            .map_err(|e| cannot("create the directory for", &target, e))?;
+    }
+    Ok(target)
+}
+
+fn cannot(what: &str, target: &Path, e: std::io::Error) -> Error {
+    Error::config(format!("cannot {what} {}: {e}", target.display()))
+}
+
 /// Write the file with mode 0600 (its directory, when created, 0700), atomically: a
 /// temporary file in the same directory, then a rename, so a crash never leaves half a
 /// config. A symlinked config file is followed and its target replaced.
 pub(super) fn write_private(path: &Path, text: &str) -> Result<()> {
-    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let fail = |what: &str, e: std::io::Error| {
-        Error::config(format!("cannot {what} {}: {e}", target.display()))
-    };
-    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty())
-        && !dir.exists()
-    {
-        files::create_private_dir(dir).map_err(|e| fail("create the directory for", e))?;
-    }
-    files::replace_private(&target, text.as_bytes()).map_err(|e| fail("write", e.source))
+    let target = target_in_place(path)?;
+    files::replace_private(&target, text.as_bytes()).map_err(|e| cannot("write", &target, e.source))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use super::file::{apply, parse_config, read_document, render, write_private};
+use super::file::{apply, lock_config, parse_config, read_document, render, write_private};
 use super::file_path;
 use super::plan::{Existing, gather};
 use super::prompt::{Ask, RestoreTerminal, TerminalAsk, read_token_stdin};
@@ -69,7 +69,19 @@ pub(super) async fn run(global: &GlobalArgs, printer: &Printer, args: &InitArgs)
         return Err(err);
     }
 
-    write_private(&path, &text)?;
+    // Other runs may have changed the file since it was read (eight `config init` at
+    // once): under the lock, read it again and apply the plan to what it holds now, so
+    // no run's profile is lost.
+    {
+        let _lock = lock_config(&path)?;
+        let current = read_document(&path)?;
+        let is_new = current.is_none();
+        let (mut doc, _) = current.unwrap_or_default();
+        apply(&mut doc, &plan, &path)?;
+        let text = zeroize::Zeroizing::new(render(&doc, is_new));
+        parse_config(&text, &path)?;
+        write_private(&path, &text)?;
+    }
     let default_note = if plan.make_default {
         " It is the default profile."
     } else {

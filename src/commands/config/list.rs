@@ -5,10 +5,9 @@ use std::path::Path;
 use serde_json::{Map, Value, json};
 
 use super::{MASK, file_path};
+use crate::cli::AuthMode;
 use crate::cli::{GlobalArgs, OutputFormat};
-use crate::config::{
-    self, AuthMode, ConfigFile, Profile, SANDBOX_PROFILE, SERVICE_APP_KEYS, TOKEN_KEYS,
-};
+use crate::config::{self, ConfigFile, Profile, SANDBOX_PROFILE, SERVICE_APP_KEYS, TOKEN_KEYS};
 use crate::error::Result;
 use crate::output::{Printer, write_stdout};
 

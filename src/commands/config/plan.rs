@@ -3,10 +3,11 @@
 use std::path::{Path, PathBuf};
 
 use super::prompt::{Ask, yes_no};
+use crate::cli::AuthMode;
 use crate::cli::{GlobalArgs, InitArgs, TokenSourceArgs};
-use crate::config::{self, AuthMode, Profile, SANDBOX_PROFILE};
+use crate::config::{self, Profile, SANDBOX_PROFILE};
 use crate::error::{Error, Result};
-use crate::secret::Secret;
+use keymaterial::secret::Secret;
 
 /// What `config init` will write.
 #[derive(Debug)]

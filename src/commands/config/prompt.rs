@@ -4,7 +4,7 @@
 use std::io::{BufRead, Read, Write};
 
 use crate::error::{Error, Result};
-use crate::secret::Secret;
+use keymaterial::secret::Secret;
 
 /// A token read from stdin is one line; anything bigger is not a token.
 const MAX_TOKEN_BYTES: u64 = 64 * 1024;

@@ -4,10 +4,11 @@
 use serde_json::{Map, Value, json};
 
 use super::{MASK, origin_json, origin_text};
+use crate::cli::AuthMode;
 use crate::cli::{GlobalArgs, OutputFormat, ShowArgs};
 use crate::config::{
-    AuthMode, Credentials, Environment, Origin, PrivateKeySource, ProcessEnv, ServiceAppSettings,
-    Settings, Target, TokenSource, credential_key as key,
+    Credentials, Environment, Origin, PrivateKeySource, ProcessEnv, ServiceAppSettings, Settings,
+    Target, TokenSource, credential_key as key,
 };
 use crate::error::Result;
 use crate::output::Printer;

@@ -8,9 +8,10 @@ use super::plan::Plan;
 use crate::api::requests;
 use crate::auth::Authenticator;
 use crate::cli::GlobalArgs;
-use crate::client::{Client, Request};
+use crate::client::Client;
 use crate::config::{ConfigFile, ProcessEnv, Settings, Target};
 use crate::error::Result;
+use crate::http::Request;
 use crate::output::Printer;
 
 /// One read-only request with the new profile's own settings (the environment's
@@ -49,7 +50,7 @@ pub(super) async fn verify(
         &settings.http,
         org_url.clone(),
         auth,
-        crate::client::Progress::detect(global.quiet),
+        crate::http::Progress::detect(global.quiet),
     )?;
     let request = match &settings.auth_server {
         Some(server) => requests::list(server),

@@ -9,13 +9,14 @@ use super::keys::Connection;
 use crate::api;
 use crate::auth::Scope;
 use crate::cli::{GlobalArgs, RotateArgs};
-use crate::client::{Client, Progress};
+use crate::client::Client;
 use crate::config::{ProcessEnv, Settings};
 use crate::error::{Error, Result};
-use crate::jwk::PublicKey;
+use crate::http::Progress;
 use crate::output::Printer;
 use crate::rotate::{self, Hooks, KeyView, NewKey, Options, Outcome, Plan, Retention};
 use crate::time::{Timestamp, format_duration};
+use keymaterial::jwk::PublicKey;
 use report::{ServerRun, State, finish, report_failure};
 use resume::resume_command;
 
@@ -187,7 +188,7 @@ impl Rotation<'_> {
         // segment (`..` would reach another endpoint) stops the server's rotation.
         if let Some(bad) = keys
             .iter()
-            .find(|k| crate::cli::parse_path_id(k.id()).is_err())
+            .find(|k| crate::ids::parse_path_id(k.id()).is_err())
         {
             return Err(Error::network(
                 format!(
@@ -298,7 +299,8 @@ impl Rotation<'_> {
     }
 
     /// Execute one server's plan, telling people each step and how it ended. Ctrl-C
-    /// mid-rotation ends the command, saying where things stand and how to finish.
+    /// or SIGTERM mid-rotation ends the command, saying where things stand and how to
+    /// finish.
     async fn execute(&self, server: &str, plan: &Plan) -> Result<Outcome> {
         let new_kid = &self.new_key.kid;
         if plan.is_noop() {
@@ -319,8 +321,9 @@ impl Rotation<'_> {
         let outcome = tokio::select! {
             biased;
             outcome = rotate::execute(&run) => outcome,
-            _ = tokio::signal::ctrl_c() => {
+            signal = crate::signals::stop() => {
                 return Err(Error::Interrupted {
+                    signal,
                     during: Some(format!(
                         "rotating {server}: Okta may hold the new key INACTIVE or already ACTIVE, \
                          and the server keeps an active key either way"

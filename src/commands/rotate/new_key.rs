@@ -7,10 +7,10 @@ use crate::cli::RotateArgs;
 use crate::commands::generate::generate_to_file;
 use crate::commands::key_source::{KeySource, load_key};
 use crate::error::{Error, Result};
-use crate::jwk::PublicKey;
 use crate::output::Printer;
 use crate::rotate::NewKey;
 use crate::shell::{self, Ended};
+use keymaterial::jwk::PublicKey;
 
 /// The public key to send, and what the planner knows of it. A generated private key is
 /// stored (file or command) before anything is sent.
@@ -55,12 +55,16 @@ pub(super) async fn key_material(
 /// anything is sent. `None` with `--dry-run` when there is no file yet.
 fn generated_key(path: &Path, args: &RotateArgs, printer: &Printer) -> Result<Option<PublicKey>> {
     if path.exists() {
-        let source = KeySource::Pem(path);
-        let key = load_key(source, None)?;
+        let key = existing_private_key(path)?;
         printer.note(format!(
-            "Using the key already in {} (an earlier run wrote it); for a new key, give \
-             --private-key-out a new file.",
-            source.name()
+            "Using the private key already in {} (an earlier run wrote it; its public key has \
+             the thumbprint {}{}); for a new key, give --private-key-out a new file.",
+            path.display(),
+            key.thumbprint(),
+            args.kid
+                .as_deref()
+                .map(|kid| format!(" and goes in as kid {kid}"))
+                .unwrap_or_default()
         ));
         return Ok(Some(key));
     }
@@ -80,7 +84,7 @@ fn generated_key(path: &Path, args: &RotateArgs, printer: &Printer) -> Result<Op
 /// `--generate --private-key-command`: a new key, piped to the command as PKCS#8 PEM;
 /// nothing on disk. The command must succeed before anything is sent (exit 3 if not).
 async fn stored_by_command(command: &str, bits: usize, printer: &Printer) -> Result<PublicKey> {
-    let (secret, key) = crate::jwk::generate(bits)?;
+    let (secret, key) = keymaterial::generate::generate(bits)?;
     let ended = shell::run(command, &[], Some(secret.expose().as_bytes()), None).await;
     drop(secret);
     match ended {
@@ -99,6 +103,18 @@ async fn stored_by_command(command: &str, bits: usize, printer: &Printer) -> Res
             "fix the command (it reads the PEM on its stdin), then run again",
         )),
     }
+}
+
+/// The key of a `--private-key-out` file an earlier run wrote: it must hold a private key
+/// (a public key or a certificate there would put in a key nobody can decrypt with), and
+/// only its owner may read it, as for the config file. Nothing is sent otherwise (exit 3).
+fn existing_private_key(path: &Path) -> Result<PublicKey> {
+    let name = path.display().to_string();
+    crate::files::require_owner_only(path, &format!("the private key file {name}"))?;
+    let bytes = zeroize::Zeroizing::new(
+        crate::files::read_local(path).map_err(|why| Error::KeyFile(why.message(&name)))?,
+    );
+    Ok(keymaterial::pem::from_private_pem_bytes(&bytes, &name)?)
 }
 
 /// `--dry-run --generate`: the key does not exist yet, and nothing is stored. The plan

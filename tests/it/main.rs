@@ -1,0 +1,27 @@
+//! The CLI's one integration-test binary: each module tests one area through the built
+//! binary (`common::TestEnv`), or the sandbox through its public API. To add a test
+//! module, add `mod <area>;` below (the file name says what it tests) and use
+//! `crate::common::*`.
+
+mod common;
+
+mod config_commands;
+mod config_resolution;
+mod error_reports;
+mod generated;
+mod hardening;
+mod key_reading;
+mod keys_add;
+mod keys_commands;
+mod keys_e2e;
+mod keys_generate;
+mod keys_rotate;
+mod keys_rotate_e2e;
+mod sandbox_api;
+mod sandbox_commands;
+mod sandbox_profile;
+mod sandbox_servers;
+mod service_app_e2e;
+mod transport_against_serve;
+mod transport_faults;
+mod transport_limits;
