@@ -224,12 +224,18 @@ pub(crate) fn plan(keys: &[KeyView], new: &NewKey, opts: Options) -> Result<Plan
         .iter()
         .filter(|k| k.kid.as_deref() != Some(new.kid.as_str()))
         .collect();
+    // `--stage` activates nothing: the ACTIVE key stays current, it is not "kept".
+    let retained_old: Vec<&KeyView> = old
+        .iter()
+        .copied()
+        .filter(|k| !(opts.stage && k.status == KeyStatus::Active))
+        .collect();
     let retention = if opts.stage {
         Retention::None
     } else {
         opts.retention
     };
-    let retained = Retained::sort(keys, &old, retention, &opts.retirement);
+    let retained = Retained::sort(keys, &retained_old, retention, &opts.retirement);
 
     let (mut steps, deleted_first) = match same {
         Some(key) => (use_existing(key, &opts)?, Vec::new()),

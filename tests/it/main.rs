@@ -17,6 +17,7 @@ mod keys_e2e;
 mod keys_generate;
 mod keys_rotate;
 mod keys_rotate_e2e;
+mod rotation;
 mod sandbox_api;
 mod sandbox_commands;
 mod sandbox_profile;

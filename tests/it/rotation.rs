@@ -757,7 +757,7 @@ fn unreadable_rules_are_said_and_24h_is_assumed() {
     server.mock(|when, then| {
         when.method(GET)
             .path(format!("/api/v1/authorizationServers/{AS}/policies"));
-        then.status(403).json_body(common::okta_error(
+        then.status(403).json_body(crate::common::okta_error(
             "E0000006",
             "You do not have permission to perform the requested action",
             &[],
@@ -1202,4 +1202,80 @@ fn a_changed_server_stops_the_run_with_13_and_the_resume_command() {
         .collect();
     assert_eq!(active, pairs(&[("theirs", "ACTIVE")]));
     assert!(summary(&keys).contains(&("mine".to_string(), "INACTIVE".to_string())));
+}
+
+// ---- real lifetimes: the sandbox's policies and rules ------------------------------------
+
+/// Seconds since the epoch of Okta's `2026-12-01T16:32:01.000Z` (for the test's own check
+/// of the arithmetic).
+fn epoch_secs(ts: &str) -> i64 {
+    let num = |r: std::ops::Range<usize>| ts[r].parse::<i64>().unwrap();
+    let (y, m, d) = (num(0..4), num(5..7), num(8..10));
+    let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + (153 * m + 2) / 5 + d - 1;
+    let days = era * 146_097 + doe - 719_468;
+    days * 86_400 + num(11..13) * 3600 + num(14..16) * 60 + num(17..19)
+}
+
+/// A sandbox seeded as `sandbox serve ARGS` seeds it (policies and rules included), its
+/// keys then aged to 2026-01-01 so that the keys the test makes are surely younger.
+fn aged_sandbox(args: &[&str]) -> Sandbox {
+    let env = TestEnv::new();
+    let state = env.path("sandbox.json");
+    let mut all = vec!["--state", state.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let vars = [("OKTAKEYS_SANDBOX_TOKEN", TOKEN)];
+    drop(serve(env.home.path(), &all, &vars));
+    let mut saved: Value = serde_json::from_slice(&std::fs::read(&state).unwrap()).unwrap();
+    for key in saved["authorizationServers"]["default"]["keys"]
+        .as_array_mut()
+        .unwrap()
+    {
+        key["created"] = json!("2026-01-01T00:00:00.000Z");
+        key["lastUpdated"] = json!("2026-01-01T00:00:00.000Z");
+    }
+    std::fs::write(&state, saved.to_string()).unwrap();
+    let served = serve(env.home.path(), &all, &vars);
+    Sandbox { env, served }
+}
+
+#[test]
+fn retirement_windows_from_the_sandboxs_rules_with_different_lifetimes() {
+    for minutes in [30i64, 90] {
+        let s = aged_sandbox(&["--token-lifetime", &minutes.to_string()]);
+        let seed = s.keys()[0]["id"].as_str().unwrap().to_string();
+        let jwk = s.jwk("real", 1);
+        // No --token-lifetime: the rules are read.
+        let out = s.run(&rotate(&jwk, &["--delete-old", "--yes"]));
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert!(!stderr(&out).contains("assuming 24h"), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains(&format!("keep {seed} (kid ")),
+            "the just-deactivated key is kept: {}",
+            stderr(&out)
+        );
+        let out = s.run(&[
+            "keys",
+            "list",
+            "--auth-server",
+            "default",
+            "--retirement",
+            "-o",
+            "json",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let keys: Vec<Value> = serde_json::from_str(&out.stdout).unwrap();
+        let old = keys.iter().find(|k| k["id"] == seed.as_str()).unwrap();
+        assert_eq!(old["_oktakeys"]["role"], "previous");
+        let stopped = epoch_secs(old["lastUpdated"].as_str().unwrap());
+        let retirable = epoch_secs(old["_oktakeys"]["retirableAt"].as_str().unwrap());
+        assert_eq!(retirable - stopped, minutes * 60, "{old}");
+        // Not retirable yet: a second --delete-old keeps it too.
+        let out = s.run(&rotate(&jwk, &["--delete-old", "--yes", "-o", "json"]));
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(out.json()[0]["deleted"], json!([]));
+        assert_eq!(s.keys().len(), 2);
+    }
 }

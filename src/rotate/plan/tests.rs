@@ -173,6 +173,8 @@ fn stage_adds_only_and_is_idempotent_then_a_run_activates_the_staged_key() {
     let plan = plan(&server(2), &new_key(), o).unwrap();
     assert_eq!(summary(&plan), ["add kid-new"]);
     assert!(plan.deactivates.is_empty());
+    // The ACTIVE key stays current: it is not among the kept old keys.
+    assert!(!plan.kept.iter().any(|k| k.key.id == "a"), "{plan:?}");
     let mut staged = server(2);
     staged.push(same("apk-new", KeyStatus::Inactive));
     let again = super::plan(&staged, &new_key(), o).unwrap();
