@@ -41,6 +41,8 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand keys 'List, add, activate, deactivate and delete an authorization server''s public keys'
+            cand servers 'List authorization servers; turn access-token encryption on or off'
+            cand token 'Decrypt an encrypted access token and check it'
             cand config 'Create profiles, list them, and show which settings apply and where they come from'
             cand sandbox 'Run a local Okta-compatible server for trying oktakeys and for tests'
             cand completion 'Print a shell completion script'
@@ -79,6 +81,8 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand generate 'Create an RSA key pair: the private key to a file (mode 0600) or a secret store, the public JWK to stdout'
             cand rotate 'Rotate to a new key: stage it, gate, activate it, retire old keys once retirable (safe to re-run)'
             cand rollback 'Re-activate the key that was ACTIVE before (the INACTIVE key most recently deactivated)'
+            cand verify 'Prove end to end that FILE opens the access tokens the server issues now'
+            cand match 'Find which of the server''s keys FILE is the private half of, and whether it is ACTIVE'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oktakeys;keys;list'= {
@@ -347,6 +351,61 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oktakeys;keys;verify'= {
+            cand --private-key 'The resource server''s RSA private key: PEM (PKCS#8 or PKCS#1) or a private JWK (readable by its owner only; never printed)'
+            cand --client-id 'The OAuth client (an app with the Client Credentials grant) that asks for the token'
+            cand --scope 'Scope to ask for (repeat for several); Okta needs a custom scope of the server'
+            cand --client-secret-env 'Read the client secret from this environment variable [default: OKTAKEYS_CLIENT_SECRET]'
+            cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
+            cand --color 'When to use colour'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;keys;match'= {
+            cand --private-key 'The resource server''s RSA private key: PEM (PKCS#8 or PKCS#1) or a private JWK (readable by its owner only; never printed)'
+            cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
+            cand --color 'When to use colour'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oktakeys;keys;help'= {
             cand list 'List the server''s keys, with each key''s role (current, next, previous)'
             cand get 'Show one key'
@@ -357,6 +416,8 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand generate 'Create an RSA key pair: the private key to a file (mode 0600) or a secret store, the public JWK to stdout'
             cand rotate 'Rotate to a new key: stage it, gate, activate it, retire old keys once retirable (safe to re-run)'
             cand rollback 'Re-activate the key that was ACTIVE before (the INACTIVE key most recently deactivated)'
+            cand verify 'Prove end to end that FILE opens the access tokens the server issues now'
+            cand match 'Find which of the server''s keys FILE is the private half of, and whether it is ACTIVE'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oktakeys;keys;help;list'= {
@@ -377,7 +438,259 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         }
         &'oktakeys;keys;help;rollback'= {
         }
+        &'oktakeys;keys;help;verify'= {
+        }
+        &'oktakeys;keys;help;match'= {
+        }
         &'oktakeys;keys;help;help'= {
+        }
+        &'oktakeys;servers'= {
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
+            cand --color 'When to use colour'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the org''s authorization servers, with their access-token encryption'
+            cand get 'Show one server: encryption, active key, keys, longest access-token lifetime'
+            cand encryption 'Turn access-token encryption on or off'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktakeys;servers;list'= {
+            cand --query 'Only servers whose name or audiences match TEXT (Okta''s `q`)'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
+            cand --color 'When to use colour'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;servers;get'= {
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
+            cand --color 'When to use colour'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;servers;encryption'= {
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
+            cand --color 'When to use colour'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand enable 'Encrypt the server''s access tokens to its ACTIVE key'
+            cand disable 'Stop encrypting the server''s access tokens (they become plain signed JWTs)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktakeys;servers;encryption;enable'= {
+            cand --auth-server 'Authorization server id (aus…, or `default`), or its name; a profile may give a default'
+            cand --alg 'The key-management algorithm Okta encrypts with'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
+            cand --color 'When to use colour'
+            cand --dry-run 'Print the PUT that would be sent (method, URL, the whole body), send nothing, exit 0'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;servers;encryption;disable'= {
+            cand --auth-server 'Authorization server id (aus…, or `default`), or its name; a profile may give a default'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
+            cand --color 'When to use colour'
+            cand --dry-run 'Print the PUT that would be sent (method, URL, the whole body), send nothing, exit 0'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;servers;encryption;help'= {
+            cand enable 'Encrypt the server''s access tokens to its ACTIVE key'
+            cand disable 'Stop encrypting the server''s access tokens (they become plain signed JWTs)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktakeys;servers;encryption;help;enable'= {
+        }
+        &'oktakeys;servers;encryption;help;disable'= {
+        }
+        &'oktakeys;servers;encryption;help;help'= {
+        }
+        &'oktakeys;servers;help'= {
+            cand list 'List the org''s authorization servers, with their access-token encryption'
+            cand get 'Show one server: encryption, active key, keys, longest access-token lifetime'
+            cand encryption 'Turn access-token encryption on or off'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktakeys;servers;help;list'= {
+        }
+        &'oktakeys;servers;help;get'= {
+        }
+        &'oktakeys;servers;help;encryption'= {
+            cand enable 'Encrypt the server''s access tokens to its ACTIVE key'
+            cand disable 'Stop encrypting the server''s access tokens (they become plain signed JWTs)'
+        }
+        &'oktakeys;servers;help;encryption;enable'= {
+        }
+        &'oktakeys;servers;help;encryption;disable'= {
+        }
+        &'oktakeys;servers;help;help'= {
+        }
+        &'oktakeys;token'= {
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
+            cand --color 'When to use colour'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand decrypt 'Decrypt an encrypted access token (JWE) and show its headers and claims'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktakeys;token;decrypt'= {
+            cand --private-key 'The resource server''s RSA private key: PEM (PKCS#8 or PKCS#1) or a private JWK'
+            cand --auth-server 'Also verify the inner JWT against this authorization server (id, or its name)'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs'
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
+            cand --color 'When to use colour'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;token;help'= {
+            cand decrypt 'Decrypt an encrypted access token (JWE) and show its headers and claims'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktakeys;token;help;decrypt'= {
+        }
+        &'oktakeys;token;help;help'= {
         }
         &'oktakeys;config'= {
             cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
@@ -663,6 +976,8 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         }
         &'oktakeys;help'= {
             cand keys 'List, add, activate, deactivate and delete an authorization server''s public keys'
+            cand servers 'List authorization servers; turn access-token encryption on or off'
+            cand token 'Decrypt an encrypted access token and check it'
             cand config 'Create profiles, list them, and show which settings apply and where they come from'
             cand sandbox 'Run a local Okta-compatible server for trying oktakeys and for tests'
             cand completion 'Print a shell completion script'
@@ -678,6 +993,8 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand generate 'Create an RSA key pair: the private key to a file (mode 0600) or a secret store, the public JWK to stdout'
             cand rotate 'Rotate to a new key: stage it, gate, activate it, retire old keys once retirable (safe to re-run)'
             cand rollback 'Re-activate the key that was ACTIVE before (the INACTIVE key most recently deactivated)'
+            cand verify 'Prove end to end that FILE opens the access tokens the server issues now'
+            cand match 'Find which of the server''s keys FILE is the private half of, and whether it is ACTIVE'
         }
         &'oktakeys;help;keys;list'= {
         }
@@ -696,6 +1013,32 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         &'oktakeys;help;keys;rotate'= {
         }
         &'oktakeys;help;keys;rollback'= {
+        }
+        &'oktakeys;help;keys;verify'= {
+        }
+        &'oktakeys;help;keys;match'= {
+        }
+        &'oktakeys;help;servers'= {
+            cand list 'List the org''s authorization servers, with their access-token encryption'
+            cand get 'Show one server: encryption, active key, keys, longest access-token lifetime'
+            cand encryption 'Turn access-token encryption on or off'
+        }
+        &'oktakeys;help;servers;list'= {
+        }
+        &'oktakeys;help;servers;get'= {
+        }
+        &'oktakeys;help;servers;encryption'= {
+            cand enable 'Encrypt the server''s access tokens to its ACTIVE key'
+            cand disable 'Stop encrypting the server''s access tokens (they become plain signed JWTs)'
+        }
+        &'oktakeys;help;servers;encryption;enable'= {
+        }
+        &'oktakeys;help;servers;encryption;disable'= {
+        }
+        &'oktakeys;help;token'= {
+            cand decrypt 'Decrypt an encrypted access token (JWE) and show its headers and claims'
+        }
+        &'oktakeys;help;token;decrypt'= {
         }
         &'oktakeys;help;config'= {
             cand init 'Create or update a profile: asks on a terminal, takes flags in scripts'

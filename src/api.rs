@@ -1,4 +1,6 @@
-//! Okta's resource-server-credentials keys endpoints as typed calls.
+//! Okta's resource-server-credentials keys endpoints as typed calls; the authorization
+//! servers with their policies (`servers`) and a custom server's own OAuth endpoints
+//! (`oauth`) beside them.
 //!
 //! A [`Key`] keeps Okta's JSON object exactly as received (every field, unknown ones and
 //! `_links` included) and reads the fields the tool needs through accessors, so `-o json`
@@ -7,13 +9,12 @@
 use reqwest::Method;
 use serde_json::{Map, Value};
 
+pub(crate) mod oauth;
+pub(crate) mod servers;
+
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::http::{Request, Retries, Sent};
-
-// MERGE NOTE: stand-in for enc-cli's `longest_access_token_lifetime`; see the module.
-mod token_lifetime;
-pub(crate) use token_lifetime::longest_access_token_lifetime;
 
 /// One key as Okta returned it.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,7 +83,7 @@ impl Key {
     }
 }
 
-fn kind_of(v: &Value) -> &'static str {
+pub(crate) fn kind_of(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -145,39 +146,52 @@ pub(crate) mod requests {
     }
 }
 
-/// Okta does not page the key list at all; a list longer than this is not Okta's.
-const MAX_LIST_PAGES: usize = 100;
-
 /// List the server's keys. Okta does not page this list (at most 5 keys), but a
 /// `Link: <…>; rel="next"` header is followed if one ever appears, as on every Okta list;
 /// a link back to a page already read is an error (exit 8), not the end of the list.
 pub(crate) async fn list_keys(client: &Client, auth_server: &str) -> Result<Vec<Key>> {
-    let mut request = requests::list(auth_server);
-    let mut keys = Vec::new();
+    let of = format!("of {auth_server}");
+    list_pages(client, requests::list(auth_server), "the key list", &of)
+        .await?
+        .into_iter()
+        .map(Key::from_value)
+        .collect()
+}
+
+/// Pages of one list read at most (Okta pages servers 200 at a time: 20,000 of them).
+const MAX_LIST_PAGES: usize = 100;
+
+/// Every item of a list (`what`: "the key list", `of`: "of aus…"), following `Link: <…>;
+/// rel="next"` pages, never building the URL. A list that links back to a page already
+/// read, or goes on for ever, is an error: returning what was read would pass a partial
+/// list as the truth.
+pub(crate) async fn list_pages(
+    client: &Client,
+    first: Request,
+    what: &str,
+    of: &str,
+) -> Result<Vec<Value>> {
+    let mut request = first;
+    let mut items = Vec::new();
     let mut fetched: Vec<url::Url> = Vec::new();
     loop {
         fetched.push(request.url(client.base()));
         let resp = client.send(&request).await?;
-        let page = match resp.json("the key list")? {
-            Value::Array(items) => items,
+        match resp.json(what)? {
+            Value::Array(page) => items.extend(page),
             other => {
                 return Err(Error::network(
                     format!(
-                        "Okta returned {} where the key list was expected",
+                        "Okta returned {} where {what} was expected",
                         kind_of(&other)
                     ),
                     None,
                 ));
             }
-        };
-        for item in page {
-            keys.push(Key::from_value(item)?);
         }
         let Some(next) = next_link(&resp.headers, client.base()) else {
             break;
         };
-        // A list that links back to a page already read, or goes on for ever, is not a
-        // complete list: returning what was read would pass a partial list as the truth.
         let url = next.url(client.base());
         if fetched.contains(&url) || fetched.len() >= MAX_LIST_PAGES {
             let why = if fetched.contains(&url) {
@@ -186,7 +200,7 @@ pub(crate) async fn list_keys(client: &Client, auth_server: &str) -> Result<Vec<
                 format!("goes on for more than {MAX_LIST_PAGES} pages")
             };
             return Err(Error::network(
-                format!("the key list of {auth_server} {why}, so it cannot be read whole"),
+                format!("{what} {of} {why}, so it cannot be read whole"),
                 Some(
                     "this is not how Okta pages lists: check the org URL and any proxy in between \
                      (-vv shows the Link headers)"
@@ -196,7 +210,7 @@ pub(crate) async fn list_keys(client: &Client, auth_server: &str) -> Result<Vec<
         }
         request = next;
     }
-    Ok(keys)
+    Ok(items)
 }
 
 /// The request for a `rel="next"` link (RFC 8288), when it points below the org URL on

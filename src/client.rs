@@ -11,7 +11,7 @@ use url::Url;
 use crate::auth::{AuthRetries, Authenticator};
 use crate::config::HttpSettings;
 use crate::error::{Error, Result};
-use crate::http::{Attempts, Credentials, Response};
+use crate::http::{Attempts, Credentials, OpenAttempts, OpenAuth, Response};
 
 // The transport's types, at the paths the commands and tests have always used.
 use crate::http::{Progress, Request, Retries, Sent, Transport};
@@ -71,6 +71,26 @@ impl Client {
         self.transport
             .send_tracked(request, &url, retries, &mut attempts)
             .await
+    }
+
+    /// Send a request without the management API's credentials (a custom authorization
+    /// server's `/oauth2/{id}/v1/token` and `/v1/keys`): the same transport, org URL,
+    /// retries, deadline and redacted log, with only what `auth` adds.
+    pub(crate) async fn send_open(
+        &self,
+        request: &Request,
+        auth: OpenAuth<'_>,
+    ) -> Result<Response> {
+        let url = request.url(&self.base);
+        let mut attempts = OpenAttempts(auth);
+        match self
+            .transport
+            .send_tracked(request, &url, &mut Retries::default(), &mut attempts)
+            .await?
+        {
+            Sent::Done(resp) => Ok(resp),
+            Sent::Unsure(err) => Err(err),
+        }
     }
 
     /// See [`Transport::pause_before_resend`].

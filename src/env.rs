@@ -13,6 +13,9 @@ pub(crate) const SDK_CLIENT_ID: &str = "OKTA_CLIENT_CLIENTID";
 pub(crate) const SDK_SCOPES: &str = "OKTA_CLIENT_SCOPES";
 pub(crate) const SDK_PRIVATE_KEY: &str = "OKTA_CLIENT_PRIVATEKEY";
 pub(crate) const SDK_PRIVATE_KEY_ID: &str = "OKTA_CLIENT_PRIVATEKEYID";
+/// The client secret `keys verify` authenticates to a custom server's token endpoint with
+/// (`--client-secret-env` names another variable). Never a flag.
+pub(crate) const CLIENT_SECRET: &str = "OKTAKEYS_CLIENT_SECRET";
 pub(crate) const NO_TOKEN_CACHE: &str = "OKTAKEYS_NO_TOKEN_CACHE";
 pub(crate) const CI: &str = "CI";
 /// A PEM bundle of CA certificates to trust, as OpenSSL and curl read it.

@@ -39,6 +39,7 @@ pub mod exit {
         RATE_LIMITED = 7: "rate limited: 429 still after the retries, or a window that resets later than oktakeys waits";
         NETWORK = 8: "network failure, timeout, redirect, or 5xx still after the retries";
         ABORTED = 9: "aborted: a confirmation was declined, or needed with no terminal and no --yes";
+        VERIFICATION_FAILED = 10: "verification failed: a token does not decrypt or verify, a key does not match the ACTIVE one";
         PENDING = 11: "something needs doing: --dry-run --detailed-exitcode would change something, an audit failed";
         GATE_CLOSED = 12: "the activation gate (--activate-when) did not open: the new key stays INACTIVE";
         CHANGED = 13: "another change is in progress: the server changed under the run; nothing more was changed";
@@ -55,6 +56,16 @@ pub mod exit {
             i += 1;
         }
         out
+    }
+}
+
+impl Signal {
+    /// 128 + the signal's number, as a shell reports a process the signal killed.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Signal::Interrupt => exit::INTERRUPTED,
+            Signal::Terminate => exit::TERMINATED,
+        }
     }
 }
 
@@ -108,6 +119,15 @@ pub enum Error {
     /// like Okta's own rejections). Nothing was sent.
     #[error("{message}")]
     Refused {
+        message: String,
+        hint: Option<String>,
+    },
+
+    /// A check of encrypted access tokens or keys failed (exit 10): `token decrypt`
+    /// cannot open or verify a token, `keys verify` or `keys match` found a check failed.
+    /// The message says which check, the hint what to do.
+    #[error("{message}")]
+    Verification {
         message: String,
         hint: Option<String>,
     },
@@ -177,6 +197,9 @@ pub struct ApiError {
     pub gave_up: Option<String>,
     /// What to do about `gave_up`, when it is not "raise --timeout".
     pub gave_up_hint: Option<String>,
+    /// A next step the caller knows better than the status and causes tell (enabling
+    /// encryption refused: activate a key first).
+    pub hint: Option<String>,
 }
 
 impl ApiError {
@@ -213,7 +236,7 @@ impl ApiError {
 
     pub fn hint(&self) -> Option<String> {
         let causes = self.error_causes.join(" ");
-        if let Some(hint) = &self.gave_up_hint {
+        if let Some(hint) = self.hint.as_ref().or(self.gave_up_hint.as_ref()) {
             return Some(hint.clone());
         }
         if self.gave_up.is_some() {
@@ -264,6 +287,13 @@ impl ApiError {
 }
 
 impl Error {
+    pub fn verification(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Error::Verification {
+            message: message.into(),
+            hint: Some(hint.into()),
+        }
+    }
+
     pub fn config(message: impl Into<String>) -> Self {
         Error::Config {
             message: message.into(),
@@ -294,6 +324,7 @@ impl Error {
             Error::Network { .. } => exit::NETWORK,
             Error::RateLimited { .. } => exit::RATE_LIMITED,
             Error::Refused { .. } => exit::REJECTED,
+            Error::Verification { .. } => exit::VERIFICATION_FAILED,
             Error::Reported(code) => *code,
             Error::Aborted(_) => exit::ABORTED,
             Error::GateClosed { .. } => exit::GATE_CLOSED,
@@ -311,6 +342,7 @@ impl Error {
             | Error::RateLimited { hint, .. }
             | Error::Auth { hint, .. }
             | Error::Refused { hint, .. }
+            | Error::Verification { hint, .. }
             | Error::GateClosed { hint, .. }
             | Error::Changed { hint, .. }
             | Error::Interrupted { hint, .. } => hint.clone(),
@@ -415,6 +447,10 @@ mod tests {
                 message: "r".into(),
                 hint: None,
             },
+            Error::Verification {
+                message: "v".into(),
+                hint: None,
+            },
             Error::Reported(exit::NETWORK),
             Error::Aborted("a".into()),
             Error::GateClosed {
@@ -448,6 +484,7 @@ mod tests {
                 | Error::Network { .. }
                 | Error::RateLimited { .. }
                 | Error::Refused { .. }
+                | Error::Verification { .. }
                 | Error::Reported(_)
                 | Error::Aborted(_)
                 | Error::GateClosed { .. }

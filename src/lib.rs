@@ -15,6 +15,7 @@ mod commands;
 mod config;
 mod env;
 mod error;
+mod escape;
 mod files;
 mod http;
 mod ids;

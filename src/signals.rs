@@ -3,8 +3,6 @@
 //! one reacts to the other the same way: the same message, and the exit code of the
 //! signal (130, 143).
 
-use crate::error::exit;
-
 /// Which signal stopped the command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Signal {
@@ -20,14 +18,6 @@ impl Signal {
         match self {
             Signal::Interrupt => "Ctrl-C",
             Signal::Terminate => "SIGTERM",
-        }
-    }
-
-    /// 128 + the signal's number, as a shell reports a process the signal killed.
-    pub fn exit_code(self) -> u8 {
-        match self {
-            Signal::Interrupt => exit::INTERRUPTED,
-            Signal::Terminate => exit::TERMINATED,
         }
     }
 }

@@ -52,6 +52,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "PrivateKey: scopes, comma separated (default: what the command needs)",
     ),
     (
+        env::CLIENT_SECRET,
+        "`keys verify`: the client secret for the server's token endpoint (never a flag)",
+    ),
+    (
         env::NO_TOKEN_CACHE,
         "when true: no OAuth token kept between runs, like --no-token-cache",
     ),

@@ -211,6 +211,67 @@ Examples:
   oktakeys keys rollback --auth-server aus1a2b3c4d5e6f7g8h9 --dry-run
   oktakeys keys rollback --auth-server aus1a2b3c4d5e6f7g8h9")]
     Rollback(DryRunArg),
+    /// Prove end to end that FILE opens the access tokens the server issues now
+    #[command(after_help = "\
+Asks the server's own token endpoint ({org}/oauth2/{id}/v1/token, client_credentials,
+client_secret_basic) for an access token, then checks, one report line each: the token is a
+JWE (encryption is on); its kid is the ACTIVE key's; FILE decrypts it; the inner JWT's
+signature verifies against /oauth2/{id}/v1/keys; `iss` is the server's issuer and `exp` is
+in the future. Exit 10 when any check fails; the message says which and what to do. Run it
+after every key change. -o json prints the report as one object.
+
+The client secret comes from the environment variable OKTAKEYS_CLIENT_SECRET, or the one
+--client-secret-env names; never from a flag. Neither it, the token nor the private key is
+ever printed or logged (not even at -vvv).
+
+Examples:
+  OKTAKEYS_CLIENT_SECRET=... oktakeys keys verify --auth-server aus1a2b3c4d5e6f7g8h9 \\
+      --private-key enc.pem --client-id 0oa1b2c3d4e5f6g7h8i9 --scope api:read
+  oktakeys keys verify --auth-server payments --private-key enc.pem --client-id 0oa1b2c3 \\
+      --scope api:read --client-secret-env PAYMENTS_CLIENT_SECRET -o json")]
+    Verify(VerifyArgs),
+
+    /// Find which of the server's keys FILE is the private half of, and whether it is ACTIVE
+    #[command(after_help = "\
+Compares FILE's public half (modulus and exponent) with each of the server's keys; needs no
+token. Exit 0 when it is the ACTIVE key; exit 10 when it is an INACTIVE key or none of them.
+
+Examples:
+  oktakeys keys match --auth-server aus1a2b3c4d5e6f7g8h9 --private-key enc.pem
+  oktakeys keys match --auth-server payments --private-key enc.jwk.json -o json")]
+    Match(MatchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PrivateKeyArg {
+    /// The resource server's RSA private key: PEM (PKCS#8 or PKCS#1) or a private JWK
+    /// (readable by its owner only; never printed)
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub private_key: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    #[command(flatten)]
+    pub key: PrivateKeyArg,
+
+    /// The OAuth client (an app with the Client Credentials grant) that asks for the token
+    #[arg(long, value_name = "ID")]
+    pub client_id: String,
+
+    /// Scope to ask for (repeat for several); Okta needs a custom scope of the server
+    #[arg(long, value_name = "S", action = clap::ArgAction::Append)]
+    pub scope: Vec<String>,
+
+    /// Read the client secret from this environment variable [default: OKTAKEYS_CLIENT_SECRET]
+    #[arg(long, value_name = "NAME")]
+    pub client_secret_env: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MatchArgs {
+    #[command(flatten)]
+    pub key: PrivateKeyArg,
 }
 
 #[derive(Debug, Args)]

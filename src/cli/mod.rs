@@ -14,18 +14,22 @@ mod config;
 mod help;
 mod keys;
 mod sandbox;
+mod servers;
+mod token;
 
 pub use completion::CompletionArgs;
 pub use config::{AuthMode, ConfigArgs, ConfigCommand, InitArgs, ShowArgs, TokenSourceArgs};
 pub use help::{ENVIRONMENT, EXIT_CODES};
 use help::{root_after_help, root_after_long_help};
 pub use keys::{
-    AddArgs, DeleteArgs, GenerateArgs, Kdf, KeysArgs, KeysCommand, ListArgs, MutateArgs,
-    PrivateKeyFormat, RotateArgs,
+    AddArgs, DeleteArgs, GenerateArgs, Kdf, KeysArgs, KeysCommand, ListArgs, MatchArgs, MutateArgs,
+    PrivateKeyFormat, RotateArgs, VerifyArgs,
 };
 pub use sandbox::{
     SandboxArgs, SandboxCommand, SandboxFailWith, SandboxResetArgs, SandboxServeArgs,
 };
+pub use servers::{EncryptionCommand, ServersArgs, ServersCommand};
+pub use token::{DecryptArgs, TokenArgs, TokenCommand};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -224,6 +228,12 @@ pub enum ColorChoice {
 pub enum Command {
     /// List, add, activate, deactivate and delete an authorization server's public keys
     Keys(KeysArgs),
+
+    /// List authorization servers; turn access-token encryption on or off
+    Servers(ServersArgs),
+
+    /// Decrypt an encrypted access token and check it
+    Token(TokenArgs),
 
     /// Create profiles, list them, and show which settings apply and where they come from
     Config(ConfigArgs),

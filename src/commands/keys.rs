@@ -34,25 +34,43 @@ pub(crate) async fn run(global: &GlobalArgs, args: KeysArgs) -> Result<()> {
         .await?
         .needing(need);
 
-    match args.command {
-        KeysCommand::List(a) => list(&conn, &printer, server, &a).await,
-        KeysCommand::Rollback(a) => super::rollback::run(&conn, &printer, server, a.dry_run).await,
+    // The value is tried as the server id; on a 404 it may be the server's name.
+    match run_on(&conn, global, &printer, server, &args.command).await {
+        Err(err) => {
+            let id = super::auth_server::id_after_not_found(&conn.client()?, server, err).await?;
+            run_on(&conn, global, &printer, &id, &args.command).await
+        }
+        done => done,
+    }
+}
+
+async fn run_on(
+    conn: &Connection,
+    global: &GlobalArgs,
+    printer: &Printer,
+    server: &str,
+    command: &KeysCommand,
+) -> Result<()> {
+    match command {
+        KeysCommand::List(a) => list(conn, printer, server, a).await,
+        KeysCommand::Rollback(a) => super::rollback::run(conn, printer, server, a.dry_run).await,
         KeysCommand::Get(a) => {
             let key = api::get_key(&conn.client()?, server, &a.key_id).await?;
             printer.key(&key)
         }
-        KeysCommand::Add(a) => add(&conn, &printer, server, a).await,
-        KeysCommand::Activate(a) => {
-            lifecycle(&conn, &printer, server, a, Lifecycle::Activate).await
-        }
+        KeysCommand::Add(a) => add(conn, printer, server, a).await,
+        KeysCommand::Activate(a) => lifecycle(conn, printer, server, a, Lifecycle::Activate).await,
         KeysCommand::Deactivate(a) => {
-            lifecycle(&conn, &printer, server, a, Lifecycle::Deactivate).await
+            lifecycle(conn, printer, server, a, Lifecycle::Deactivate).await
         }
-        KeysCommand::Delete(a) => delete(&conn, global, &printer, server, a).await,
+        KeysCommand::Delete(a) => delete(conn, global, printer, server, a).await,
         // Dispatched in `commands::dispatch`: they resolve settings their own way.
-        KeysCommand::Generate(_) | KeysCommand::Rotate(_) => {
-            Err(Error::Internal("keys generate/rotate: misrouted".into()))
-        }
+        KeysCommand::Generate(_)
+        | KeysCommand::Rotate(_)
+        | KeysCommand::Verify(_)
+        | KeysCommand::Match(_) => Err(Error::Internal(
+            "keys generate/rotate/verify/match: misrouted".into(),
+        )),
     }
 }
 
@@ -154,7 +172,7 @@ async fn list(conn: &Connection, printer: &Printer, server: &str, args: &ListArg
     printer.key_list(&keys, Some(&notes))
 }
 
-async fn add(conn: &Connection, printer: &Printer, server: &str, args: AddArgs) -> Result<()> {
+async fn add(conn: &Connection, printer: &Printer, server: &str, args: &AddArgs) -> Result<()> {
     let source = KeySource::from_flags(args.source.jwk.as_deref(), args.source.pem.as_deref())
         .ok_or_else(|| Error::Usage("pass --jwk FILE or --pem FILE (or - for stdin)".into()))?;
     let key = load_key(source, args.kid.as_deref())?;
@@ -195,7 +213,7 @@ async fn lifecycle(
     conn: &Connection,
     printer: &Printer,
     server: &str,
-    args: MutateArgs,
+    args: &MutateArgs,
     action: Lifecycle,
 ) -> Result<()> {
     let id = &args.id.key_id;
@@ -217,7 +235,7 @@ async fn delete(
     global: &GlobalArgs,
     printer: &Printer,
     server: &str,
-    args: DeleteArgs,
+    args: &DeleteArgs,
 ) -> Result<()> {
     let id = &args.id.key_id;
     let request = requests::delete(server, id);

@@ -6,15 +6,22 @@ use crate::cli::{Cli, Command, GlobalArgs, KeysArgs, KeysCommand};
 use crate::env;
 use crate::error::{Error, Result};
 
+mod auth_server;
 pub mod completion;
 pub mod config;
 pub mod generate;
+mod inspect;
+mod key_match;
 mod key_source;
 pub mod keys;
+mod private_key;
 mod retirement;
 mod rollback;
 pub mod rotate;
 pub mod sandbox;
+mod servers;
+mod token;
+mod verify;
 
 pub async fn dispatch(cli: Cli) -> Result<()> {
     init_logging(cli.global.verbose);
@@ -28,10 +35,32 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
             command: KeysCommand::Rotate(rotate),
             auth_server,
         }) => rotate::run(&cli.global, auth_server, rotate).await,
+        Command::Keys(KeysArgs {
+            command: KeysCommand::Verify(verify),
+            auth_server,
+        }) => verify::run(&cli.global, single(&auth_server)?, verify).await,
+        Command::Keys(KeysArgs {
+            command: KeysCommand::Match(args),
+            auth_server,
+        }) => key_match::run(&cli.global, single(&auth_server)?, args).await,
         Command::Keys(args) => keys::run(&cli.global, args).await,
+        Command::Servers(args) => servers::run(&cli.global, args).await,
+        Command::Token(args) => token::run(&cli.global, args).await,
         Command::Config(args) => config::run(&cli.global, args).await,
         Command::Completion(args) => completion::run(&args),
         Command::Sandbox(args) => sandbox::run(&cli.global, args).await,
+    }
+}
+
+/// The one `--auth-server` of a `keys` command that acts on one server.
+fn single(auth_server: &[String]) -> Result<Option<&str>> {
+    match auth_server {
+        [] => Ok(None),
+        [one] => Ok(Some(one)),
+        many => Err(Error::Usage(format!(
+            "--auth-server is given {} times; only `keys rotate` acts on several servers",
+            many.len()
+        ))),
     }
 }
 
@@ -74,7 +103,7 @@ impl Write for LogWriter {
         let text = String::from_utf8_lossy(buf);
         let _ = std::io::stderr()
             .lock()
-            .write_all(crate::output::escape_text(&text).as_bytes());
+            .write_all(crate::escape::escape_text(&text).as_bytes());
         Ok(buf.len())
     }
 

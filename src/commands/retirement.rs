@@ -22,8 +22,8 @@ pub(crate) async fn retirement(
         Some(lifetime) => lifetime,
         // Nothing waits for tokens to expire: no need to read the rules.
         None if ignore => Duration::ZERO,
-        None => match api::longest_access_token_lifetime(client, server).await {
-            Ok(Some(lifetime)) => lifetime,
+        None => match api::servers::longest_access_token_lifetime(client, server).await {
+            Ok(Some(minutes)) => Duration::from_secs(minutes.saturating_mul(60)),
             Ok(None) => {
                 printer.note(format!(
                     "{server}: no ACTIVE rule of an ACTIVE policy sets an access-token lifetime; \

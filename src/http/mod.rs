@@ -7,7 +7,8 @@
 //! followed, the body cap and timeouts (`attempt`), the command's deadline (`deadline`),
 //! the retry policy below (`retry`, `rate_limit`), how waits are shown (`progress`),
 //! User-Agent, the `-v`/`-vv`/`-vvv` log with credentials redacted (`log`), and Okta's
-//! error bodies decoded (`okta_error`).
+//! error bodies decoded (`okta_error`). Requests without the management API's credentials
+//! (a custom server's token and keys endpoints) use [`OpenAttempts`] (`open`).
 //!
 //! Retry policy, in one place:
 //! - 429: wait until `X-Rate-Limit-Reset` (Okta's clock, read from its `Date`; the local
@@ -27,6 +28,7 @@ mod attempt;
 mod deadline;
 mod log;
 mod okta_error;
+mod open;
 mod progress;
 mod rate_limit;
 mod request;
@@ -45,6 +47,7 @@ use crate::config::{HttpSettings, is_loopback};
 use crate::error::{Error, Result};
 
 pub(crate) use okta_error::request_id_suffix;
+pub(crate) use open::{OpenAttempts, OpenAuth};
 pub use progress::Progress;
 pub(crate) use request::Credentials;
 pub use request::Request;

@@ -81,7 +81,7 @@ struct LiveLine {
 impl LiveLine {
     fn show(&mut self, text: &str) {
         // The line may quote a server's error: nothing in it may move the cursor.
-        let text = &*crate::output::escape(text);
+        let text = &*crate::escape::escape(text);
         let len = text.chars().count();
         let pad = self.width.saturating_sub(len);
         let mut err = std::io::stderr().lock();

@@ -3,9 +3,9 @@
 
 use serde_json::{Value, json};
 
-use super::escape::escape;
 use super::printer::{write_stderr, write_stderr_exact};
 use crate::error::Error;
+use crate::escape::escape;
 
 /// Print an error for people (one paragraph) or, with `-o json`, as one JSON object.
 pub fn report_error(err: &Error, json_output: bool) {

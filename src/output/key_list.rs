@@ -5,11 +5,11 @@ use comfy_table::{Cell, Color, Table};
 use serde_json::Value;
 
 use super::Printer;
-use super::escape::escape;
 use super::table::render;
 use crate::api::Key;
 use crate::cli::OutputFormat;
 use crate::error::Result;
+use crate::escape::escape;
 
 /// What oktakeys adds to a listed key: its role and, with `--retirement`, when it is
 /// retirable.

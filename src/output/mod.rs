@@ -1,18 +1,22 @@
 //! Output. The `Printer` decides only where text goes and whether it is shown: data on
 //! stdout (never suppressed), notes for people on stderr (not under `-q`). The modules
-//! beside it render: key listings, tables, JSON, dry runs, and the one error report; `escape` makes
-//! server and file text safe for a terminal in all that is printed for people.
+//! beside it render: key listings, server listings, decrypted tokens, check reports,
+//! tables, JSON, dry runs, and the one error report; `escape` makes server and file text
+//! safe for a terminal in all that is printed for people.
 
+mod check_report;
 mod dry_run;
 mod error_report;
-mod escape;
 mod json;
 mod key_list;
 pub(crate) use key_list::KeyNotes;
 mod printer;
+mod server_list;
 mod table;
+mod token_view;
 
+pub(crate) use check_report::{Check, Report};
 pub use error_report::report_error;
 pub(crate) use error_report::{error_json, error_paragraph};
-pub(crate) use escape::{escape, escape_text};
 pub(crate) use printer::{Printer, write_prompt, write_stdout};
+pub(crate) use server_list::ServerDetails;

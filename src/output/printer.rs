@@ -66,7 +66,7 @@ pub(crate) fn write_stdout(text: &str) -> Result<()> {
 /// a closed stderr is ignored.
 pub(crate) fn write_prompt(question: &str) {
     let mut stderr = std::io::stderr().lock();
-    let _ = write!(stderr, "{} [y/N] ", super::escape::escape_text(question));
+    let _ = write!(stderr, "{} [y/N] ", crate::escape::escape_text(question));
     let _ = stderr.flush();
 }
 
@@ -74,7 +74,7 @@ pub(crate) fn write_prompt(question: &str) {
 /// escaped (it may quote a server's kid or error). A closed stderr is ignored: there is
 /// no one left to tell.
 pub(super) fn write_stderr(line: &str) {
-    write_stderr_exact(&super::escape::escape_text(line));
+    write_stderr_exact(&crate::escape::escape_text(line));
 }
 
 /// One line on stderr exactly as given: JSON (an error with `-o json`), which serde

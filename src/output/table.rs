@@ -13,7 +13,10 @@ impl Printer {
     pub(crate) fn rows(&self, header: &[&str], rows: &[Vec<String>]) -> Result<()> {
         let mut table = self.new_table(header);
         for row in rows {
-            table.add_row(row.iter().map(|cell| Cell::new(super::escape(cell))));
+            table.add_row(
+                row.iter()
+                    .map(|cell| Cell::new(crate::escape::escape(cell))),
+            );
         }
         self.data(&render(table))
     }

@@ -7,6 +7,7 @@ mod common;
 
 mod config_commands;
 mod config_resolution;
+mod encryption;
 mod error_reports;
 mod generated;
 mod hardening;

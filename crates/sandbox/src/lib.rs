@@ -20,7 +20,7 @@
 //! timestamps), `knobs` (rate limit, latency, failures), `env` (variable names), `oauth`
 //! (the org token endpoint), `servers` (server objects, policies; pure), `custom_as` (each
 //! server's token endpoint, JWKS, metadata), `response` (JSON answers), `server` and
-//! `server_routes` (HTTP), `error` (this crate's error).
+//! `server/authorization_servers` (HTTP), `error` (this crate's error).
 
 use std::collections::BTreeSet;
 use std::net::SocketAddr;
@@ -46,7 +46,6 @@ mod response;
 mod rules;
 pub mod seed;
 mod server;
-mod server_routes;
 mod servers;
 mod store;
 

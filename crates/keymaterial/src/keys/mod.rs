@@ -1,5 +1,6 @@
 //! Signing keys for JWTs: the service app's private key (RS256 or ES256) and the
-//! ephemeral DPoP key (ES256), and the public keys that verify them (the sandbox, tests).
+//! ephemeral DPoP key (ES256), the public keys that verify them (the sandbox, tests), and
+//! the resource server's RSA key that decrypts access tokens ([`DecryptionKey`]).
 //!
 //! Accepted private key formats: PKCS#8 PEM (`BEGIN PRIVATE KEY`, RSA or EC P-256),
 //! PKCS#1 PEM (`BEGIN RSA PRIVATE KEY`), SEC1 PEM (`BEGIN EC PRIVATE KEY`, the EC
@@ -7,7 +8,10 @@
 //! `{"kty":"EC","crv":"P-256",…,"d":…}`), as Okta's admin console downloads it.
 //! All parsing and signing is RustCrypto's; base64 is the `base64` crate's.
 
+mod decryption;
 mod private;
+
+pub use decryption::DecryptionKey;
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -20,6 +24,7 @@ use sha2::Sha256;
 
 use crate::error::{Error, Result};
 use crate::secret::Secret;
+use private::Purpose;
 use private::bad_key;
 pub(crate) use private::{Problem, from_der_with as private_from_der_with};
 
@@ -63,7 +68,7 @@ impl SigningKey {
     /// Parse a private key: PEM (PKCS#8, PKCS#1, SEC1) or a private JWK. `what` names the
     /// source in messages ("the private key file ci.pem"); the text itself never appears.
     pub fn parse(text: &Secret, what: &str) -> Result<ParsedKey> {
-        private::parse(text, what, None)
+        private::parse(text, what, Purpose::Signing, None)
     }
 
     /// [`SigningKey::parse`], opening an encrypted PKCS#8 PEM (`ENCRYPTED PRIVATE KEY`)
@@ -73,7 +78,7 @@ impl SigningKey {
         what: &str,
         passphrase: Option<&Secret>,
     ) -> Result<ParsedKey> {
-        private::parse(text, what, passphrase)
+        private::parse(text, what, Purpose::Signing, passphrase)
     }
 
     pub fn alg(&self) -> Alg {
@@ -186,7 +191,7 @@ impl VerifyingKey {
                     .map(|k| VerifyingKey::Rsa(Box::new(rsa::pkcs1v15::VerifyingKey::new(k))))
                     .map_err(|e| bad_key(what, &format!("is not a valid PKCS#1 public key ({e})")))
             }
-            _ => private::parse_pem(trimmed, what).map(|k| k.verifying_key()),
+            _ => private::parse_pem(trimmed, what, Purpose::Signing).map(|k| k.verifying_key()),
         }
     }
 

@@ -89,13 +89,36 @@ pub(crate) fn from_der(label: &str, der: &[u8]) -> std::result::Result<SigningKe
     }
 }
 
+/// Who needs the private key, for the messages about a file that holds a public one.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Purpose {
+    /// The service app signs its client assertions with it.
+    Signing,
+    /// A resource server decrypts access tokens with it.
+    Decrypting,
+}
+
+impl Purpose {
+    fn needs(self) -> &'static str {
+        match self {
+            Purpose::Signing => "the service app needs its private key",
+            Purpose::Decrypting => "decrypting tokens needs the private key",
+        }
+    }
+}
+
 /// [`SigningKey::parse`]: PEM (an encrypted one opened with `passphrase`) or a private JWK.
-pub(super) fn parse(text: &Secret, what: &str, passphrase: Option<&Secret>) -> Result<ParsedKey> {
+pub(super) fn parse(
+    text: &Secret,
+    what: &str,
+    purpose: Purpose,
+    passphrase: Option<&Secret>,
+) -> Result<ParsedKey> {
     let trimmed = text.expose().trim_start();
     if trimmed.starts_with('{') {
-        parse_private_jwk(trimmed, what)
+        parse_private_jwk(trimmed, what, purpose)
     } else if trimmed.starts_with("-----BEGIN") {
-        parse_pem_with(trimmed, what, passphrase).map(|key| ParsedKey { key, kid: None })
+        parse_pem_with(trimmed, what, purpose, passphrase).map(|key| ParsedKey { key, kid: None })
     } else {
         Err(bad_key(
             what,
@@ -105,11 +128,16 @@ pub(super) fn parse(text: &Secret, what: &str, passphrase: Option<&Secret>) -> R
 }
 
 /// A private key from PEM, worded for signing with it (the service app's key).
-pub(super) fn parse_pem(text: &str, what: &str) -> Result<SigningKey> {
-    parse_pem_with(text, what, None)
+pub(super) fn parse_pem(text: &str, what: &str, purpose: Purpose) -> Result<SigningKey> {
+    parse_pem_with(text, what, purpose, None)
 }
 
-fn parse_pem_with(text: &str, what: &str, passphrase: Option<&Secret>) -> Result<SigningKey> {
+fn parse_pem_with(
+    text: &str,
+    what: &str,
+    purpose: Purpose,
+    passphrase: Option<&Secret>,
+) -> Result<SigningKey> {
     let unusable = |why: String| bad_key(what, &format!("is not a usable PEM file: {why}"));
     let blocks = pem_blocks(text).map_err(unusable)?;
     // `openssl ecparam -genkey` writes the curve's parameters before the key.
@@ -126,7 +154,7 @@ fn parse_pem_with(text: &str, what: &str, passphrase: Option<&Secret>) -> Result
         "PUBLIC KEY" | "RSA PUBLIC KEY" | "CERTIFICATE" => {
             return Err(bad_key(
                 what,
-                "holds a public key or certificate; the service app needs its private key",
+                &format!("holds a public key or certificate; {}", purpose.needs()),
             ));
         }
         other => {
@@ -169,7 +197,7 @@ fn rsa_key(key: rsa::PrivateKey) -> SigningKey {
     SigningKey::Rsa(Box::new(rsa::pkcs1v15::SigningKey::<Sha256>::new(key)))
 }
 
-fn parse_private_jwk(text: &str, what: &str) -> Result<ParsedKey> {
+fn parse_private_jwk(text: &str, what: &str, purpose: Purpose) -> Result<ParsedKey> {
     // The parsed JSON holds the private members: keep it short-lived, never print it.
     let jwk: Map<String, Value> = serde_json::from_str(text).map_err(|e| {
         // serde_json's message names a position, never the content.
@@ -194,7 +222,7 @@ fn parse_private_jwk(text: &str, what: &str) -> Result<ParsedKey> {
     if !jwk.contains_key("d") {
         return Err(bad_key(
             what,
-            "is a public JWK; the service app needs the private JWK (with `d`)",
+            &format!("is a public JWK; {} (a JWK with `d`)", purpose.needs()),
         ));
     }
     let key = match jwk.get("kty").and_then(Value::as_str) {

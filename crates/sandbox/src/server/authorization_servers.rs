@@ -11,11 +11,11 @@ use axum::http::{HeaderMap, HeaderValue, Response, StatusCode, Uri};
 use axum::routing::{get, post};
 use serde_json::Value;
 
-use super::custom_as;
-use super::errors::OktaError;
-use super::response::{error_response, json_response};
-use super::server::{App, Ids, now, respond};
-use super::servers;
+use super::{App, Ids, now, respond};
+use crate::custom_as;
+use crate::errors::OktaError;
+use crate::response::{error_response, json_response};
+use crate::servers;
 
 const SERVERS: &str = "/api/v1/authorizationServers";
 

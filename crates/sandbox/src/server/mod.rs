@@ -1,4 +1,4 @@
-//! The HTTP side: an axum router for the six key endpoints (and, from `server_routes`,
+//! The HTTP side: an axum router for the six key endpoints (and, from `authorization_servers`,
 //! the authorization servers and their own OAuth endpoints), wrapped in a per-request layer
 //! that does what every Okta response shares (request id, rate limit, token check) and
 //! the test knobs, served by hyper so a request can be answered by closing the connection.
@@ -23,14 +23,16 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tower::ServiceExt;
 
-use super::errors::OktaError;
-use super::faults::{Faults, Verdict};
-use super::knobs::{FailWith, Knobs, RateWindow};
-use super::model::{Key, State};
-use super::response::{error_response, json_response};
-use super::store::Store;
-use super::{ids, rules, seed};
+mod authorization_servers;
+
 use crate::error::{Error, OnError, Result};
+use crate::errors::OktaError;
+use crate::faults::{Faults, Verdict};
+use crate::knobs::{FailWith, Knobs, RateWindow};
+use crate::model::{Key, State};
+use crate::response::{error_response, json_response};
+use crate::store::Store;
+use crate::{ids, rules, seed};
 use keymaterial::secret::Secret;
 
 const KEYS: &str = "/api/v1/authorizationServers/{server}/resourceservercredentials/keys";
@@ -50,9 +52,9 @@ pub(crate) struct App {
     /// Serialises this process's transactions before they queue on the file lock.
     txn: tokio::sync::Mutex<()>,
     /// The OAuth 2.0 token endpoint and the checks of the tokens it issues.
-    pub(crate) oauth: super::oauth::Issuer,
+    pub(crate) oauth: crate::oauth::Issuer,
     /// The authorization servers' own token endpoints: their clients, the JWE `enc`.
-    pub(crate) custom_as: super::custom_as::CustomAs,
+    pub(crate) custom_as: crate::custom_as::CustomAs,
     on_error: OnError,
     /// The tests' fault hook, when they armed one.
     faults: Option<Faults>,
@@ -76,7 +78,7 @@ impl App {
             requests: AtomicU64::new(0),
             window: Mutex::new(RateWindow::default()),
             txn: tokio::sync::Mutex::new(()),
-            oauth: super::oauth::Issuer::new(Default::default()),
+            oauth: crate::oauth::Issuer::new(Default::default()),
             custom_as: Default::default(),
             on_error: OnError::default(),
             faults: None,
@@ -87,7 +89,7 @@ impl App {
     /// serving with this rule lifetime.
     pub(crate) fn with_custom_as(
         mut self,
-        custom_as: super::custom_as::CustomAs,
+        custom_as: crate::custom_as::CustomAs,
         token_lifetime: Option<u32>,
     ) -> Self {
         self.custom_as = custom_as;
@@ -108,7 +110,7 @@ impl App {
     }
 
     /// Serve these service apps (and DPoP rules) at the token endpoint.
-    pub(crate) fn with_oauth(mut self, oauth: super::oauth::Issuer) -> Self {
+    pub(crate) fn with_oauth(mut self, oauth: crate::oauth::Issuer) -> Self {
         self.oauth = oauth;
         self
     }
@@ -151,7 +153,7 @@ impl App {
 
 /// The router of every endpoint.
 pub(crate) fn router(app: Arc<App>) -> Router {
-    super::server_routes::routes(Router::new())
+    authorization_servers::routes(Router::new())
         .route(KEYS, get(list_keys).post(add_key))
         .route(&format!("{KEYS}/{{key}}"), get(get_key).delete(delete_key))
         .route(
@@ -404,9 +406,9 @@ async fn handle(
         error_response(&OktaError::rate_limited())
     } else if let Verdict::Fail(injected) = &verdict {
         error_response(injected)
-    } else if req.uri().path() == super::oauth::TOKEN_PATH {
+    } else if req.uri().path() == crate::oauth::TOKEN_PATH {
         token_endpoint(&app, req).await
-    } else if super::server_routes::is_custom_as_path(req.uri().path()) {
+    } else if authorization_servers::is_custom_as_path(req.uri().path()) {
         // A server's own OAuth endpoints take no API token, as at Okta.
         match router.oneshot(req).await {
             Ok(resp) => resp,
