@@ -29,7 +29,7 @@ pub(crate) async fn run(
 ) -> Result<()> {
     let client = conn.client()?;
     let keys = api::list_keys(&client, server).await?;
-    let views: Vec<KeyView> = keys.iter().map(KeyView::from_api).collect();
+    let views = rotate::views_of_listed(&keys)?;
     let active = views.iter().find(|k| k.status == KeyStatus::Active);
     let Some(target) = rollback_target(&views) else {
         return Err(Error::Refused {
@@ -47,15 +47,6 @@ pub(crate) async fn run(
     let deactivates = active
         .map(|k| format!("; Okta deactivates {}", k.describe()))
         .unwrap_or_default();
-    if crate::ids::parse_path_id(&target.id).is_err() {
-        return Err(Error::network(
-            format!(
-                "Okta listed a key whose id `{}` cannot go in a URL path; nothing was changed",
-                target.id.escape_debug()
-            ),
-            None,
-        ));
-    }
     printer.note(format!(
         "Roll back {server} to key {}, ACTIVE until {}{deactivates}.",
         target.describe(),

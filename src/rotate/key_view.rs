@@ -70,6 +70,25 @@ impl KeyView {
     }
 }
 
+/// The planner's views of the keys Okta listed. Requests go to keys by their ids: an id
+/// that cannot be a path segment (`..` would reach another endpoint) stops the command
+/// before anything is sent.
+pub(crate) fn views_of_listed(keys: &[crate::api::Key]) -> crate::error::Result<Vec<KeyView>> {
+    if let Some(bad) = keys
+        .iter()
+        .find(|k| crate::ids::parse_path_id(k.id()).is_err())
+    {
+        return Err(crate::error::Error::network(
+            format!(
+                "Okta listed a key whose id `{}` cannot go in a URL path; nothing was changed",
+                bad.id().escape_debug()
+            ),
+            None,
+        ));
+    }
+    Ok(keys.iter().map(KeyView::from_api).collect())
+}
+
 /// `apk… (kid …), apk… (kid …)`, for messages.
 pub(crate) fn describe_all(keys: &[KeyView]) -> String {
     keys.iter()

@@ -14,7 +14,7 @@ use crate::config::{ProcessEnv, Settings};
 use crate::error::{Error, Result};
 use crate::http::Progress;
 use crate::output::Printer;
-use crate::rotate::{self, Hooks, KeyView, NewKey, Options, Outcome, Plan, Retention};
+use crate::rotate::{self, Hooks, NewKey, Options, Outcome, Plan, Retention};
 use crate::time::{Timestamp, format_duration};
 use keymaterial::jwk::PublicKey;
 use report::{ServerRun, State, finish, report_failure};
@@ -184,21 +184,7 @@ impl Rotation<'_> {
     /// One server's plan, from the keys it holds now (read only).
     async fn plan(&self, server: &str, retention: Retention) -> Result<Planned> {
         let keys = api::list_keys(&self.client, server).await?;
-        // The plan sends requests to keys by their ids: an id that cannot be a path
-        // segment (`..` would reach another endpoint) stops the server's rotation.
-        if let Some(bad) = keys
-            .iter()
-            .find(|k| crate::ids::parse_path_id(k.id()).is_err())
-        {
-            return Err(Error::network(
-                format!(
-                    "Okta listed a key whose id `{}` cannot go in a URL path; nothing was changed",
-                    bad.id().escape_debug()
-                ),
-                None,
-            ));
-        }
-        let views: Vec<KeyView> = keys.iter().map(KeyView::from_api).collect();
+        let views = rotate::views_of_listed(&keys)?;
         if let Some(min_age) = self.args.if_older_than
             && let Some(due) = rotate::not_due_until(&views, Timestamp::now(), min_age)
         {

@@ -9,6 +9,14 @@ use httpmock::prelude::*;
 
 const AS: &str = "aus1retire";
 
+/// A public JWK file with kid `new`.
+fn new_jwk(env: &TestEnv) -> std::path::PathBuf {
+    let jwk = env.path("new.json");
+    let key = json!({"kty": "RSA", "use": "enc", "e": "AQAB", "n": modulus(2048, 9), "kid": "new"});
+    std::fs::write(&jwk, key.to_string()).unwrap();
+    jwk
+}
+
 fn mock_key(id: &str, status: &str, created: &str, updated: &str, seed: u8) -> Value {
     json!({
         "id": id, "kid": format!("kid-{id}"), "kty": "RSA", "use": "enc", "e": "AQAB",
@@ -197,13 +205,7 @@ fn retirement_windows_come_from_the_longest_lifetime_of_active_rules() {
 
     // The rotation keeps apkP (window open) and the next key, deletes apkQ, and names when
     // each kept key becomes retirable.
-    let jwk = env.path("new.json");
-    std::fs::write(
-        &jwk,
-        json!({"kty": "RSA", "use": "enc", "e": "AQAB", "n": modulus(2048, 9), "kid": "new"})
-            .to_string(),
-    )
-    .unwrap();
+    let jwk = new_jwk(&env);
     let out = crate::common::run(env.cmd_with_org(&server.base_url()).args([
         "keys",
         "rotate",
@@ -290,13 +292,7 @@ fn ignore_token_lifetime_deletes_every_previous_key_and_reads_no_rules() {
     let server = MockServer::start();
     retirement_server(&server, &[("ACTIVE", "ACTIVE", 120)]);
     let env = TestEnv::new();
-    let jwk = env.path("new.json");
-    std::fs::write(
-        &jwk,
-        json!({"kty": "RSA", "use": "enc", "e": "AQAB", "n": modulus(2048, 9), "kid": "new"})
-            .to_string(),
-    )
-    .unwrap();
+    let jwk = new_jwk(&env);
     let policies = server.mock(|when, then| {
         when.path_includes("/policies");
         then.status(500);
