@@ -28,7 +28,7 @@ mod time;
 
 pub use cli::{Cli, ENVIRONMENT, EXIT_CODES, OutputFormat, asks_for_json, parse as parse_args};
 pub use error::{Error, Result};
-pub use output::report_error;
+pub use output::{report_error, report_usage_error};
 
 /// Run one parsed command line to completion on a current-thread runtime.
 pub fn run(cli: cli::Cli) -> Result<()> {

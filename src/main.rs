@@ -3,21 +3,25 @@
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
-use oktakeys::{OutputFormat, asks_for_json, parse_args, report_error};
+use oktakeys::{OutputFormat, asks_for_json, parse_args, report_error, report_usage_error};
 
 fn main() -> ExitCode {
     let cli = match parse_args() {
         Ok(cli) => cli,
-        // Help and version are not errors; and without `-o json` clap reports as usual.
+        // Help and version are not errors.
         Err(e)
             if matches!(
                 e.kind(),
                 ErrorKind::DisplayHelp
                     | ErrorKind::DisplayVersion
                     | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-            ) || !asks_for_json(std::env::args_os().skip(1)) =>
+            ) =>
         {
             e.exit()
+        }
+        // Without `-o json` clap's own report, escaped where it repeats a bad value.
+        Err(e) if !asks_for_json(std::env::args_os().skip(1)) => {
+            return ExitCode::from(report_usage_error(&e));
         }
         Err(e) => {
             let err = oktakeys::Error::from(e);

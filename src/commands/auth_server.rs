@@ -9,7 +9,7 @@ use crate::api::{self, Key};
 use crate::cli::GlobalArgs;
 use crate::client::Client;
 use crate::config::{ProcessEnv, Settings};
-use crate::error::{Error, Result};
+use crate::error::{ApiError, Error, Result};
 use crate::http::Progress;
 
 /// A read-only command on one server (`keys verify`, `keys match`): the client, the server
@@ -71,6 +71,9 @@ pub(crate) async fn id_after_not_found(client: &Client, value: &str, err: Error)
     // the answer: it is what happened.
     match by_name(client, value).await {
         Ok(Some(id)) if id != value => Ok(id),
+        Ok(None) => Err(Error::Api(
+            server_or_key_not_found(client, value, not_found).await,
+        )),
         Ok(_) => Err(Error::Api(not_found)),
         Err(Error::Usage(several)) => Err(Error::Usage(several)),
         Err(lookup) => {
@@ -78,6 +81,22 @@ pub(crate) async fn id_after_not_found(client: &Client, value: &str, err: Error)
             Err(Error::Api(not_found))
         }
     }
+}
+
+/// The 404 to report when no server is named `value`: when the server itself is not
+/// there either, the hint names `oktakeys servers list` (as for `servers get`); otherwise
+/// the 404 was the key's, and its hint stands.
+async fn server_or_key_not_found(
+    client: &Client,
+    value: &str,
+    mut not_found: Box<ApiError>,
+) -> Box<ApiError> {
+    if let Err(Error::Api(server)) = servers::get_server(client, value).await
+        && server.status == 404
+    {
+        not_found.hint = Some(none_named(value));
+    }
+    not_found
 }
 
 /// The id of the one server named `value` (exact, case-insensitive), among those Okta's

@@ -23,6 +23,25 @@ pub fn report_error(err: &Error, json_output: bool) {
 /// request id, and what to do next. What Okta (or a proxy) said is escaped value by value
 /// (a newline in it cannot fake a line of ours); the paragraph is escaped again as it is
 /// written.
+/// clap's report of a usage error (exit 2) without `-o json`. clap repeats a bad value as
+/// it was typed, so a value with ESC, BEL or a bidi override would reach the terminal raw.
+/// When an argument holds such a character, the report is printed plain (clap's plain
+/// rendering drops escape sequences) with what is left shown escaped; otherwise clap
+/// prints it, in colour where it would. Returns the exit code.
+pub fn report_usage_error(err: &clap::Error) -> u8 {
+    let hostile = std::env::args_os()
+        .skip(1)
+        .any(|arg| crate::escape::escape_text(&arg.to_string_lossy()) != arg.to_string_lossy());
+    if hostile {
+        let plain = err.render().to_string();
+        let escaped = crate::escape::escape_text(&plain);
+        let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), escaped.as_bytes());
+    } else {
+        let _ = err.print();
+    }
+    u8::try_from(err.exit_code()).unwrap_or(crate::error::exit::USAGE)
+}
+
 pub(crate) fn error_paragraph(err: &Error) -> String {
     let mut lines = vec![format!("error: {err}")];
     if let Error::Api(api) = err {

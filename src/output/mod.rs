@@ -16,7 +16,7 @@ mod table;
 mod token_view;
 
 pub(crate) use check_report::{Check, Report};
-pub use error_report::report_error;
 pub(crate) use error_report::{error_json, error_paragraph};
+pub use error_report::{report_error, report_usage_error};
 pub(crate) use printer::{Printer, write_prompt, write_stdout};
 pub(crate) use server_list::ServerDetails;

@@ -488,6 +488,62 @@ fn no_server_of_that_id_or_name_is_exit_5_naming_servers_list() {
     );
 }
 
+/// The keys commands too: their own 404, no server of that name, and no server of that
+/// id either is exit 5 naming `oktakeys servers list`; a 404 for a missing key of a server
+/// that exists keeps the key's hint.
+#[test]
+fn keys_on_no_server_of_that_id_or_name_name_servers_list() {
+    let server = MockServer::start();
+    mock_name_lookup(&server, "payments", json!([]));
+    server.mock(|when, then| {
+        when.method(GET)
+            .path("/api/v1/authorizationServers/payments/resourceservercredentials/keys");
+        then.status(404).json_body(okta_error(
+            "E0000007",
+            "Not found: Resource not found: payments (AuthorizationServer)",
+            &[],
+        ));
+    });
+    let env = TestEnv::new();
+    let out = run(env.cmd_with_org(&server.base_url()).args([
+        "keys",
+        "list",
+        "--auth-server",
+        "payments",
+    ]));
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    assert_has(
+        &stderr(&out),
+        "hint: no authorization server has the id or the name \"payments\": `oktakeys servers list` shows them",
+    );
+
+    // The server exists (by id); the key does not: the key's hint stands.
+    let server = MockServer::start();
+    let base = server.base_url();
+    mock_server(&server, None);
+    server.mock(|when, then| {
+        when.method(GET).path("/api/v1/authorizationServers");
+        then.status(200).json_body(json!([]));
+    });
+    server.mock(|when, then| {
+        when.method(GET).path(format!(
+            "/api/v1/authorizationServers/{SERVER}/resourceservercredentials/keys/apkMISSINGxxxxxxxxxx"
+        ));
+        then.status(404)
+            .json_body(okta_error("E0000007", "Not found: Resource not found: apkMISSINGxxxxxxxxxx (JsonWebKey)", &[]));
+    });
+    let out = run(env.cmd_with_org(&base).args([
+        "keys",
+        "get",
+        "--auth-server",
+        SERVER,
+        "apkMISSINGxxxxxxxxxx",
+    ]));
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("servers list"), "{}", stderr(&out));
+    assert_has(&stderr(&out), "`oktakeys keys list` shows them");
+}
+
 #[test]
 fn a_name_several_servers_share_is_a_usage_error_listing_their_ids() {
     let server = MockServer::start();

@@ -377,6 +377,8 @@ fn item03_kids_with_control_characters_are_refused() {
             ]));
             assert_eq!(out.status.code(), Some(2), "{command:?}: {}", stderr(&out));
             assert!(stderr(&out).contains("must not contain control or bidi characters"));
+            // clap repeats the bad value: shown escaped, never raw.
+            assert!(!raw_controls(&out.stderr), "{command:?}: {:?}", out.stderr);
         }
     }
     any.assert_calls(0);
