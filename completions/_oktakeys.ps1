@@ -82,20 +82,22 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the server''s keys')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the server''s keys, with each key''s role (current, next, previous)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one key')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a public key (always INACTIVE; activate it afterwards)')
             [CompletionResult]::new('activate', 'activate', [CompletionResultType]::ParameterValue, 'Make a key the active one (Okta deactivates the previously active key)')
             [CompletionResult]::new('deactivate', 'deactivate', [CompletionResultType]::ParameterValue, 'Deactivate a key')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an INACTIVE key (asks first on a terminal)')
-            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Create an RSA key pair: the private key to a file (mode 0600), the public JWK to stdout')
-            [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Rotate to a new key: add it, activate it, retire old keys (safe to re-run)')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Create an RSA key pair: the private key to a file (mode 0600) or a secret store, the public JWK to stdout')
+            [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Rotate to a new key: stage it, gate, activate it, retire old keys once retirable (safe to re-run)')
+            [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Re-activate the key that was ACTIVE before (the INACTIVE key most recently deactivated)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove end to end that FILE opens the access tokens the server issues now')
             [CompletionResult]::new('match', 'match', [CompletionResultType]::ParameterValue, 'Find which of the server''s keys FILE is the private half of, and whether it is ACTIVE')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'oktakeys;keys;list' {
+            [CompletionResult]::new('--token-lifetime', '--token-lifetime', [CompletionResultType]::ParameterName, 'With --retirement: the longest access-token lifetime to assume, instead of reading the rules (e.g. 1h)')
             [CompletionResult]::new('--auth-server', '--auth-server', [CompletionResultType]::ParameterName, 'Authorization server id (aus…, or `default`); a profile may give a default')
             [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)')
@@ -112,6 +114,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('--max-api-capacity', '--max-api-capacity', [CompletionResultType]::ParameterName, 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--retirement', '--retirement', [CompletionResultType]::ParameterName, 'Add when each INACTIVE key is retirable (a RETIRABLE column; with -o json an `_oktakeys` member); reads the server''s policies'' rules')
             [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
@@ -286,7 +289,10 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
         }
         'oktakeys;keys;generate' {
             [CompletionResult]::new('--kid', '--kid', [CompletionResultType]::ParameterName, 'The new key''s kid (it goes into the public JWK)')
-            [CompletionResult]::new('--private-key-out', '--private-key-out', [CompletionResultType]::ParameterName, 'File to write the private key to (PKCS#8 PEM, mode 0600)')
+            [CompletionResult]::new('--private-key-out', '--private-key-out', [CompletionResultType]::ParameterName, 'File to write the private key to (mode 0600)')
+            [CompletionResult]::new('--private-key-command', '--private-key-command', [CompletionResultType]::ParameterName, 'Pipe the private key to this command''s stdin (sh -c) instead of a file, e.g. a secret store''s client; its failure is exit 3')
+            [CompletionResult]::new('--private-key-format', '--private-key-format', [CompletionResultType]::ParameterName, 'How the private key is written: PKCS#8 PEM, or a private JWK')
+            [CompletionResult]::new('--kdf', '--kdf', [CompletionResultType]::ParameterName, 'With --encrypt: how the passphrase becomes the key')
             [CompletionResult]::new('--bits', '--bits', [CompletionResultType]::ParameterName, 'RSA modulus size in bits')
             [CompletionResult]::new('--auth-server', '--auth-server', [CompletionResultType]::ParameterName, 'Authorization server id (aus…, or `default`); a profile may give a default')
             [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers')
@@ -304,6 +310,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('--max-api-capacity', '--max-api-capacity', [CompletionResultType]::ParameterName, 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--encrypt', '--encrypt', [CompletionResultType]::ParameterName, 'Encrypt the PEM with a passphrase (PKCS#8 PBES2), from OKTAKEYS_KEY_PASSPHRASE or asked on the terminal')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace FILE if it exists (atomically: the old key stays until the new one is complete)')
             [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
@@ -322,9 +329,16 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('--jwk', '--jwk', [CompletionResultType]::ParameterName, 'The new public key as a JWK, or a JWKS (pick the key with --kid); `-` reads stdin')
             [CompletionResult]::new('--pem', '--pem', [CompletionResultType]::ParameterName, 'The new public key as PEM: SPKI or PKCS#1 public key, X.509 certificate, or RSA private key (only its public part is sent); `-` reads stdin')
             [CompletionResult]::new('--private-key-out', '--private-key-out', [CompletionResultType]::ParameterName, 'With --generate: the file for the private key (PKCS#8 PEM, mode 0600); an existing file''s key is used instead of a new one')
+            [CompletionResult]::new('--private-key-command', '--private-key-command', [CompletionResultType]::ParameterName, 'With --generate: pipe the private key (PKCS#8 PEM) to this command''s stdin (sh -c), e.g. `vault kv put secret/enc key=-`; nothing is written to disk, and if it fails nothing is sent (exit 3)')
+            [CompletionResult]::new('--activate-when', '--activate-when', [CompletionResultType]::ParameterName, 'Before activating, run CMD (sh -c) until it exits 0: e.g. check that the resource server has loaded the new private key')
+            [CompletionResult]::new('--gate-interval', '--gate-interval', [CompletionResultType]::ParameterName, 'How long to wait between two runs of the gate')
+            [CompletionResult]::new('--gate-timeout', '--gate-timeout', [CompletionResultType]::ParameterName, 'How long the gate may stay closed before giving up (exit 12)')
+            [CompletionResult]::new('--token-lifetime', '--token-lifetime', [CompletionResultType]::ParameterName, 'The longest access-token lifetime to assume, instead of reading the server''s rules')
+            [CompletionResult]::new('--on-retire', '--on-retire', [CompletionResultType]::ParameterName, 'After each deletion, run CMD (sh -c) with OKTAKEYS_RETIRED_KID and OKTAKEYS_RETIRED_KEY_ID set, e.g. to destroy that private key in its store')
+            [CompletionResult]::new('--if-older-than', '--if-older-than', [CompletionResultType]::ParameterName, 'Change nothing while the ACTIVE key has been active for less than DURATION (e.g. 90d)')
             [CompletionResult]::new('--bits', '--bits', [CompletionResultType]::ParameterName, 'With --generate: RSA modulus size in bits')
             [CompletionResult]::new('--kid', '--kid', [CompletionResultType]::ParameterName, 'The new key''s kid [default: the JWK''s kid, else the RFC 7638 thumbprint]')
-            [CompletionResult]::new('--keep', '--keep', [CompletionResultType]::ParameterName, 'After activating, keep the N newest INACTIVE keys and delete the others')
+            [CompletionResult]::new('--keep', '--keep', [CompletionResultType]::ParameterName, 'After activating, keep the N newest previous keys and delete the retirable others')
             [CompletionResult]::new('--auth-server', '--auth-server', [CompletionResultType]::ParameterName, 'Authorization server id (aus…, or `default`); a profile may give a default')
             [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)')
@@ -341,11 +355,45 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('--max-api-capacity', '--max-api-capacity', [CompletionResultType]::ParameterName, 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('--generate', '--generate', [CompletionResultType]::ParameterName, 'Generate the new key pair (the private key goes to --private-key-out)')
-            [CompletionResult]::new('--delete-old', '--delete-old', [CompletionResultType]::ParameterName, 'After activating, delete every other INACTIVE key')
+            [CompletionResult]::new('--generate', '--generate', [CompletionResultType]::ParameterName, 'Generate the new key pair (the private key goes to --private-key-out or --private-key-command)')
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Add the new key INACTIVE and do nothing else; a later rotate with the same key activates it')
+            [CompletionResult]::new('--ignore-token-lifetime', '--ignore-token-lifetime', [CompletionResultType]::ParameterName, 'Delete previous keys even while tokens encrypted with them may be unexpired')
+            [CompletionResult]::new('--detailed-exitcode', '--detailed-exitcode', [CompletionResultType]::ParameterName, 'With --dry-run: exit 11 when the run would change something, 0 when not')
+            [CompletionResult]::new('--delete-old', '--delete-old', [CompletionResultType]::ParameterName, 'After activating, delete every retirable previous key')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Delete without asking')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Delete without asking')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan, change nothing, exit 0')
+            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress or confirmations of success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress or confirmations of success')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt (also when the CI environment variable is set)')
+            [CompletionResult]::new('--no-token-cache', '--no-token-cache', [CompletionResultType]::ParameterName, 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oktakeys;keys;rollback' {
+            [CompletionResult]::new('--auth-server', '--auth-server', [CompletionResultType]::ParameterName, 'Authorization server id (aus…, or `default`); a profile may give a default')
+            [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to read instead of the default (`oktakeys config path` shows which is used)')
+            [CompletionResult]::new('--org-url', '--org-url', [CompletionResultType]::ParameterName, 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq ''.[].kid''')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for the whole command, in seconds [default: 120]')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Limit for one HTTP request, in seconds [default: 30]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Limit for opening a connection, in seconds [default: 10]')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]')
+            [CompletionResult]::new('--max-api-capacity', '--max-api-capacity', [CompletionResultType]::ParameterName, 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the method, URL and body that would be sent, send nothing, exit 0')
             [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
@@ -425,14 +473,15 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             break
         }
         'oktakeys;keys;help' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the server''s keys')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the server''s keys, with each key''s role (current, next, previous)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one key')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a public key (always INACTIVE; activate it afterwards)')
             [CompletionResult]::new('activate', 'activate', [CompletionResultType]::ParameterValue, 'Make a key the active one (Okta deactivates the previously active key)')
             [CompletionResult]::new('deactivate', 'deactivate', [CompletionResultType]::ParameterValue, 'Deactivate a key')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an INACTIVE key (asks first on a terminal)')
-            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Create an RSA key pair: the private key to a file (mode 0600), the public JWK to stdout')
-            [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Rotate to a new key: add it, activate it, retire old keys (safe to re-run)')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Create an RSA key pair: the private key to a file (mode 0600) or a secret store, the public JWK to stdout')
+            [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Rotate to a new key: stage it, gate, activate it, retire old keys once retirable (safe to re-run)')
+            [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Re-activate the key that was ACTIVE before (the INACTIVE key most recently deactivated)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove end to end that FILE opens the access tokens the server issues now')
             [CompletionResult]::new('match', 'match', [CompletionResultType]::ParameterValue, 'Find which of the server''s keys FILE is the private half of, and whether it is ACTIVE')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -460,6 +509,9 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             break
         }
         'oktakeys;keys;help;rotate' {
+            break
+        }
+        'oktakeys;keys;help;rollback' {
             break
         }
         'oktakeys;keys;help;verify' {
@@ -977,6 +1029,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('--latency', '--latency', [CompletionResultType]::ParameterName, 'Milliseconds to wait before answering each request')
             [CompletionResult]::new('--fail-requests', '--fail-requests', [CompletionResultType]::ParameterName, 'Numbers of the requests to fail (counted from 1 since start), comma separated')
             [CompletionResult]::new('--fail-with', '--fail-with', [CompletionResultType]::ParameterName, 'How the requests of --fail-requests fail: 500, 503, or drop (close the connection)')
+            [CompletionResult]::new('--max-keys', '--max-keys', [CompletionResultType]::ParameterName, 'The most keys a server may hold; an add beyond is refused as Okta refuses it')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to read instead of the default (`oktakeys config path` shows which is used)')
@@ -1086,14 +1139,15 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             break
         }
         'oktakeys;help;keys' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the server''s keys')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the server''s keys, with each key''s role (current, next, previous)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one key')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a public key (always INACTIVE; activate it afterwards)')
             [CompletionResult]::new('activate', 'activate', [CompletionResultType]::ParameterValue, 'Make a key the active one (Okta deactivates the previously active key)')
             [CompletionResult]::new('deactivate', 'deactivate', [CompletionResultType]::ParameterValue, 'Deactivate a key')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an INACTIVE key (asks first on a terminal)')
-            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Create an RSA key pair: the private key to a file (mode 0600), the public JWK to stdout')
-            [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Rotate to a new key: add it, activate it, retire old keys (safe to re-run)')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Create an RSA key pair: the private key to a file (mode 0600) or a secret store, the public JWK to stdout')
+            [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Rotate to a new key: stage it, gate, activate it, retire old keys once retirable (safe to re-run)')
+            [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Re-activate the key that was ACTIVE before (the INACTIVE key most recently deactivated)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove end to end that FILE opens the access tokens the server issues now')
             [CompletionResult]::new('match', 'match', [CompletionResultType]::ParameterValue, 'Find which of the server''s keys FILE is the private half of, and whether it is ACTIVE')
             break
@@ -1120,6 +1174,9 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             break
         }
         'oktakeys;help;keys;rotate' {
+            break
+        }
+        'oktakeys;help;keys;rollback' {
             break
         }
         'oktakeys;help;keys;verify' {

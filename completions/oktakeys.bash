@@ -124,6 +124,9 @@ _oktakeys() {
             oktakeys__subcmd__help__subcmd__keys,match)
                 cmd="oktakeys__subcmd__help__subcmd__keys__subcmd__match"
                 ;;
+            oktakeys__subcmd__help__subcmd__keys,rollback)
+                cmd="oktakeys__subcmd__help__subcmd__keys__subcmd__rollback"
+                ;;
             oktakeys__subcmd__help__subcmd__keys,rotate)
                 cmd="oktakeys__subcmd__help__subcmd__keys__subcmd__rotate"
                 ;;
@@ -181,6 +184,9 @@ _oktakeys() {
             oktakeys__subcmd__keys,match)
                 cmd="oktakeys__subcmd__keys__subcmd__match"
                 ;;
+            oktakeys__subcmd__keys,rollback)
+                cmd="oktakeys__subcmd__keys__subcmd__rollback"
+                ;;
             oktakeys__subcmd__keys,rotate)
                 cmd="oktakeys__subcmd__keys__subcmd__rotate"
                 ;;
@@ -213,6 +219,9 @@ _oktakeys() {
                 ;;
             oktakeys__subcmd__keys__subcmd__help,match)
                 cmd="oktakeys__subcmd__keys__subcmd__help__subcmd__match"
+                ;;
+            oktakeys__subcmd__keys__subcmd__help,rollback)
+                cmd="oktakeys__subcmd__keys__subcmd__help__subcmd__rollback"
                 ;;
             oktakeys__subcmd__keys__subcmd__help,rotate)
                 cmd="oktakeys__subcmd__keys__subcmd__help__subcmd__rotate"
@@ -1188,7 +1197,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__help__subcmd__keys)
-            opts="list get add activate deactivate delete generate rotate verify match"
+            opts="list get add activate deactivate delete generate rotate rollback verify match"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1300,6 +1309,20 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__help__subcmd__keys__subcmd__match)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktakeys__subcmd__help__subcmd__keys__subcmd__rollback)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1496,7 +1519,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys)
-            opts="-p -o -v -q -h -V --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version list get add activate deactivate delete generate rotate verify match help"
+            opts="-p -o -v -q -h -V --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version list get add activate deactivate delete generate rotate rollback verify match help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2008,7 +2031,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__generate)
-            opts="-p -o -v -q -h -V --kid --private-key-out --bits --force --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --kid --private-key-out --private-key-command --private-key-format --encrypt --kdf --bits --force --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2020,6 +2043,18 @@ _oktakeys() {
                     ;;
                 --private-key-out)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --private-key-command)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --private-key-format)
+                    COMPREPLY=($(compgen -W "pem jwk" -- "${cur}"))
+                    return 0
+                    ;;
+                --kdf)
+                    COMPREPLY=($(compgen -W "scrypt pbkdf2" -- "${cur}"))
                     return 0
                     ;;
                 --bits)
@@ -2220,7 +2255,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__help)
-            opts="list get add activate deactivate delete generate rotate verify match help"
+            opts="list get add activate deactivate delete generate rotate rollback verify match help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2359,6 +2394,20 @@ _oktakeys() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oktakeys__subcmd__keys__subcmd__help__subcmd__rollback)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oktakeys__subcmd__keys__subcmd__help__subcmd__rotate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2388,12 +2437,16 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__list)
-            opts="-p -o -v -q -h -V --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --retirement --token-lifetime --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --token-lifetime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --auth-server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2602,8 +2655,108 @@ _oktakeys() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oktakeys__subcmd__keys__subcmd__rollback)
+            opts="-p -o -v -q -h -V --dry-run --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --auth-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --org-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oktakeys__subcmd__keys__subcmd__rotate)
-            opts="-y -p -o -v -q -h -V --jwk --pem --generate --private-key-out --bits --kid --delete-old --keep --yes --dry-run --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-y -p -o -v -q -h -V --jwk --pem --generate --private-key-out --private-key-command --stage --activate-when --gate-interval --gate-timeout --token-lifetime --ignore-token-lifetime --on-retire --if-older-than --detailed-exitcode --bits --kid --delete-old --keep --yes --dry-run --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2618,6 +2771,34 @@ _oktakeys() {
                     return 0
                     ;;
                 --private-key-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --private-key-command)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --activate-when)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gate-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gate-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-lifetime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-retire)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --if-older-than)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3102,7 +3283,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__sandbox__subcmd__serve)
-            opts="-p -o -v -q -h -V --addr --state --token --auth-server --encryption-enabled --client --token-lifetime --jwe-enc --service-app --require-dpop --rate-limit --rate-limit-window --latency --fail-requests --fail-with --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --addr --state --token --auth-server --encryption-enabled --client --token-lifetime --jwe-enc --service-app --require-dpop --rate-limit --rate-limit-window --latency --fail-requests --fail-with --max-keys --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3162,6 +3343,10 @@ _oktakeys() {
                     ;;
                 --fail-with)
                     COMPREPLY=($(compgen -W "500 503 drop" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-keys)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --profile)

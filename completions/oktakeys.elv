@@ -78,19 +78,21 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand list 'List the server''s keys'
+            cand list 'List the server''s keys, with each key''s role (current, next, previous)'
             cand get 'Show one key'
             cand add 'Add a public key (always INACTIVE; activate it afterwards)'
             cand activate 'Make a key the active one (Okta deactivates the previously active key)'
             cand deactivate 'Deactivate a key'
             cand delete 'Delete an INACTIVE key (asks first on a terminal)'
-            cand generate 'Create an RSA key pair: the private key to a file (mode 0600), the public JWK to stdout'
-            cand rotate 'Rotate to a new key: add it, activate it, retire old keys (safe to re-run)'
+            cand generate 'Create an RSA key pair: the private key to a file (mode 0600) or a secret store, the public JWK to stdout'
+            cand rotate 'Rotate to a new key: stage it, gate, activate it, retire old keys once retirable (safe to re-run)'
+            cand rollback 'Re-activate the key that was ACTIVE before (the INACTIVE key most recently deactivated)'
             cand verify 'Prove end to end that FILE opens the access tokens the server issues now'
             cand match 'Find which of the server''s keys FILE is the private half of, and whether it is ACTIVE'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oktakeys;keys;list'= {
+            cand --token-lifetime 'With --retirement: the longest access-token lifetime to assume, instead of reading the rules (e.g. 1h)'
             cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
             cand --parallel 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers'
             cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
@@ -107,6 +109,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --max-api-capacity 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]'
             cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
             cand --color 'When to use colour'
+            cand --retirement 'Add when each INACTIVE key is retirable (a RETIRABLE column; with -o json an `_oktakeys` member); reads the server''s policies'' rules'
             cand --all-auth-servers '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
             cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
@@ -275,7 +278,10 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         }
         &'oktakeys;keys;generate'= {
             cand --kid 'The new key''s kid (it goes into the public JWK)'
-            cand --private-key-out 'File to write the private key to (PKCS#8 PEM, mode 0600)'
+            cand --private-key-out 'File to write the private key to (mode 0600)'
+            cand --private-key-command 'Pipe the private key to this command''s stdin (sh -c) instead of a file, e.g. a secret store''s client; its failure is exit 3'
+            cand --private-key-format 'How the private key is written: PKCS#8 PEM, or a private JWK'
+            cand --kdf 'With --encrypt: how the passphrase becomes the key'
             cand --bits 'RSA modulus size in bits'
             cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
             cand --parallel 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers'
@@ -293,6 +299,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --max-api-capacity 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]'
             cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
             cand --color 'When to use colour'
+            cand --encrypt 'Encrypt the PEM with a passphrase (PKCS#8 PBES2), from OKTAKEYS_KEY_PASSPHRASE or asked on the terminal'
             cand --force 'Replace FILE if it exists (atomically: the old key stays until the new one is complete)'
             cand --all-auth-servers '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
             cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
@@ -310,9 +317,16 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --jwk 'The new public key as a JWK, or a JWKS (pick the key with --kid); `-` reads stdin'
             cand --pem 'The new public key as PEM: SPKI or PKCS#1 public key, X.509 certificate, or RSA private key (only its public part is sent); `-` reads stdin'
             cand --private-key-out 'With --generate: the file for the private key (PKCS#8 PEM, mode 0600); an existing file''s key is used instead of a new one'
+            cand --private-key-command 'With --generate: pipe the private key (PKCS#8 PEM) to this command''s stdin (sh -c), e.g. `vault kv put secret/enc key=-`; nothing is written to disk, and if it fails nothing is sent (exit 3)'
+            cand --activate-when 'Before activating, run CMD (sh -c) until it exits 0: e.g. check that the resource server has loaded the new private key'
+            cand --gate-interval 'How long to wait between two runs of the gate'
+            cand --gate-timeout 'How long the gate may stay closed before giving up (exit 12)'
+            cand --token-lifetime 'The longest access-token lifetime to assume, instead of reading the server''s rules'
+            cand --on-retire 'After each deletion, run CMD (sh -c) with OKTAKEYS_RETIRED_KID and OKTAKEYS_RETIRED_KEY_ID set, e.g. to destroy that private key in its store'
+            cand --if-older-than 'Change nothing while the ACTIVE key has been active for less than DURATION (e.g. 90d)'
             cand --bits 'With --generate: RSA modulus size in bits'
             cand --kid 'The new key''s kid [default: the JWK''s kid, else the RFC 7638 thumbprint]'
-            cand --keep 'After activating, keep the N newest INACTIVE keys and delete the others'
+            cand --keep 'After activating, keep the N newest previous keys and delete the retirable others'
             cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
             cand --parallel 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers'
             cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
@@ -329,11 +343,44 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --max-api-capacity 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]'
             cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
             cand --color 'When to use colour'
-            cand --generate 'Generate the new key pair (the private key goes to --private-key-out)'
-            cand --delete-old 'After activating, delete every other INACTIVE key'
+            cand --generate 'Generate the new key pair (the private key goes to --private-key-out or --private-key-command)'
+            cand --stage 'Add the new key INACTIVE and do nothing else; a later rotate with the same key activates it'
+            cand --ignore-token-lifetime 'Delete previous keys even while tokens encrypted with them may be unexpired'
+            cand --detailed-exitcode 'With --dry-run: exit 11 when the run would change something, 0 when not'
+            cand --delete-old 'After activating, delete every retirable previous key'
             cand -y 'Delete without asking'
             cand --yes 'Delete without asking'
             cand --dry-run 'Print the plan, change nothing, exit 0'
+            cand --all-auth-servers '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;keys;rollback'= {
+            cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand --parallel 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)'
+            cand --jq 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq ''.[].kid'''
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --max-api-capacity 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
+            cand --color 'When to use colour'
+            cand --dry-run 'Print the method, URL and body that would be sent, send nothing, exit 0'
             cand --all-auth-servers '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
             cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
@@ -410,14 +457,15 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --version 'Print version'
         }
         &'oktakeys;keys;help'= {
-            cand list 'List the server''s keys'
+            cand list 'List the server''s keys, with each key''s role (current, next, previous)'
             cand get 'Show one key'
             cand add 'Add a public key (always INACTIVE; activate it afterwards)'
             cand activate 'Make a key the active one (Okta deactivates the previously active key)'
             cand deactivate 'Deactivate a key'
             cand delete 'Delete an INACTIVE key (asks first on a terminal)'
-            cand generate 'Create an RSA key pair: the private key to a file (mode 0600), the public JWK to stdout'
-            cand rotate 'Rotate to a new key: add it, activate it, retire old keys (safe to re-run)'
+            cand generate 'Create an RSA key pair: the private key to a file (mode 0600) or a secret store, the public JWK to stdout'
+            cand rotate 'Rotate to a new key: stage it, gate, activate it, retire old keys once retirable (safe to re-run)'
+            cand rollback 'Re-activate the key that was ACTIVE before (the INACTIVE key most recently deactivated)'
             cand verify 'Prove end to end that FILE opens the access tokens the server issues now'
             cand match 'Find which of the server''s keys FILE is the private half of, and whether it is ACTIVE'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -437,6 +485,8 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         &'oktakeys;keys;help;generate'= {
         }
         &'oktakeys;keys;help;rotate'= {
+        }
+        &'oktakeys;keys;help;rollback'= {
         }
         &'oktakeys;keys;help;verify'= {
         }
@@ -916,6 +966,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --latency 'Milliseconds to wait before answering each request'
             cand --fail-requests 'Numbers of the requests to fail (counted from 1 since start), comma separated'
             cand --fail-with 'How the requests of --fail-requests fail: 500, 503, or drop (close the connection)'
+            cand --max-keys 'The most keys a server may hold; an add beyond is refused as Okta refuses it'
             cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
@@ -1017,14 +1068,15 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oktakeys;help;keys'= {
-            cand list 'List the server''s keys'
+            cand list 'List the server''s keys, with each key''s role (current, next, previous)'
             cand get 'Show one key'
             cand add 'Add a public key (always INACTIVE; activate it afterwards)'
             cand activate 'Make a key the active one (Okta deactivates the previously active key)'
             cand deactivate 'Deactivate a key'
             cand delete 'Delete an INACTIVE key (asks first on a terminal)'
-            cand generate 'Create an RSA key pair: the private key to a file (mode 0600), the public JWK to stdout'
-            cand rotate 'Rotate to a new key: add it, activate it, retire old keys (safe to re-run)'
+            cand generate 'Create an RSA key pair: the private key to a file (mode 0600) or a secret store, the public JWK to stdout'
+            cand rotate 'Rotate to a new key: stage it, gate, activate it, retire old keys once retirable (safe to re-run)'
+            cand rollback 'Re-activate the key that was ACTIVE before (the INACTIVE key most recently deactivated)'
             cand verify 'Prove end to end that FILE opens the access tokens the server issues now'
             cand match 'Find which of the server''s keys FILE is the private half of, and whether it is ACTIVE'
         }
@@ -1043,6 +1095,8 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         &'oktakeys;help;keys;generate'= {
         }
         &'oktakeys;help;keys;rotate'= {
+        }
+        &'oktakeys;help;keys;rollback'= {
         }
         &'oktakeys;help;keys;verify'= {
         }

@@ -35,9 +35,21 @@ pub(crate) const MAX_API_CAPACITY: &str = "OKTAKEYS_MAX_API_CAPACITY";
 // too (behind `--profile sandbox`).
 pub(crate) use oktakeys_sandbox::env::{
     ADDR as SANDBOX_ADDR, FAIL_REQUESTS as SANDBOX_FAIL_REQUESTS, FAIL_WITH as SANDBOX_FAIL_WITH,
-    LATENCY_MS as SANDBOX_LATENCY_MS, RATE_LIMIT as SANDBOX_RATE_LIMIT,
-    RATE_LIMIT_WINDOW as SANDBOX_RATE_LIMIT_WINDOW, STATE as SANDBOX_STATE, TOKEN as SANDBOX_TOKEN,
+    LATENCY_MS as SANDBOX_LATENCY_MS, MAX_KEYS as SANDBOX_MAX_KEYS,
+    RATE_LIMIT as SANDBOX_RATE_LIMIT, RATE_LIMIT_WINDOW as SANDBOX_RATE_LIMIT_WINDOW,
+    STATE as SANDBOX_STATE, TOKEN as SANDBOX_TOKEN,
 };
+
+// Set by `keys rotate` for the commands it runs (`--activate-when`, `--on-retire`).
+pub(crate) const HOOK_AUTH_SERVER: &str = "OKTAKEYS_AUTH_SERVER";
+pub(crate) const HOOK_NEW_KID: &str = "OKTAKEYS_NEW_KID";
+pub(crate) const HOOK_NEW_KEY_ID: &str = "OKTAKEYS_NEW_KEY_ID";
+pub(crate) const HOOK_PRIVATE_KEY_FILE: &str = "OKTAKEYS_PRIVATE_KEY_FILE";
+pub(crate) const HOOK_RETIRED_KID: &str = "OKTAKEYS_RETIRED_KID";
+pub(crate) const HOOK_RETIRED_KEY_ID: &str = "OKTAKEYS_RETIRED_KEY_ID";
+/// The passphrase of an encrypted private key (`keys generate --encrypt`, and any
+/// encrypted PEM read); without it, oktakeys asks on the terminal.
+pub(crate) const KEY_PASSPHRASE: &str = "OKTAKEYS_KEY_PASSPHRASE";
 pub(crate) use oktakeys_sandbox::env::{
     CLIENTS as SANDBOX_CLIENTS, JWE_ENC as SANDBOX_JWE_ENC,
     TOKEN_LIFETIME as SANDBOX_TOKEN_LIFETIME,

@@ -40,6 +40,9 @@ pub mod exit {
         NETWORK = 8: "network failure, timeout, redirect, or 5xx still after the retries";
         ABORTED = 9: "aborted: a confirmation was declined, or needed with no terminal and no --yes";
         VERIFICATION_FAILED = 10: "verification failed: a token does not decrypt or verify, a key does not match the ACTIVE one";
+        PENDING = 11: "something needs doing: --dry-run --detailed-exitcode would change something, an audit failed";
+        GATE_CLOSED = 12: "the activation gate (--activate-when) did not open: the new key stays INACTIVE";
+        CHANGED = 13: "another change is in progress: the server changed under the run; nothing more was changed";
         INTERRUPTED = 130: "interrupted (Ctrl-C)";
         TERMINATED = 143: "terminated (SIGTERM), as CI sends on cancel";
     }
@@ -137,6 +140,22 @@ pub enum Error {
     /// A confirmation was declined or could not be asked (exit 9).
     #[error("{0}")]
     Aborted(String),
+
+    /// `keys rotate --activate-when`: the gate did not open in time (exit 12); the new
+    /// key stays INACTIVE, the old one ACTIVE.
+    #[error("{message}")]
+    GateClosed {
+        message: String,
+        hint: Option<String>,
+    },
+
+    /// The server no longer looks as the run planned: another change is in progress
+    /// (exit 13). Nothing more was changed.
+    #[error("{message}")]
+    Changed {
+        message: String,
+        hint: Option<String>,
+    },
 
     /// Ctrl-C (exit 130) or SIGTERM (exit 143); with what was under way and how to
     /// finish it, when that matters.
@@ -308,6 +327,8 @@ impl Error {
             Error::Verification { .. } => exit::VERIFICATION_FAILED,
             Error::Reported(code) => *code,
             Error::Aborted(_) => exit::ABORTED,
+            Error::GateClosed { .. } => exit::GATE_CLOSED,
+            Error::Changed { .. } => exit::CHANGED,
             Error::Interrupted { signal, .. } => signal.exit_code(),
             Error::BrokenPipe => exit::SUCCESS,
             Error::Internal(_) => exit::FAILURE,
@@ -322,6 +343,8 @@ impl Error {
             | Error::Auth { hint, .. }
             | Error::Refused { hint, .. }
             | Error::Verification { hint, .. }
+            | Error::GateClosed { hint, .. }
+            | Error::Changed { hint, .. }
             | Error::Interrupted { hint, .. } => hint.clone(),
             Error::Api(api) => api.hint(),
             _ => None,
@@ -430,6 +453,14 @@ mod tests {
             },
             Error::Reported(exit::NETWORK),
             Error::Aborted("a".into()),
+            Error::GateClosed {
+                message: "g".into(),
+                hint: None,
+            },
+            Error::Changed {
+                message: "c".into(),
+                hint: None,
+            },
             Error::Interrupted {
                 signal: Signal::Interrupt,
                 during: None,
@@ -456,6 +487,8 @@ mod tests {
                 | Error::Verification { .. }
                 | Error::Reported(_)
                 | Error::Aborted(_)
+                | Error::GateClosed { .. }
+                | Error::Changed { .. }
                 | Error::Interrupted { .. }
                 | Error::BrokenPipe
                 | Error::Internal(_) => {}

@@ -20,8 +20,11 @@ mod files;
 mod http;
 mod ids;
 mod output;
+mod passphrase;
 mod rotate;
+mod shell;
 mod signals;
+mod time;
 
 pub use cli::{Cli, ENVIRONMENT, EXIT_CODES, OutputFormat, asks_for_json, parse as parse_args};
 pub use error::{Error, Result};

@@ -17,6 +17,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (env::PROFILE, "profile to use, like --profile"),
     (
+        env::KEY_PASSPHRASE,
+        "passphrase of encrypted private keys (keys generate --encrypt, and reading them)",
+    ),
+    (
         env::AUTH_SERVER,
         "authorization server for `keys` commands, like --auth-server",
     ),

@@ -2,11 +2,13 @@
 //! arguments and help.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 
 use crate::env;
 use crate::ids::{parse_kid, parse_path_id};
+use crate::time::parse_duration;
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -71,16 +73,26 @@ impl KeysArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum KeysCommand {
-    /// List the server's keys
+    /// List the server's keys, with each key's role (current, next, previous)
     #[command(after_help = "\
+ROLE: the ACTIVE key is current; an INACTIVE key never activated and created after the
+current key was activated is next (staged, waiting for its activation); every other
+INACTIVE key is previous. --retirement adds when each previous key is retirable: when it
+stopped being ACTIVE plus the server's longest access-token lifetime (read from its
+policies' rules, or --token-lifetime), at once for a key never activated. With -o json,
+--retirement adds `\"_oktakeys\": {\"role\": …, \"retirableAt\": …}` to each key; without it
+the JSON is exactly what Okta sent.
+
 Examples:
   oktakeys keys list --auth-server aus1a2b3c4d5e6f7g8h9
+  oktakeys keys list --retirement
   oktakeys keys list --jq '.[] | select(.status == \"INACTIVE\") | .id'
+  oktakeys keys list --retirement --jq '.[] | {id, r: ._oktakeys.retirableAt}'
   oktakeys keys list -o id
   oktakeys keys list --auth-server ausA --auth-server ausB -o json   # {\"ausA\":[…],\"ausB\":[…]}
   oktakeys keys list --all-auth-servers -o id
   oktakeys keys list -o jwks > jwks.json    # {\"keys\":[…]}: kty, kid, use, e, n (and alg)")]
-    List,
+    List(ListArgs),
 
     /// Show one key
     #[command(after_help = "\
@@ -131,33 +143,61 @@ Examples:
   oktakeys keys delete apk2f4zrZbs8nUa7p0g4 --yes")]
     Delete(DeleteArgs),
 
-    /// Create an RSA key pair: the private key to a file (mode 0600), the public JWK to stdout
+    /// Create an RSA key pair: the private key to a file (mode 0600) or a secret store, the
+    /// public JWK to stdout
     #[command(after_help = "\
-Needs no profile and no network. The private key is written as PKCS#8 PEM to the file
-given with --private-key-out, created with mode 0600 (never wider, not even for a
-moment); an existing file is kept unless --force is given. It is never printed. The
-public JWK ({\"kty\":\"RSA\",\"use\":\"enc\",\"kid\":…,\"e\":…,\"n\":…}) goes to stdout.
+Needs no profile and no network. The private key is written as PKCS#8 PEM (or a private
+JWK with --private-key-format jwk) to the file given with --private-key-out, created with
+mode 0600 (never wider, not even for a moment); an existing file is kept unless --force is
+given. Or --private-key-command hands it to a command on its stdin (`sh -c`), e.g. a secret
+store's client, and nothing is written to disk; if the command fails, exit 3. It is never
+printed. --encrypt writes an encrypted PKCS#8 PEM (PBES2: scrypt, or PBKDF2 with
+--kdf pbkdf2; AES-256-CBC), the passphrase from OKTAKEYS_KEY_PASSPHRASE or asked on the
+terminal; oktakeys reads such a file wherever it reads a private key, with the same
+passphrase source. The public JWK ({\"kty\":\"RSA\",\"use\":\"enc\",\"kid\":…,\"e\":…,\"n\":…})
+goes to stdout.
 
 Examples:
   oktakeys keys generate --kid 2026-11-enc --private-key-out enc-2026-11.pem > public.json
   oktakeys keys generate --kid 2026-11-enc --private-key-out enc.pem | oktakeys keys add --jwk -
-  oktakeys keys generate --kid big --bits 4096 --private-key-out big.pem --force")]
+  oktakeys keys generate --kid big --bits 4096 --private-key-out big.pem --force
+  oktakeys keys generate --kid 2026-11-enc --private-key-command 'vault kv put secret/enc key=-'
+  OKTAKEYS_KEY_PASSPHRASE=… oktakeys keys generate --kid k --private-key-out k.pem --encrypt
+  oktakeys keys generate --kid k --private-key-format jwk --private-key-out k.jwk")]
     Generate(GenerateArgs),
 
-    /// Rotate to a new key: add it, activate it, retire old keys (safe to re-run)
+    /// Rotate to a new key: stage it, gate, activate it, retire old keys once retirable (safe
+    /// to re-run)
     #[command(after_help = "\
 Steps, for each --auth-server (repeat the flag for several servers, rotated independently,
 up to --parallel at once; output comes in the order of the servers):
   1. list the keys and print the plan (on stderr); --dry-run stops here
   2. add the new key INACTIVE, or use the key with the same kid (and the same key material)
-     that an earlier, interrupted run added
-  3. activate it: Okta deactivates the key that was active
-  4. --delete-old deletes the other INACTIVE keys; --keep N keeps the N newest of them
-     (the key that was active just before counts as the newest)
-A server holding 5 keys (Okta's maximum) gets room by deleting, first, INACTIVE keys that
-the retention deletes anyway; without --delete-old or --keep the rotation is refused before
-anything changes. Only INACTIVE keys are deleted and nothing is deactivated, so a server
-that had an active key always has one.
+     already staged; --stage stops here
+  3. --activate-when CMD: run CMD (sh -c) every --gate-interval until it exits 0, for at most
+     --gate-timeout; else exit 12, the new key INACTIVE, the old key ACTIVE
+  4. activate it: Okta deactivates the key that was active
+  5. --delete-old deletes the retirable previous keys; --keep N keeps the N newest previous
+     keys (the key that was active just before counts as the newest) and deletes the
+     retirable others. Next (staged) keys are never deleted.
+
+Roles: the ACTIVE key is current; an INACTIVE key never activated and created after the
+current key was activated is next; any other INACTIVE key is previous. A previous key once
+active is retirable when it stopped being ACTIVE plus the server's longest access-token
+lifetime (from its policies' rules; --token-lifetime overrides; 24h, Okta's maximum, when
+the rules cannot be read); one never activated at once. --ignore-token-lifetime deletes
+regardless. --on-retire CMD runs after each deletion with OKTAKEYS_RETIRED_KID and
+OKTAKEYS_RETIRED_KEY_ID set.
+
+The gate's environment: OKTAKEYS_AUTH_SERVER, OKTAKEYS_NEW_KID, OKTAKEYS_NEW_KEY_ID and, with
+--private-key-out, OKTAKEYS_PRIVATE_KEY_FILE. The gate's and hooks' stdout goes to stderr.
+
+Okta's key limit is learned from its refusal of the add: then the oldest retirable INACTIVE
+key is deleted (with --delete-old or --keep) and the add sent again; when none is retirable,
+exit 6 naming the key that becomes retirable first. Before every change the keys are listed
+again; when the server no longer looks as planned (another job rotating it), the run stops
+with exit 13. Only keys seen when the run started are deleted; success is reported only
+after seeing the new key ACTIVE.
 
 If a step fails, the rotation of that server stops, prints what Okta now holds and the
 command that resumes; re-running the same command completes the rotation without
@@ -166,20 +206,39 @@ duplicating anything. The exit code is that of the first failure. The kid of the
 
 --generate writes a new private key to --private-key-out (PKCS#8 PEM, mode 0600) before
 anything is sent; if that file already exists (an earlier run was interrupted) the key in it
-is used instead. Give a new file for each rotation.
+is used instead. Or --private-key-command pipes it to a command (a secret store), nothing on
+disk; if the command fails, nothing is sent (exit 3). Order: store, add, gate, activate.
+
+--if-older-than 90d changes nothing (exit 0) while the ACTIVE key has been active for less,
+and says when rotation is due. --dry-run --detailed-exitcode exits 11 when the run would
+change something, 0 when not. Durations: 30s, 10m, 4h, 90d, 1h30m.
 
 Deleting asks for confirmation on a terminal; without one (CI), pass --yes or the command
 exits 9 before contacting Okta.
 
 Examples:
   oktakeys keys rotate --auth-server aus1a2b3c4d5e6f7g8h9 --pem new-public.pem --dry-run
-  oktakeys keys rotate --auth-server ausA --auth-server ausB --jwk new.json --keep 1 --yes
-  oktakeys keys rotate --auth-server ausA --auth-server ausB --jwk new.json --parallel 1
   oktakeys keys rotate --all-auth-servers --generate --private-key-out enc.pem --keep 1 --yes
-  oktakeys keys rotate --auth-server ausA --generate --private-key-out enc-2026-11.pem \\
-      --kid enc-2026-11 --delete-old --yes -o json")]
+  oktakeys keys rotate --auth-server ausA --jwk new.json --stage
+  oktakeys keys rotate --auth-server ausA --jwk new.json \\
+      --activate-when 'curl -fsS https://api.example.com/keys/$OKTAKEYS_NEW_KID'
+  oktakeys keys rotate --auth-server ausA --generate \\
+      --private-key-command 'vault kv put secret/okta-enc key=-' --activate-when ./loaded.sh
+  oktakeys keys rotate --auth-server ausA --jwk new.json --if-older-than 90d --delete-old --yes \\
+      --on-retire 'vault kv delete secret/okta-enc/$OKTAKEYS_RETIRED_KID'
+  oktakeys keys rotate --auth-server ausA --jwk new.json --dry-run --detailed-exitcode")]
     Rotate(RotateArgs),
 
+    /// Re-activate the key that was ACTIVE before (the INACTIVE key most recently deactivated)
+    #[command(after_help = "\
+The key rolled back to is the previous key deactivated last (never a staged next key);
+Okta deactivates the current one. When that key has been deleted, nothing is changed and
+the command says so (exit 6).
+
+Examples:
+  oktakeys keys rollback --auth-server aus1a2b3c4d5e6f7g8h9 --dry-run
+  oktakeys keys rollback --auth-server aus1a2b3c4d5e6f7g8h9")]
+    Rollback(DryRunArg),
     /// Prove end to end that FILE opens the access tokens the server issues now
     #[command(after_help = "\
 Asks the server's own token endpoint ({org}/oauth2/{id}/v1/token, client_credentials,
@@ -301,14 +360,51 @@ pub struct AddArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Add when each INACTIVE key is retirable (a RETIRABLE column; with -o json an
+    /// `_oktakeys` member); reads the server's policies' rules
+    #[arg(long)]
+    pub retirement: bool,
+
+    /// With --retirement: the longest access-token lifetime to assume, instead of reading
+    /// the rules (e.g. 1h)
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration, requires = "retirement")]
+    pub token_lifetime: Option<Duration>,
+}
+
+#[derive(Debug, Args)]
+#[command(group(
+    ArgGroup::new("private_key_dest")
+        .args(["private_key_out", "private_key_command"])
+        .required(true)
+        .multiple(false)
+))]
 pub struct GenerateArgs {
     /// The new key's kid (it goes into the public JWK)
     #[arg(long, value_name = "KID", value_parser = parse_kid)]
     pub kid: String,
 
-    /// File to write the private key to (PKCS#8 PEM, mode 0600)
+    /// File to write the private key to (mode 0600)
     #[arg(long, value_name = "FILE")]
-    pub private_key_out: PathBuf,
+    pub private_key_out: Option<PathBuf>,
+
+    /// Pipe the private key to this command's stdin (sh -c) instead of a file, e.g. a
+    /// secret store's client; its failure is exit 3
+    #[arg(long, value_name = "CMD")]
+    pub private_key_command: Option<String>,
+
+    /// How the private key is written: PKCS#8 PEM, or a private JWK
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = PrivateKeyFormat::Pem)]
+    pub private_key_format: PrivateKeyFormat,
+
+    /// Encrypt the PEM with a passphrase (PKCS#8 PBES2), from OKTAKEYS_KEY_PASSPHRASE or
+    /// asked on the terminal
+    #[arg(long)]
+    pub encrypt: bool,
+
+    /// With --encrypt: how the passphrase becomes the key
+    #[arg(long, value_enum, value_name = "KDF", default_value_t = Kdf::Scrypt, requires = "encrypt")]
+    pub kdf: Kdf,
 
     /// RSA modulus size in bits
     #[arg(long, value_enum, value_name = "BITS", default_value_t = KeyBits::B3072)]
@@ -331,12 +427,18 @@ pub struct RotateSourceArgs {
     #[arg(long, value_name = "FILE", group = "rotate_source")]
     pub pem: Option<PathBuf>,
 
-    /// Generate the new key pair (the private key goes to --private-key-out)
-    #[arg(long, group = "rotate_source", requires = "private_key_out")]
+    /// Generate the new key pair (the private key goes to --private-key-out or
+    /// --private-key-command)
+    #[arg(long, group = "rotate_source", requires = "private_key_dest")]
     pub generate: bool,
 }
 
 #[derive(Debug, Args)]
+#[command(group(
+    ArgGroup::new("private_key_dest")
+        .args(["private_key_out", "private_key_command"])
+        .multiple(false)
+))]
 pub struct RotateArgs {
     #[command(flatten)]
     pub source: RotateSourceArgs,
@@ -346,6 +448,53 @@ pub struct RotateArgs {
     #[arg(long, value_name = "FILE", conflicts_with_all = ["jwk", "pem"])]
     pub private_key_out: Option<PathBuf>,
 
+    /// With --generate: pipe the private key (PKCS#8 PEM) to this command's stdin (sh -c),
+    /// e.g. `vault kv put secret/enc key=-`; nothing is written to disk, and if it fails
+    /// nothing is sent (exit 3)
+    #[arg(long, value_name = "CMD", conflicts_with_all = ["jwk", "pem"])]
+    pub private_key_command: Option<String>,
+
+    /// Add the new key INACTIVE and do nothing else; a later rotate with the same key
+    /// activates it
+    #[arg(long)]
+    pub stage: bool,
+
+    /// Before activating, run CMD (sh -c) until it exits 0: e.g. check that the resource
+    /// server has loaded the new private key
+    #[arg(long, value_name = "CMD", conflicts_with = "stage")]
+    pub activate_when: Option<String>,
+
+    /// How long to wait between two runs of the gate
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration, default_value = "10s",
+          requires = "activate_when")]
+    pub gate_interval: Duration,
+
+    /// How long the gate may stay closed before giving up (exit 12)
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration, default_value = "10m",
+          requires = "activate_when")]
+    pub gate_timeout: Duration,
+
+    /// The longest access-token lifetime to assume, instead of reading the server's rules
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub token_lifetime: Option<Duration>,
+
+    /// Delete previous keys even while tokens encrypted with them may be unexpired
+    #[arg(long)]
+    pub ignore_token_lifetime: bool,
+
+    /// After each deletion, run CMD (sh -c) with OKTAKEYS_RETIRED_KID and
+    /// OKTAKEYS_RETIRED_KEY_ID set, e.g. to destroy that private key in its store
+    #[arg(long, value_name = "CMD")]
+    pub on_retire: Option<String>,
+
+    /// Change nothing while the ACTIVE key has been active for less than DURATION (e.g. 90d)
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub if_older_than: Option<Duration>,
+
+    /// With --dry-run: exit 11 when the run would change something, 0 when not
+    #[arg(long, requires = "dry_run")]
+    pub detailed_exitcode: bool,
+
     /// With --generate: RSA modulus size in bits
     #[arg(long, value_enum, value_name = "BITS", default_value_t = KeyBits::B3072)]
     pub bits: KeyBits,
@@ -354,11 +503,11 @@ pub struct RotateArgs {
     #[arg(long, value_name = "KID", value_parser = parse_kid)]
     pub kid: Option<String>,
 
-    /// After activating, delete every other INACTIVE key
+    /// After activating, delete every retirable previous key
     #[arg(long, conflicts_with = "keep")]
     pub delete_old: bool,
 
-    /// After activating, keep the N newest INACTIVE keys and delete the others
+    /// After activating, keep the N newest previous keys and delete the retirable others
     #[arg(long, value_name = "N")]
     pub keep: Option<usize>,
 
@@ -369,6 +518,22 @@ pub struct RotateArgs {
     /// Print the plan, change nothing, exit 0
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PrivateKeyFormat {
+    /// PKCS#8 PEM (`BEGIN PRIVATE KEY`)
+    Pem,
+    /// A private JWK (`{"kty":"RSA",…,"d":…}`)
+    Jwk,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Kdf {
+    /// scrypt (RFC 7914)
+    Scrypt,
+    /// PBKDF2 with HMAC-SHA-256 (RFC 8018)
+    Pbkdf2,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -34,7 +34,8 @@ OAuth 2.0 for the API: each --service-app may get tokens from POST /oauth2/v1/to
 aud, exp, replayed jti, granted scopes); the key endpoints then take `Bearer`/`DPoP` tokens and
 answer 403 E0000006 to a token without okta.authorizationServers.manage for changes.
 
-Test knobs: --rate-limit, --rate-limit-window, --latency, --fail-requests, --fail-with.
+Test knobs: --rate-limit, --rate-limit-window, --latency, --fail-requests, --fail-with,
+--max-keys (an add beyond N keys gets Okta's 400 E0000001, whose text says 5 as Okta's does).
 Past the rate limit the sandbox answers 429 E0000047 until X-Rate-Limit-Reset; a window
 starts with the first request after the previous one ended. The in-process sandbox behind
 `--profile sandbox` reads the same OKTAKEYS_SANDBOX_* environment variables (also
@@ -192,6 +193,12 @@ pub struct SandboxServeArgs {
     #[arg(long, value_name = "HOW", env = env::SANDBOX_FAIL_WITH, value_enum,
           default_value_t = SandboxFailWith::Status500)]
     pub fail_with: SandboxFailWith,
+
+    /// The most keys a server may hold; an add beyond is refused as Okta refuses it
+    #[arg(help_heading = "Test knobs")]
+    #[arg(long, value_name = "N", env = env::SANDBOX_MAX_KEYS,
+          default_value_t = knobs::DEFAULT_MAX_KEYS, value_parser = knobs::parse_max_keys)]
+    pub max_keys: usize,
 }
 
 /// A `--client ID:SECRET`: the sandbox's client, whose `Debug` hides the secret.

@@ -1,5 +1,6 @@
-//! `oktakeys keys generate`: an RSA key pair, the private half to a 0600 file, the public
-//! JWK to stdout. No profile, no network.
+//! `oktakeys keys generate`: an RSA key pair, the private half to a 0600 file (PKCS#8 PEM,
+//! encrypted with `--encrypt`, or a private JWK) or to a command's stdin, the public JWK to
+//! stdout. No profile, no network.
 
 use std::fs::{self, File};
 use std::io::Write;
@@ -7,27 +8,90 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::cli::{GenerateArgs, GlobalArgs};
+use keymaterial::private_out;
+
+use crate::cli::{GenerateArgs, GlobalArgs, Kdf, PrivateKeyFormat};
 use crate::error::{Error, Result};
 use crate::files;
 use crate::output::Printer;
+use crate::passphrase::{Purpose, passphrase};
+use crate::shell::{self, Ended};
 use keymaterial::generate::generate;
 use keymaterial::jwk::PublicKey;
 use keymaterial::secret::Secret;
 
-pub(crate) fn run(global: &GlobalArgs, args: &GenerateArgs) -> Result<()> {
+pub(crate) async fn run(global: &GlobalArgs, args: &GenerateArgs) -> Result<()> {
     let printer = Printer::new(global);
-    let (secret, public) = generate_to_file(&args.private_key_out, args.bits.bits(), args.force)?;
-    printer.note(format!(
-        "Wrote the {}-bit private key to {} (PKCS#8 PEM, mode 0600). Keep it secret: \
-         it decrypts the access tokens encrypted with kid `{}`.",
-        args.bits.bits(),
-        args.private_key_out.display(),
-        args.kid
-    ));
+    if args.encrypt && args.private_key_format == PrivateKeyFormat::Jwk {
+        return Err(Error::Usage(
+            "--encrypt writes an encrypted PKCS#8 PEM; it cannot be used with \
+             --private-key-format jwk"
+                .into(),
+        ));
+    }
+    let bits = args.bits.bits();
+    if let Some(path) = &args.private_key_out {
+        check_target(path, args.force)?;
+    }
+    // Asked before the (slow) generation, so a mistake costs nothing.
+    let passphrase = args
+        .encrypt
+        .then(|| passphrase(Purpose::Encrypt))
+        .transpose()?;
+    let (pem, public) = generate(bits)?;
+    let (secret, form) = match (args.private_key_format, &passphrase) {
+        (PrivateKeyFormat::Jwk, _) => (private_out::private_jwk(&pem, &args.kid)?, "private JWK"),
+        (PrivateKeyFormat::Pem, Some(pass)) => (
+            private_out::encrypt_pkcs8_pem(&pem, pass, kdf(args.kdf))?,
+            "encrypted PKCS#8 PEM",
+        ),
+        (PrivateKeyFormat::Pem, None) => (pem, "PKCS#8 PEM"),
+    };
+    match (&args.private_key_out, &args.private_key_command) {
+        (Some(path), _) => {
+            write_private_key(path, &secret, args.force)?;
+            printer.note(format!(
+                "Wrote the {bits}-bit private key to {} ({form}, mode 0600). Keep it secret: \
+                 it decrypts the access tokens encrypted with kid `{}`.",
+                path.display(),
+                args.kid
+            ));
+        }
+        (None, Some(command)) => {
+            match shell::run(command, &[], Some(secret.expose().as_bytes()), None).await {
+                Ended::Success => printer.note(format!(
+                    "Handed the {bits}-bit private key ({form}) to --private-key-command; \
+                     nothing was written to disk. It decrypts the access tokens encrypted \
+                     with kid `{}`.",
+                    args.kid
+                )),
+                Ended::Failed(why) => {
+                    return Err(Error::config_hint(
+                        format!(
+                            "--private-key-command {why}: the private key was not stored, and \
+                             no public key is printed"
+                        ),
+                        "fix the command (it reads the key on its stdin), then run again",
+                    ));
+                }
+            }
+        }
+        (None, None) => {
+            return Err(Error::Usage(
+                "pass --private-key-out FILE or --private-key-command CMD".into(),
+            ));
+        }
+    }
     drop(secret);
     // Compact when piped (`| oktakeys keys add --jwk -`), pretty on a terminal.
     printer.json(&public_jwk(&public, &args.kid))
+}
+
+fn kdf(kdf: Kdf) -> private_out::Kdf {
+    match kdf {
+        Kdf::Scrypt => private_out::Kdf::Scrypt,
+        Kdf::Pbkdf2 => private_out::Kdf::Pbkdf2,
+    }
 }
 
 /// Generate a key pair and write the private key to `path` (see [`write_private_key`]).

@@ -7,8 +7,8 @@ use std::path::Path;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
+use crate::passphrase::{Purpose, passphrase};
 use keymaterial::jwk::{self, PublicKey};
-use keymaterial::pem::from_pem_bytes;
 
 use crate::files::{self, MAX_LOCAL_FILE_BYTES};
 
@@ -58,7 +58,16 @@ pub(crate) fn load_key(source: KeySource<'_>, kid: Option<&str>) -> Result<Publi
         KeySource::Pem(_) => {
             // May hold a private key: wiped when dropped; only n and e are kept.
             let bytes = Zeroizing::new(read_key_file(source)?);
-            Ok(from_pem_bytes(&bytes, &source.name())?)
+            let name = source.name();
+            // An encrypted private key: the passphrase from its one source.
+            let passphrase = keymaterial::private_out::is_encrypted_pem(&bytes)
+                .then(|| passphrase(Purpose::Read(&name)))
+                .transpose()?;
+            Ok(keymaterial::pem::from_pem_bytes_with(
+                &bytes,
+                &name,
+                passphrase.as_ref(),
+            )?)
         }
     }
 }

@@ -4,19 +4,26 @@ use url::Url;
 
 use crate::api::{self, requests};
 use crate::auth::{Authenticator, Scope};
-use crate::cli::{AddArgs, DeleteArgs, GlobalArgs, KeysArgs, KeysCommand, MutateArgs};
+use crate::cli::{AddArgs, DeleteArgs, GlobalArgs, KeysArgs, KeysCommand, ListArgs, MutateArgs};
 use crate::client::Client;
 use crate::config::{ProcessEnv, Settings, Target};
 use crate::error::{Error, Result};
 use crate::http::{Progress, Request};
-use crate::output::Printer;
+use crate::output::{KeyNotes, Printer};
+use crate::rotate::{self, KeyView};
 
 use super::key_source::{KeySource, load_key};
 
 pub(crate) async fn run(global: &GlobalArgs, args: KeysArgs) -> Result<()> {
     let printer = Printer::new(global);
-    let is_list = matches!(args.command, KeysCommand::List);
-    if is_list && (args.auth_server.len() > 1 || args.fleet.all_auth_servers) {
+    if let KeysCommand::List(list) = &args.command
+        && (args.auth_server.len() > 1 || args.fleet.all_auth_servers)
+    {
+        if list.retirement {
+            return Err(Error::Usage(
+                "--retirement lists one authorization server: pass one --auth-server".into(),
+            ));
+        }
         return list_many(global, &printer, &args).await;
     }
     if args.fleet.all_auth_servers {
@@ -35,7 +42,7 @@ pub(crate) async fn run(global: &GlobalArgs, args: KeysArgs) -> Result<()> {
     let server = server.as_str();
     // One OAuth token for the whole command: read for list/get, manage for the rest.
     let need = match args.command {
-        KeysCommand::List | KeysCommand::Get(_) => Scope::Read,
+        KeysCommand::List(_) | KeysCommand::Get(_) => Scope::Read,
         _ => Scope::Manage,
     };
     let conn = Connection::open(&settings, Progress::detect(global.quiet))
@@ -60,10 +67,8 @@ async fn run_on(
     command: &KeysCommand,
 ) -> Result<()> {
     match command {
-        KeysCommand::List => {
-            let keys = api::list_keys(&conn.client()?, server).await?;
-            printer.keys(&keys)
-        }
+        KeysCommand::List(a) => list(conn, printer, server, a).await,
+        KeysCommand::Rollback(a) => super::rollback::run(conn, printer, server, a.dry_run).await,
         KeysCommand::Get(a) => {
             let key = api::get_key(&conn.client()?, server, &a.key_id).await?;
             printer.key(&key)
@@ -200,6 +205,33 @@ impl Connection {
         };
         Client::new(&self.settings.http, self.base.clone(), auth, self.progress)
     }
+}
+
+/// `keys list`: Okta's keys with each one's role, and with `--retirement` when it is
+/// retirable.
+async fn list(conn: &Connection, printer: &Printer, server: &str, args: &ListArgs) -> Result<()> {
+    let client = conn.client()?;
+    let keys = api::list_keys(&client, server).await?;
+    let views: Vec<KeyView> = keys.iter().map(KeyView::from_api).collect();
+    let retirement = if args.retirement {
+        Some(
+            super::retirement::retirement(&client, server, args.token_lifetime, false, printer)
+                .await,
+        )
+    } else {
+        None
+    };
+    let notes: Vec<KeyNotes> = views
+        .iter()
+        .map(|k| KeyNotes {
+            role: rotate::role(&views, k).to_string(),
+            retirable: retirement.map(|r| {
+                let when = r.of(&views, k);
+                (when.label(), when.json(r.now))
+            }),
+        })
+        .collect();
+    printer.key_list(&keys, Some(&notes))
 }
 
 async fn add(conn: &Connection, printer: &Printer, server: &str, args: &AddArgs) -> Result<()> {

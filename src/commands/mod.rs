@@ -16,6 +16,8 @@ mod key_match;
 mod key_source;
 pub mod keys;
 mod private_key;
+mod retirement;
+mod rollback;
 pub mod rotate;
 pub mod sandbox;
 mod servers;
@@ -33,7 +35,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Keys(KeysArgs {
             command: KeysCommand::Generate(generate),
             ..
-        }) => generate::run(&cli.global, &generate),
+        }) => generate::run(&cli.global, &generate).await,
         Command::Keys(KeysArgs {
             command: KeysCommand::Rotate(rotate),
             auth_server,

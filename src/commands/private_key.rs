@@ -30,5 +30,13 @@ pub(crate) fn read_decryption_key(path: &Path) -> Result<DecryptionKey> {
     );
     let text = std::str::from_utf8(&bytes)
         .map_err(|_| Error::KeyFile(format!("{what} is not text (PEM or JWK expected)")))?;
-    Ok(DecryptionKey::parse(&Secret::new(text), &what)?)
+    // An encrypted PEM: the passphrase from its one source (asked only then).
+    let passphrase = keymaterial::private_out::is_encrypted_pem(text.as_bytes())
+        .then(|| crate::passphrase::passphrase(crate::passphrase::Purpose::Read(&what)))
+        .transpose()?;
+    Ok(DecryptionKey::parse_with_passphrase(
+        &Secret::new(text),
+        &what,
+        passphrase.as_ref(),
+    )?)
 }

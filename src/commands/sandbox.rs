@@ -71,6 +71,7 @@ async fn serve(printer: &Printer, args: SandboxServeArgs) -> Result<()> {
                 SandboxFailWith::Status503 => FailWith::Status503,
                 SandboxFailWith::Drop => FailWith::Drop,
             },
+            max_keys: args.max_keys,
         },
         oauth: sandbox::oauth::OAuthOptions {
             apps: apps.clone(),

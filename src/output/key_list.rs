@@ -11,8 +11,24 @@ use crate::cli::OutputFormat;
 use crate::error::Result;
 use crate::escape::escape;
 
+/// What oktakeys adds to a listed key: its role and, with `--retirement`, when it is
+/// retirable.
+#[derive(Debug, Clone)]
+pub(crate) struct KeyNotes {
+    pub(crate) role: String,
+    /// `(for the table, for JSON)`: `now`/a time/`-`, and the `retirableAt` value.
+    pub(crate) retirable: Option<(String, Value)>,
+}
+
 impl Printer {
     pub(crate) fn keys(&self, keys: &[Key]) -> Result<()> {
+        self.key_list(keys, None)
+    }
+
+    /// `keys list`: with `notes` (one per key), a ROLE column, and with retirement a
+    /// RETIRABLE column; in JSON, `_oktakeys` only when retirement was asked for, so plain
+    /// `-o json` is exactly what Okta sent.
+    pub(crate) fn key_list(&self, keys: &[Key], notes: Option<&[KeyNotes]>) -> Result<()> {
         if self.jwks {
             return self.json(&jwks(keys));
         }
@@ -20,7 +36,22 @@ impl Printer {
             OutputFormat::Json => {
                 let array = Value::Array(
                     keys.iter()
-                        .map(|k| Value::Object(k.raw().clone()))
+                        .enumerate()
+                        .map(|(i, k)| {
+                            let mut object = k.raw().clone();
+                            let note = notes.and_then(|n| n.get(i));
+                            if let Some(KeyNotes {
+                                role,
+                                retirable: Some((_, at)),
+                            }) = note
+                            {
+                                object.insert(
+                                    "_oktakeys".into(),
+                                    serde_json::json!({"role": role, "retirableAt": at}),
+                                );
+                            }
+                            Value::Object(object)
+                        })
                         .collect(),
                 );
                 self.json(&array)
@@ -38,7 +69,7 @@ impl Printer {
                     self.note("No keys.");
                     return Ok(());
                 }
-                self.data(&render(self.key_table(keys)))
+                self.data(&render(self.key_table(keys, notes)))
             }
         }
     }
@@ -82,12 +113,12 @@ impl Printer {
                     return Ok(());
                 }
                 let mut columns = vec!["AUTH SERVER"];
-                columns.extend(KEY_COLUMNS);
+                columns.extend(key_columns(false, false));
                 let mut table = self.new_table(&columns);
                 for (server, keys) in listed {
                     for key in keys {
                         let mut row = vec![Cell::new(escape(server))];
-                        row.extend(self.key_row(key));
+                        row.extend(self.key_row(key, None, false));
                         table.add_row(row);
                     }
                 }
@@ -104,25 +135,34 @@ impl Printer {
         }
     }
 
-    fn key_table(&self, keys: &[Key]) -> Table {
-        let mut table = self.new_table(&KEY_COLUMNS);
-        for key in keys {
-            table.add_row(self.key_row(key));
+    fn key_table(&self, keys: &[Key], notes: Option<&[KeyNotes]>) -> Table {
+        let retirement = notes.is_some_and(|n| n.iter().any(|k| k.retirable.is_some()));
+        let mut table = self.new_table(&key_columns(notes.is_some(), retirement));
+        for (i, key) in keys.iter().enumerate() {
+            let note = notes.and_then(|n| n.get(i));
+            table.add_row(self.key_row(key, note, retirement));
         }
         table
     }
 
-    fn key_row(&self, key: &Key) -> Vec<Cell> {
+    /// One key's cells, with its ROLE when there are notes, and its RETIRABLE time when
+    /// retirement was asked for.
+    fn key_row(&self, key: &Key, note: Option<&KeyNotes>, retirement: bool) -> Vec<Cell> {
         let status = Cell::new(escape(key.status()));
         let status = match (self.color, key.status()) {
             (true, "ACTIVE") => status.fg(Color::Green),
             (true, _) => status.fg(Color::DarkGrey),
             (false, _) => status,
         };
-        vec![
+        let mut row = vec![
             Cell::new(escape(key.id())),
             Cell::new(escape(key.kid().unwrap_or("-"))),
             status,
+        ];
+        if let Some(note) = note {
+            row.push(Cell::new(&note.role));
+        }
+        row.extend([
             Cell::new(escape(key.kty().unwrap_or("-"))),
             Cell::new(escape(key.use_().unwrap_or("-"))),
             Cell::new(
@@ -136,20 +176,30 @@ impl Printer {
                     .map(short_time)
                     .unwrap_or_else(|| "-".into()),
             ),
-        ]
+        ]);
+        if retirement {
+            let at = note
+                .and_then(|n| n.retirable.as_ref())
+                .map(|(t, _)| t.as_str());
+            row.push(Cell::new(at.map_or_else(|| "-".into(), short_time)));
+        }
+        row
     }
 }
 
-const KEY_COLUMNS: [&str; 8] = [
-    "ID",
-    "KID",
-    "STATUS",
-    "KTY",
-    "USE",
-    "THUMBPRINT",
-    "CREATED",
-    "LAST UPDATED",
-];
+/// The table's columns: ROLE after STATUS when roles are shown, RETIRABLE last when
+/// retirement was asked for.
+fn key_columns(role: bool, retirement: bool) -> Vec<&'static str> {
+    let mut columns = vec!["ID", "KID", "STATUS"];
+    if role {
+        columns.push("ROLE");
+    }
+    columns.extend(["KTY", "USE", "THUMBPRINT", "CREATED", "LAST UPDATED"]);
+    if retirement {
+        columns.push("RETIRABLE");
+    }
+    columns
+}
 
 /// The members a JWKS carries (RFC 7517), the rest of Okta's object (id, status, dates,
 /// `_links`) left out.

@@ -10,6 +10,7 @@ mod error_report;
 mod jq;
 mod json;
 mod key_list;
+pub(crate) use key_list::KeyNotes;
 mod printer;
 mod server_list;
 mod table;

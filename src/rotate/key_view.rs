@@ -42,6 +42,8 @@ pub(crate) struct KeyView {
     pub(crate) status: KeyStatus,
     /// Okta's `created` timestamp (`2023-02-21T20:08:24.000Z`: sorts as text).
     pub(crate) created: Option<String>,
+    /// Okta's `lastUpdated`: for an INACTIVE key once active, when it stopped being so.
+    pub(crate) last_updated: Option<String>,
     /// RFC 7638 thumbprint of the key material, when Okta sent `e` and `n`.
     pub(crate) thumbprint: Option<String>,
 }
@@ -54,6 +56,7 @@ impl KeyView {
             kid: key.kid().map(str::to_string),
             status: KeyStatus::parse(Some(key.status()).filter(|s| !s.is_empty())),
             created: key.created().map(str::to_string),
+            last_updated: key.last_updated().map(str::to_string),
             thumbprint: key.thumbprint(),
         }
     }
@@ -65,6 +68,25 @@ impl KeyView {
             None => format!("{} (no kid)", self.id),
         }
     }
+}
+
+/// The planner's views of the keys Okta listed. Requests go to keys by their ids: an id
+/// that cannot be a path segment (`..` would reach another endpoint) stops the command
+/// before anything is sent.
+pub(crate) fn views_of_listed(keys: &[crate::api::Key]) -> crate::error::Result<Vec<KeyView>> {
+    if let Some(bad) = keys
+        .iter()
+        .find(|k| crate::ids::parse_path_id(k.id()).is_err())
+    {
+        return Err(crate::error::Error::network(
+            format!(
+                "Okta listed a key whose id `{}` cannot go in a URL path; nothing was changed",
+                bad.id().escape_debug()
+            ),
+            None,
+        ));
+    }
+    Ok(keys.iter().map(KeyView::from_api).collect())
 }
 
 /// `apk… (kid …), apk… (kid …)`, for messages.

@@ -1,33 +1,41 @@
-//! Key rotation: the plan (`plan`: pure, from the keys a server holds) and its execution
-//! (`execute`: the requests, step by step). `commands::rotate` shows and reports them.
+//! Key rotation: every key's role and when it may be retired (`roles`), the plan (`plan`:
+//! pure, from the keys a server holds) and its execution (`execute`: the requests, step by
+//! step, each change after a fresh look at the server). `commands::rotate` shows and
+//! reports them.
 //!
-//! A rotation puts a new key in and makes it the active one:
-//! 1. add the new key INACTIVE (Okta's rule), or reuse a key with the same kid that an
-//!    earlier, interrupted run already added;
-//! 2. activate it: Okta deactivates the key that was active;
-//! 3. retire old keys: `--delete-old` deletes every other INACTIVE key, `--keep N` keeps the
-//!    N newest of them.
+//! A rotation puts a new key in and makes it the active one, in the order a resource
+//! server survives:
+//! 1. add the new key INACTIVE (Okta's rule), or use a key with the same kid that is
+//!    already staged (`--stage`, or an earlier, interrupted run);
+//! 2. wait for the gate (`--activate-when`): the resource server must hold the new
+//!    private key before Okta encrypts a token with it;
+//! 3. activate it: Okta deactivates the key that was active;
+//! 4. retire previous keys, only once retirable (the last token encrypted with them has
+//!    expired): `--delete-old` deletes every retirable one, `--keep N` keeps the N newest.
 //!
 //! Re-running the same rotation converges: every step is planned from what Okta holds now,
 //! so a run that stopped half-way is completed without adding anything twice.
 //!
 //! Safety, by construction:
-//! - only INACTIVE keys are ever deleted, and nothing is ever deactivated; the active key
-//!   changes only by activating the new one. A server that had an active key always has one.
-//! - a server holding 5 keys (Okta's maximum) needs room before the add. Deletion normally
-//!   comes after activation, so it cannot make that room. When the retention asks for
-//!   keys to be deleted anyway, the oldest of those INACTIVE keys are deleted *first*, just as
-//!   many as needed: they are inactive and would stay inactive, so nothing that encrypts
-//!   tokens changes, and the end state is the same as deleting them last. When nothing may
-//!   be deleted, the plan is refused before anything changes.
+//! - only INACTIVE keys the run saw when it started are ever deleted, never a next key,
+//!   and nothing is ever deactivated; the active key changes only by activating the new
+//!   one. A server that had an active key always has one.
+//! - Okta's key limit is learned from its refusal of the add, not assumed: then the
+//!   oldest retirable INACTIVE key makes room, when the run may delete.
+//! - before every change the keys are listed again; when the server no longer looks as
+//!   planned (another job at work), the run stops (exit 13).
 //! - Okta refuses to add a key while a key without a kid exists. Such a key, when INACTIVE
-//!   and to be deleted by the retention anyway, is deleted first too; otherwise the plan is
+//!   and to be deleted by the retention anyway, is deleted first; otherwise the plan is
 //!   refused with the reason.
 
 mod execute;
+mod gate;
 mod key_view;
 mod plan;
+mod roles;
 
-pub(crate) use execute::{Outcome, execute};
-pub(crate) use key_view::KeyView;
-pub(crate) use plan::{NewKey, Plan, Retention, plan};
+pub(crate) use execute::{Outcome, Run, execute};
+pub(crate) use gate::Hooks;
+pub(crate) use key_view::{KeyStatus, KeyView, views_of_listed};
+pub(crate) use plan::{NewKey, Options, Plan, Retention, Step, not_due_until, plan};
+pub(crate) use roles::{MAX_TOKEN_LIFETIME, Retirement, Role, role, was_activated};

@@ -1,6 +1,7 @@
 //! `oktakeys keys rotate` against the in-process sandbox (Okta's rules: add INACTIVE only,
 //! at most 5 keys, unique kid, no add while a key has no kid, only INACTIVE keys deleted,
-//! one ACTIVE key), with failures injected between steps through its fault hook. Each test
+//! one ACTIVE key), with failures injected between steps through its fault hook. The
+//! rotation lists the keys again before every change and after the activation. Each test
 //! checks the exact requests sent, the output and the exit code, and that re-running the
 //! same command completes an interrupted rotation.
 
@@ -18,10 +19,18 @@ fn new_jwk(env: &TestEnv) -> (String, Value) {
     (path.display().to_string(), jwk)
 }
 
+/// `keys rotate` with `--ignore-token-lifetime`: these tests are about the steps (the
+/// retirement windows are tested in `rotation`).
 fn rotate(env: &TestEnv, fake: &FaultySandbox, args: &[&str]) -> Run {
     let mut cmd = env.cmd_with_org(&fake.base);
-    cmd.args(["--max-retries", "0", "keys", "rotate"])
-        .args(args);
+    cmd.args([
+        "--max-retries",
+        "0",
+        "keys",
+        "rotate",
+        "--ignore-token-lifetime",
+    ])
+    .args(args);
     run(&mut cmd)
 }
 
@@ -56,11 +65,17 @@ fn rotates_one_server_with_the_exact_requests() {
     assert_eq!(
         fake.log(),
         [
+            // Every change after a fresh look; success after seeing the new key ACTIVE.
+            format!("GET /as/{SERVER}/keys"),
             format!("GET /as/{SERVER}/keys"),
             format!("POST /as/{SERVER}/keys"),
+            format!("GET /as/{SERVER}/keys"),
             format!("POST /as/{SERVER}/keys/apkNEW2/lifecycle/activate"),
+            format!("GET /as/{SERVER}/keys"),
             format!("DELETE /as/{SERVER}/keys/apkold"),
+            format!("GET /as/{SERVER}/keys"),
             format!("DELETE /as/{SERVER}/keys/apkolder"),
+            format!("GET /as/{SERVER}/keys"),
         ]
     );
     assert_eq!(
@@ -132,6 +147,9 @@ fn dry_run_prints_the_plan_and_changes_nothing() {
                 "3. delete INACTIVE key apkold (kid old)"
             ],
             "kept": [],
+            "retirable_at": {},
+            "new_key": null,
+            "due_at": null,
             "added": null,
             "activated": null,
             "deactivated": [],
@@ -191,7 +209,7 @@ fn failure_between_add_and_activate_then_the_same_command_completes() {
   INACTIVE apkolder (kid older)
   INACTIVE apkNEW2 (kid new)
 Re-run to complete the rotation (nothing is done twice):
-  oktakeys keys rotate --auth-server {SERVER} --jwk {jwk_path} --keep 1 --yes
+  oktakeys keys rotate --auth-server {SERVER} --jwk {jwk_path} --keep 1 --ignore-token-lifetime --yes
 "
         )),
         "{err}"
@@ -210,18 +228,18 @@ Re-run to complete the rotation (nothing is done twice):
         fake.log(),
         [
             format!("GET /as/{SERVER}/keys"),
+            format!("GET /as/{SERVER}/keys"),
             format!("POST /as/{SERVER}/keys/apkNEW2/lifecycle/activate"),
+            format!("GET /as/{SERVER}/keys"),
             format!("DELETE /as/{SERVER}/keys/apkolder"),
+            format!("GET /as/{SERVER}/keys"),
         ]
     );
     assert_eq!(
         fake.keys(SERVER),
         triples(&[("apkold", "old", "INACTIVE"), ("apkNEW2", "new", "ACTIVE")])
     );
-    assert!(
-        stderr(&out)
-            .contains("  1. use key apkNEW2 (kid new), already added INACTIVE by an earlier run\n")
-    );
+    assert!(stderr(&out).contains("  1. use key apkNEW2 (kid new), already added INACTIVE\n"));
 
     // And once more: nothing to do, exit 0.
     fake.clear_log();
@@ -271,7 +289,9 @@ fn failure_while_deleting_is_resumed_too() {
         fake.log(),
         [
             format!("GET /as/{SERVER}/keys"),
+            format!("GET /as/{SERVER}/keys"),
             format!("DELETE /as/{SERVER}/keys/apkolder"),
+            format!("GET /as/{SERVER}/keys"),
         ]
     );
     let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
@@ -283,7 +303,8 @@ fn failure_while_deleting_is_resumed_too() {
 #[test]
 fn a_full_server_without_deletion_is_refused_before_any_change() {
     let fake = FaultySandbox::start();
-    fake.name_next_keys(&["apkNEW4"]);
+    // One name per add request: the refused ones take theirs too.
+    fake.name_next_keys(&["apkNEW4", "apkNEW5", "apkNEW6"]);
     fake.server(
         SERVER,
         &[
@@ -298,14 +319,24 @@ fn a_full_server_without_deletion_is_refused_before_any_change() {
     let (jwk_path, _) = new_jwk(&env);
     let out = rotate(&env, &fake, &["--auth-server", SERVER, "--jwk", &jwk_path]);
     assert_eq!(out.status.code(), Some(6));
-    assert_eq!(fake.log(), [format!("GET /as/{SERVER}/keys")]);
+    // The limit is learned from Okta's refusal of the add, not assumed.
     assert_eq!(
-        stderr(&out),
-        format!(
-            "error: {SERVER}: the server holds 5 keys, Okta's maximum, and nothing may be deleted: no room for the new key. Nothing was changed
-  hint: pass --delete-old (or --keep N with N at most 4) to delete old INACTIVE keys, or delete one yourself with `oktakeys keys delete KEY_ID`
+        fake.log(),
+        [
+            format!("GET /as/{SERVER}/keys"),
+            format!("GET /as/{SERVER}/keys"),
+            format!("POST /as/{SERVER}/keys"),
+            format!("GET /as/{SERVER}/keys"),
+        ]
+    );
+    assert!(
+        stderr(&out).contains(&format!(
+            "error: {SERVER}: Okta refused to add the new key (\"You can't create a new key. You have reached the maximum number of keys allowed (5). To add another key, you must first delete an existing one.\"), and the run may not delete keys. Nothing more was changed
+  hint: pass --delete-old or --keep N to let oktakeys delete the oldest retirable INACTIVE key (apkb (kid b)) and add again
 "
-        )
+        )),
+        "{}",
+        stderr(&out)
     );
 
     // With --keep 2 the oldest inactive key makes room first.
@@ -328,11 +359,18 @@ fn a_full_server_without_deletion_is_refused_before_any_change() {
         fake.log(),
         [
             format!("GET /as/{SERVER}/keys"),
+            format!("GET /as/{SERVER}/keys"),
+            format!("POST /as/{SERVER}/keys"),
+            format!("GET /as/{SERVER}/keys"),
             format!("DELETE /as/{SERVER}/keys/apkb"),
             format!("POST /as/{SERVER}/keys"),
-            format!("POST /as/{SERVER}/keys/apkNEW4/lifecycle/activate"),
+            format!("GET /as/{SERVER}/keys"),
+            format!("POST /as/{SERVER}/keys/apkNEW6/lifecycle/activate"),
+            format!("GET /as/{SERVER}/keys"),
             format!("DELETE /as/{SERVER}/keys/apkd"),
+            format!("GET /as/{SERVER}/keys"),
             format!("DELETE /as/{SERVER}/keys/apkc"),
+            format!("GET /as/{SERVER}/keys"),
         ]
     );
     assert_eq!(
@@ -340,7 +378,7 @@ fn a_full_server_without_deletion_is_refused_before_any_change() {
         triples(&[
             ("apka", "a", "INACTIVE"),
             ("apke", "e", "INACTIVE"),
-            ("apkNEW4", "new", "ACTIVE")
+            ("apkNEW6", "new", "ACTIVE")
         ])
     );
 }
@@ -457,7 +495,7 @@ fn generate_writes_the_key_first_and_a_rerun_reuses_it() {
     assert_eq!(body["n"], public.n.as_str());
     assert_eq!(body["kid"], "enc-1");
     assert!(stderr(&out).contains(&format!(
-        "  oktakeys keys rotate --auth-server {SERVER} --generate --private-key-out enc.pem --kid enc-1\n"
+        "  oktakeys keys rotate --auth-server {SERVER} --generate --private-key-out enc.pem --kid enc-1 --ignore-token-lifetime\n"
     )));
 
     fake.clear_log();
@@ -472,7 +510,9 @@ fn generate_writes_the_key_first_and_a_rerun_reuses_it() {
         fake.log(),
         [
             format!("GET /as/{SERVER}/keys"),
+            format!("GET /as/{SERVER}/keys"),
             format!("POST /as/{SERVER}/keys/apkNEW2/lifecycle/activate"),
+            format!("GET /as/{SERVER}/keys"),
         ]
     );
     assert_eq!(std::fs::read_to_string(env.path("enc.pem")).unwrap(), pem);
@@ -510,9 +550,12 @@ fn an_add_whose_answer_was_lost_is_found_and_not_repeated() {
         fake.log(),
         [
             format!("GET /as/{SERVER}/keys"),
+            format!("GET /as/{SERVER}/keys"),
             format!("POST /as/{SERVER}/keys"),
             format!("GET /as/{SERVER}/keys"),
+            format!("GET /as/{SERVER}/keys"),
             format!("POST /as/{SERVER}/keys/apkNEW2/lifecycle/activate"),
+            format!("GET /as/{SERVER}/keys"),
         ]
     );
     assert_eq!(
@@ -579,7 +622,7 @@ fn dry_run_with_generate_writes_no_file() {
 Plan for authorization server {SERVER} (new key kid (the new key's thumbprint)):
   1. add the new key, kid (the new key's thumbprint), INACTIVE
   2. activate the new key; Okta deactivates apkold (kid old)
-  keep: apkold (kid old)
+  keep apkold (kid old): retirable now
 (dry run: nothing was changed)
 "
         )
@@ -605,7 +648,9 @@ fn delete_old_asks_on_a_terminal_after_showing_the_plans() {
     fake.server(SERVER, &[("old", "ACTIVE"), ("older", "INACTIVE")]);
     let env = TestEnv::new();
     let (jwk_path, _) = new_jwk(&env);
-    let args = format!("keys rotate --auth-server {SERVER} --jwk {jwk_path} --delete-old");
+    let args = format!(
+        "keys rotate --auth-server {SERVER} --jwk {jwk_path} --delete-old --ignore-token-lifetime"
+    );
 
     let declined = on_a_terminal(&env, &fake.base, &args, "n\n");
     assert_eq!(declined.status.code(), Some(9));

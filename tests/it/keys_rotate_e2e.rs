@@ -56,8 +56,9 @@ fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
 
 #[test]
 fn failure_between_add_and_activate_then_a_rerun_completes() {
-    // Request 1 lists, 2 adds, 3 activates: the third request fails with a 500.
-    let e = E2e::start(&["--fail-requests", "3"]);
+    // Request 1 lists, 2 lists again, 3 adds, 4 lists again, 5 activates: the fifth
+    // request fails with a 500.
+    let e = E2e::start(&["--fail-requests", "5"]);
     let jwk = e.jwk_file("new.json", "2026-11-enc", 5);
     let rotate = [
         "keys",
@@ -67,6 +68,7 @@ fn failure_between_add_and_activate_then_a_rerun_completes() {
         "--jwk",
         &jwk,
         "--delete-old",
+        "--ignore-token-lifetime",
         "--yes",
     ];
 
@@ -77,7 +79,7 @@ fn failure_between_add_and_activate_then_a_rerun_completes() {
     assert!(
         stderr.contains(&format!(
             "Re-run to complete the rotation (nothing is done twice):\n  oktakeys keys rotate \
-             --auth-server default --jwk {jwk} --delete-old --yes\n"
+             --auth-server default --jwk {jwk} --delete-old --ignore-token-lifetime --yes\n"
         )),
         "{stderr}"
     );
@@ -94,7 +96,7 @@ fn failure_between_add_and_activate_then_a_rerun_completes() {
     let resumed = e.run(&rotate);
     assert_eq!(resumed.status.code(), Some(0), "{}", resumed.stderr.clone());
     assert!(resumed.stderr.clone().contains(&format!(
-        "  1. use key {new_id} (kid 2026-11-enc), already added INACTIVE by an earlier run\n"
+        "  1. use key {new_id} (kid 2026-11-enc), already added INACTIVE\n"
     )));
     let keys = e.keys("default");
     assert_eq!(summary(&keys), pairs(&[("2026-11-enc", "ACTIVE")]));
@@ -122,10 +124,23 @@ fn failure_between_add_and_activate_then_a_rerun_completes() {
 #[test]
 fn several_servers_a_full_one_and_the_report() {
     let e = E2e::start(&["--auth-server", "ausA", "--auth-server", "ausB"]);
-    // Fill ausB to Okta's maximum of 5 keys.
+    // Fill ausB to Okta's maximum of 5 keys, each activated in turn: four previous keys
+    // (keys never activated would be next keys, which no retention deletes).
     for i in 0..4 {
         let jwk = e.jwk_file(&format!("fill{i}.json"), &format!("fill-{i}"), i + 1);
-        let out = e.run(&["keys", "add", "--auth-server", "ausB", "--jwk", &jwk]);
+        let out = e.run(&[
+            "keys",
+            "add",
+            "--auth-server",
+            "ausB",
+            "--jwk",
+            &jwk,
+            "-o",
+            "id",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", out.stderr.clone());
+        let id = out.stdout.trim().to_string();
+        let out = e.run(&["keys", "activate", "--auth-server", "ausB", &id]);
         assert_eq!(out.status.code(), Some(0), "{}", out.stderr.clone());
     }
     let jwk = e.jwk_file("new.json", "2026-11-enc", 6);
@@ -138,9 +153,11 @@ fn several_servers_a_full_one_and_the_report() {
         "ausB",
         "--jwk",
         &jwk,
+        "--ignore-token-lifetime",
     ];
 
-    // Without deletion, ausB is refused (exit 6) and left alone; ausA is rotated.
+    // Without deletion, ausB is refused (exit 6: Okta refuses the add for its key limit)
+    // and left alone; ausA is rotated.
     let out = e.run(&[&base[..], &["-o", "json"]].concat());
     assert_eq!(out.status.code(), Some(6), "{}", out.stderr.clone());
     let report: Value = serde_json::from_str(&out.stdout).unwrap();
@@ -152,7 +169,8 @@ fn several_servers_a_full_one_and_the_report() {
     assert_eq!(e.keys("ausB").len(), 5);
     assert_eq!(e.keys("ausA")[1]["status"], "ACTIVE");
 
-    // With --keep 1 the oldest inactive keys go, the previous active key stays.
+    // With --keep 1 the oldest previous key makes room when Okta refuses the add, the
+    // other old keys go after the activation, the previous active key stays.
     let out = e.run(&[&base[..], &["--keep", "1", "--yes", "-o", "json"]].concat());
     assert_eq!(out.status.code(), Some(0), "{}", out.stderr.clone());
     let report: Value = serde_json::from_str(&out.stdout).unwrap();
@@ -206,6 +224,7 @@ fn generate_on_the_built_in_sandbox_profile() {
         "--kid",
         "enc-1",
         "--delete-old",
+        "--ignore-token-lifetime",
         "--yes",
         "-o",
         "id",
@@ -244,6 +263,7 @@ fn ctrl_c_mid_rotation_says_how_to_resume_and_the_resume_completes() {
         "--jwk",
         &jwk,
         "--delete-old",
+        "--ignore-token-lifetime",
         "--yes",
     ];
     for json_output in [false, true] {
@@ -271,8 +291,9 @@ fn ctrl_c_mid_rotation_says_how_to_resume_and_the_resume_completes() {
         let out = Run::from_output(child.wait_with_output().unwrap());
         let err = out.stderr.clone();
         assert_eq!(out.status.code(), Some(130), "{err}");
-        let resume =
-            format!("oktakeys keys rotate --auth-server default --jwk {jwk} --delete-old --yes");
+        let resume = format!(
+            "oktakeys keys rotate --auth-server default --jwk {jwk} --delete-old --ignore-token-lifetime --yes"
+        );
         if json_output {
             let last = err.lines().last().unwrap_or_default();
             let reported: Value = serde_json::from_str(last).expect("the error is one JSON line");

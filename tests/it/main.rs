@@ -20,6 +20,7 @@ mod keys_generate;
 mod keys_rotate;
 mod keys_rotate_e2e;
 mod layout;
+mod rotation;
 mod sandbox_api;
 mod sandbox_commands;
 mod sandbox_profile;

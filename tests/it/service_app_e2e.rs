@@ -404,6 +404,7 @@ fn a_rotation_uses_one_manage_token_for_all_its_requests() {
             "--jwk",
             jwk.to_str().unwrap(),
             "--delete-old",
+            "--ignore-token-lifetime",
             "--yes",
             "-v",
         ],

@@ -33,7 +33,8 @@ fn a_used_up_window_is_waited_out_instead_of_provoking_a_429() {
             .to_string(),
     )
     .unwrap();
-    // list, add, activate: three requests with one allowed per window.
+    // list, then a fresh list before the add, the activation and after it: six requests
+    // with one allowed per window (--token-lifetime: no policies to read).
     let out = run(
         home.path(),
         &served.base,
@@ -45,6 +46,8 @@ fn a_used_up_window_is_waited_out_instead_of_provoking_a_429() {
             "default",
             "--jwk",
             jwk.to_str().unwrap(),
+            "--token-lifetime",
+            "1h",
         ],
     );
     let err = out.stderr.clone();
@@ -54,7 +57,7 @@ fn a_used_up_window_is_waited_out_instead_of_provoking_a_429() {
         "{err}"
     );
     assert!(!err.contains("→ 429"), "a 429 was provoked:\n{err}");
-    assert_eq!(err.matches(" → 2").count(), 3, "{err}");
+    assert_eq!(err.matches(" → 2").count(), 6, "{err}");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //!
 //! Modules: `jwk` (public JWKs, thumbprints), `pem` (public keys from PEM), `armor` (PEM
 //! framing), `asn1` (what a DER blob holds), `keys` (signing and verifying keys, and the one
-//! private-key reader), `generate`, `jws`, `jwe`, `dpop`, `secret`, `error`.
+//! private-key reader), `generate`, `private_out` (encrypted PEM, private JWK), `jws`, `jwe`, `dpop`, `secret`, `error`.
 
 mod armor;
 mod asn1;
@@ -16,6 +16,7 @@ pub mod jwk;
 pub mod jws;
 pub mod keys;
 pub mod pem;
+pub mod private_out;
 pub mod secret;
 
 pub use error::{Error, Result};

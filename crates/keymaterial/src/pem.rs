@@ -26,6 +26,16 @@ const PEM_LABELS: &str = "PUBLIC KEY, RSA PUBLIC KEY, CERTIFICATE, PRIVATE KEY o
 /// public part is kept. Text around the PEM block is ignored. `source` names the input in
 /// messages. The returned key has no kid (see [`PublicKey::effective_kid`]).
 pub fn from_pem_bytes(bytes: &[u8], source: &str) -> Result<PublicKey> {
+    from_pem_bytes_with(bytes, source, None)
+}
+
+/// [`from_pem_bytes`], reading an encrypted PKCS#8 private key (`ENCRYPTED PRIVATE KEY`)
+/// too, opened with `passphrase` (see [`crate::private_out::is_encrypted_pem`]).
+pub fn from_pem_bytes_with(
+    bytes: &[u8],
+    source: &str,
+    passphrase: Option<&crate::secret::Secret>,
+) -> Result<PublicKey> {
     let bad = |why: String| Error::KeyFile(format!("{source}: {why}"));
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Err(bad(not_text_hint(bytes)));
@@ -38,10 +48,12 @@ pub fn from_pem_bytes(bytes: &[u8], source: &str) -> Result<PublicKey> {
             None => bad(no_pem_hint(text)),
         });
     };
-    check_public_label(block, source).map_err(&bad)?;
+    if !(block.label == "ENCRYPTED PRIVATE KEY" && passphrase.is_some()) {
+        check_public_label(block, source).map_err(&bad)?;
+    }
     // Private key bytes are wiped when dropped.
     let der = Zeroizing::new(decode_pem_block(block).map_err(&bad)?);
-    let (n, e) = rsa_of_block(block.label, &der, source).map_err(&bad)?;
+    let (n, e) = rsa_of_block(block.label, &der, source, passphrase).map_err(&bad)?;
     rsa_public_key(&n, &e).map_err(&bad)
 }
 
@@ -112,6 +124,7 @@ fn rsa_of_block(
     label: &str,
     der: &[u8],
     source: &str,
+    passphrase: Option<&crate::secret::Secret>,
 ) -> std::result::Result<(Vec<u8>, Vec<u8>), String> {
     match label {
         "PUBLIC KEY" => {
@@ -141,13 +154,18 @@ fn rsa_of_block(
             let spki = SubjectPublicKeyInfoRef::from_der(&spki_der).map_err(unreadable)?;
             rsa_from_spki(&spki).map_err(|why| format!("the certificate's key: {why}"))
         }
-        // `PRIVATE KEY`, `RSA PRIVATE KEY`: the one private-key reader, then its public half.
+        // `PRIVATE KEY`, `RSA PRIVATE KEY` (or `ENCRYPTED PRIVATE KEY` with a passphrase):
+        // the one private-key reader, then its public half.
         _ => {
-            let key = keys::private_from_der(label, der).map_err(|problem| match problem {
-                Problem::Encrypted => encrypted_hint(source),
-                Problem::Unsupported(algorithm) => not_rsa(&algorithm),
-                Problem::Malformed(why) => why,
-            })?;
+            let key =
+                keys::private_from_der_with(label, der, passphrase).map_err(
+                    |problem| match problem {
+                        Problem::Encrypted => encrypted_hint(source),
+                        Problem::Undecryptable(why) => why,
+                        Problem::Unsupported(algorithm) => not_rsa(&algorithm),
+                        Problem::Malformed(why) => why,
+                    },
+                )?;
             match key.verifying_key() {
                 VerifyingKey::Rsa(key) => {
                     let public: &rsa::PublicKey = key.as_ref().as_ref();

@@ -1,4 +1,5 @@
-//! Test knobs: a rate limit, added latency, and failing chosen requests.
+//! Test knobs: a rate limit, added latency, failing chosen requests, and the limit of keys
+//! per server.
 //!
 //! `sandbox serve` takes them as flags (each with an environment variable, see
 //! [`crate::env`]); the in-process sandbox behind the `sandbox` profile reads the same
@@ -16,6 +17,8 @@ pub const DEFAULT_SERVE_ADDR: &str = "127.0.0.1:8787";
 pub const DEFAULT_RATE_LIMIT: u64 = 1000;
 pub const DEFAULT_RATE_LIMIT_WINDOW_SECS: u64 = 60;
 pub const DEFAULT_LATENCY_MS: u64 = 0;
+/// Okta's limit of keys per authorization server.
+pub const DEFAULT_MAX_KEYS: usize = 5;
 
 /// Requests allowed per rate-limit window (at least 1). The error is the reason, for the
 /// caller to put after the flag's or the variable's name.
@@ -31,6 +34,11 @@ pub fn parse_rate_limit_window(text: &str) -> std::result::Result<u64, String> {
 /// Milliseconds to wait before each answer.
 pub fn parse_latency_ms(text: &str) -> std::result::Result<u64, String> {
     whole_number(text, 0)
+}
+
+/// The most keys a server may hold (at least 1).
+pub fn parse_max_keys(text: &str) -> std::result::Result<usize, String> {
+    whole_number(text, 1).and_then(|n| usize::try_from(n).map_err(|_| "is too large".into()))
 }
 
 /// One number of a request to fail (counted from 1).
@@ -82,6 +90,8 @@ pub struct Knobs {
     /// 1-based numbers of the requests (counted from the server's start) to fail.
     pub fail_requests: BTreeSet<u64>,
     pub fail_with: FailWith,
+    /// An add beyond this many keys is refused with Okta's 400 (its text says 5).
+    pub max_keys: usize,
 }
 
 impl Default for Knobs {
@@ -92,6 +102,7 @@ impl Default for Knobs {
             latency: Duration::from_millis(DEFAULT_LATENCY_MS),
             fail_requests: BTreeSet::new(),
             fail_with: FailWith::default(),
+            max_keys: DEFAULT_MAX_KEYS,
         }
     }
 }
@@ -119,6 +130,10 @@ impl Knobs {
         }
         if let Some(n) = value(env::LATENCY_MS, parse_latency_ms)? {
             knobs.latency = Duration::from_millis(n);
+        }
+        if let Some(v) = get(env::MAX_KEYS) {
+            knobs.max_keys = parse_max_keys(&v)
+                .map_err(|why| Error::config(format!("{} {why}, not `{v}`", env::MAX_KEYS)))?;
         }
         if let Some(list) = get(env::FAIL_REQUESTS) {
             for item in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
@@ -214,6 +229,7 @@ mod tests {
             ("OKTAKEYS_SANDBOX_LATENCY_MS", "250"),
             ("OKTAKEYS_SANDBOX_FAIL_REQUESTS", "2, 5,2"),
             ("OKTAKEYS_SANDBOX_FAIL_WITH", "drop"),
+            ("OKTAKEYS_SANDBOX_MAX_KEYS", "2"),
         ]))
         .unwrap();
         assert_eq!(
@@ -224,6 +240,7 @@ mod tests {
                 latency: Duration::from_millis(250),
                 fail_requests: [2, 5].into_iter().collect(),
                 fail_with: FailWith::Drop,
+                max_keys: 2,
             }
         );
     }
@@ -245,6 +262,11 @@ mod tests {
                 "OKTAKEYS_SANDBOX_FAIL_REQUESTS",
                 "1,x",
                 "OKTAKEYS_SANDBOX_FAIL_REQUESTS must be request numbers (1, 2, …) separated by commas, not `1,x`",
+            ),
+            (
+                "OKTAKEYS_SANDBOX_MAX_KEYS",
+                "0",
+                "OKTAKEYS_SANDBOX_MAX_KEYS must be a whole number of at least 1, not `0`",
             ),
             (
                 "OKTAKEYS_SANDBOX_FAIL_WITH",

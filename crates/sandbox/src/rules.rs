@@ -12,9 +12,6 @@ use super::model::{AuthServer, Key, State, Status};
 use super::servers::{server, server_mut};
 use keymaterial::jwk::{MIN_MODULUS_BITS, modulus_bits};
 
-/// Okta's limit of keys per authorization server.
-pub(crate) const MAX_KEYS: usize = 5;
-
 fn position(server: &AuthServer, key_id: &str) -> Result<usize, OktaError> {
     server
         .keys
@@ -79,13 +76,16 @@ fn base64url(value: Option<&str>) -> Option<Vec<u8>> {
     (!bytes.is_empty()).then_some(bytes)
 }
 
-/// POST …/keys with a JSON body. Returns the new key (INACTIVE).
+/// POST …/keys with a JSON body. Returns the new key (INACTIVE). `max_keys` is the limit
+/// of keys per server (Okta's: 5; the `--max-keys` knob); the refusal keeps Okta's text,
+/// which says 5 whatever the limit.
 pub(crate) fn add(
     state: &mut State,
     server_id: &str,
     body: &[u8],
     now: &str,
     new_id: String,
+    max_keys: usize,
 ) -> Result<Key, OktaError> {
     let server = server_mut(state, server_id)?;
     let req = parse_add_body(body)?;
@@ -98,7 +98,7 @@ pub(crate) fn add(
             errors::CAUSE_EXISTING_KEY_WITHOUT_KID,
         ));
     }
-    if server.keys.len() >= MAX_KEYS {
+    if server.keys.len() >= max_keys {
         return Err(OktaError::validation(errors::CAUSE_TOO_MANY_KEYS));
     }
     if req.kty.as_deref() != Some("RSA") {
@@ -202,6 +202,24 @@ pub(crate) fn delete(state: &mut State, server_id: &str, key_id: &str) -> Result
 mod tests {
     use super::*;
     use crate::seed;
+
+    /// The add with Okta's limit.
+    fn add(
+        state: &mut State,
+        server_id: &str,
+        body: &[u8],
+        now: &str,
+        new_id: String,
+    ) -> Result<Key, OktaError> {
+        super::add(
+            state,
+            server_id,
+            body,
+            now,
+            new_id,
+            crate::knobs::DEFAULT_MAX_KEYS,
+        )
+    }
 
     const T0: &str = "2026-11-26T10:00:00.000Z";
     const T1: &str = "2026-11-26T11:00:00.000Z";

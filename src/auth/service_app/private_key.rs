@@ -82,7 +82,7 @@ impl ServiceApp {
             return Ok(key);
         }
         let parsed = Arc::new(match &self.key_input {
-            KeyInput::Text { text, what } => SigningKey::parse(text, what)?,
+            KeyInput::Text { text, what } => parse(text, what)?,
             KeyInput::File(path) => {
                 let file = KeyFile {
                     what: format!("the private key file {}", path.display()),
@@ -90,7 +90,7 @@ impl ServiceApp {
                     hint: "check private_key_file (or OKTA_CLIENT_PRIVATEKEY)".into(),
                 };
                 let text = read_private_key_file(path, &file)?;
-                SigningKey::parse(&text, &file.what)?
+                parse(&text, &file.what)?
             }
             KeyInput::EnvPath { path, var } => {
                 let file = KeyFile {
@@ -103,11 +103,11 @@ impl ServiceApp {
                 };
                 let path = crate::config::expand_home(std::path::Path::new(path.expose()));
                 let text = read_private_key_file(&path, &file)?;
-                SigningKey::parse(&text, &file.what)?
+                parse(&text, &file.what)?
             }
             KeyInput::Command(cmd) => {
                 let text = crate::auth::run_secret_command(cmd, "private_key_command")?;
-                SigningKey::parse(&text, &format!("the output of private_key_command `{cmd}`"))?
+                parse(&text, &format!("the output of private_key_command `{cmd}`"))?
             }
         });
         if let Ok(mut slot) = self.signing_key.lock() {
@@ -115,6 +115,18 @@ impl ServiceApp {
         }
         Ok(parsed)
     }
+}
+
+/// Parse the key; an encrypted PEM is opened with the passphrase (asked only then).
+fn parse(text: &Secret, what: &str) -> Result<ParsedKey> {
+    let passphrase = keymaterial::private_out::is_encrypted_pem(text.expose().as_bytes())
+        .then(|| crate::passphrase::passphrase(crate::passphrase::Purpose::Read(what)))
+        .transpose()?;
+    Ok(SigningKey::parse_with_passphrase(
+        text,
+        what,
+        passphrase.as_ref(),
+    )?)
 }
 
 /// How a private key file is named in messages.

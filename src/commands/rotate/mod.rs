@@ -14,7 +14,8 @@ use crate::config::{ProcessEnv, Settings};
 use crate::error::{Error, Result};
 use crate::http::Progress;
 use crate::output::Printer;
-use crate::rotate::{self, KeyView, NewKey, Outcome, Plan, Retention};
+use crate::rotate::{self, Hooks, NewKey, Options, Outcome, Plan, Retention};
+use crate::time::{Timestamp, format_duration};
 use keymaterial::jwk::PublicKey;
 use report::{ServerRun, State, finish, report_failure};
 use resume::resume_command;
@@ -39,7 +40,8 @@ pub(crate) async fn run(
     // CI without --yes learns it before anything is read, written or sent.
     refuse_unconfirmable_deletions(global, &args, retention)?;
 
-    let (key, new_key) = new_key::key_material(&args, &printer)?;
+    // The private key is stored (file or command) before anything is sent.
+    let (key, new_key) = new_key::key_material(&args, &printer).await?;
     let conn = Connection::open(&settings, Progress::detect(global.quiet))
         .await?
         .needing(Scope::Manage);
@@ -50,6 +52,13 @@ pub(crate) async fn run(
             return Ok(());
         }
     }
+    let hooks = Hooks {
+        activate_when: args.activate_when.clone(),
+        gate_interval: args.gate_interval,
+        gate_timeout: args.gate_timeout,
+        on_retire: args.on_retire.clone(),
+        private_key_file: args.private_key_out.clone(),
+    };
     let rotation = Rotation {
         global,
         args: &args,
@@ -58,13 +67,21 @@ pub(crate) async fn run(
         key: &key,
         new_key: &new_key,
         parallel: fleet.parallel,
+        hooks: &hooks,
     };
 
     // 1. Plan every server (read only) and show the plans.
     let mut runs = rotation.plan_all(&servers, retention).await;
     if args.dry_run {
         printer.note("(dry run: nothing was changed)");
-        return finish(&printer, &new_key, &runs);
+        finish(&printer, &new_key, &runs)?;
+        let pending = runs
+            .iter()
+            .any(|r| matches!(&r.state, State::Planned(plan) if !plan.is_noop()));
+        if args.detailed_exitcode && pending {
+            return Err(Error::Reported(crate::error::exit::PENDING));
+        }
+        return Ok(());
     }
     // 2. One confirmation for all the deletions.
     rotation.confirm_deletions(&runs).await?;
@@ -122,6 +139,14 @@ fn refuse_unconfirmable_deletions(
     Ok(())
 }
 
+/// A server's plan, or why it is not due (`--if-older-than`).
+// One per server of a run: its size does not matter.
+#[allow(clippy::large_enum_variant)]
+enum Planned {
+    Plan(Plan),
+    NotDue { due: Timestamp, since: String },
+}
+
 /// One rotation to one new key, on several servers.
 struct Rotation<'a> {
     global: &'a GlobalArgs,
@@ -132,6 +157,7 @@ struct Rotation<'a> {
     new_key: &'a NewKey,
     /// How many servers are planned, or executed, at once.
     parallel: u16,
+    hooks: &'a Hooks,
 }
 
 impl Rotation<'_> {
@@ -142,8 +168,17 @@ impl Rotation<'_> {
             servers,
             self.parallel,
             |server, printer| async move {
-                let state = match self.plan(server, retention).await {
-                    Ok(plan) => {
+                let state = match self.plan(&printer, server, retention).await {
+                    Ok(Planned::NotDue { due, since }) => {
+                        printer.note(format!(
+                            "{server}: not due: the ACTIVE key has been active since {since}, \
+                             less than --if-older-than {}; rotation is due at {due}. Nothing \
+                             was changed.",
+                            format_duration(self.args.if_older_than.unwrap_or_default())
+                        ));
+                        State::NotDue(due)
+                    }
+                    Ok(Planned::Plan(plan)) => {
                         printer.note(format!(
                             "Plan for authorization server {server} (new key kid {}):\n{}",
                             self.new_key.kid,
@@ -166,27 +201,39 @@ impl Rotation<'_> {
     }
 
     /// One server's plan, from the keys it holds now (read only).
-    async fn plan(&self, server: &str, retention: Retention) -> Result<Plan> {
+    async fn plan(&self, printer: &Printer, server: &str, retention: Retention) -> Result<Planned> {
         let keys = api::list_keys(&self.client, server).await?;
-        // The plan sends requests to keys by their ids: an id that cannot be a path
-        // segment (`..` would reach another endpoint) stops the server's rotation.
-        if let Some(bad) = keys
-            .iter()
-            .find(|k| crate::ids::parse_path_id(k.id()).is_err())
+        let views = rotate::views_of_listed(&keys)?;
+        if let Some(min_age) = self.args.if_older_than
+            && let Some(due) = rotate::not_due_until(&views, Timestamp::now(), min_age)
         {
-            return Err(Error::network(
-                format!(
-                    "Okta listed a key whose id `{}` cannot go in a URL path; nothing was changed",
-                    bad.id().escape_debug()
-                ),
-                None,
-            ));
+            let since = views
+                .iter()
+                .find(|k| k.status == rotate::KeyStatus::Active)
+                .and_then(|k| k.last_updated.clone())
+                .unwrap_or_default();
+            return Ok(Planned::NotDue { due, since });
         }
-        let views: Vec<KeyView> = keys.iter().map(KeyView::from_api).collect();
-        rotate::plan(&views, self.new_key, retention).map_err(|refusal| Error::Refused {
-            message: refusal.reason,
-            hint: refusal.hint,
-        })
+        let retirement = super::retirement::retirement(
+            &self.client,
+            server,
+            self.args.token_lifetime,
+            self.args.ignore_token_lifetime,
+            printer,
+        )
+        .await;
+        let options = Options {
+            retention,
+            stage: self.args.stage,
+            gate: self.args.activate_when.is_some(),
+            retirement,
+        };
+        rotate::plan(&views, self.new_key, options)
+            .map(Planned::Plan)
+            .map_err(|refusal| Error::Refused {
+                message: refusal.reason,
+                hint: refusal.hint,
+            })
     }
 
     /// One question for every deletion the plans make, unless `--yes`.
@@ -203,19 +250,41 @@ impl Rotation<'_> {
             })
             .flatten()
             .collect();
-        if deletions.is_empty() {
+        // No planned deletion, but Okta's key limit may call for one (learned from its
+        // refusal of the add): the question names the key that would make room.
+        let room: Vec<String> = runs
+            .iter()
+            .filter_map(|r| match &r.state {
+                State::Planned(plan) if plan.may_delete && plan.deletions().next().is_none() => {
+                    plan.room
+                        .first()
+                        .map(|k| format!("{} on {}", k.id, r.auth_server))
+                }
+                _ => None,
+            })
+            .collect();
+        if deletions.is_empty() && room.is_empty() {
             return Ok(());
         }
+        let question = if deletions.is_empty() {
+            format!(
+                "Rotate? If Okta refuses the add for its key limit, the oldest retirable \
+                 INACTIVE key is deleted to make room ({})",
+                room.join(", ")
+            )
+        } else {
+            format!(
+                "Rotate, and delete {} old key(s) once they are INACTIVE ({})?",
+                deletions.len(),
+                deletions.join(", ")
+            )
+        };
         // The person's thinking time does not count against --timeout.
         self.client
             .off_the_clock(super::confirm(
                 self.global,
                 self.args.yes,
-                &format!(
-                    "Rotate, and delete {} old key(s) once they are INACTIVE ({})?",
-                    deletions.len(),
-                    deletions.join(", ")
-                ),
+                &question,
                 "not rotating",
             ))
             .await
@@ -263,9 +332,18 @@ impl Rotation<'_> {
             ));
         }
         let progress = |line: String| printer.note(format!("{server}: {line}"));
+        let run = rotate::Run {
+            client: &self.client,
+            server,
+            plan,
+            key: self.key,
+            kid: new_kid,
+            hooks: self.hooks,
+            progress: &progress,
+        };
         let outcome = tokio::select! {
             biased;
-            outcome = rotate::execute(&self.client, server, plan, self.key, &progress) => outcome,
+            outcome = rotate::execute(&run) => outcome,
             signal = crate::signals::stop() => {
                 return Err(Error::Interrupted {
                     signal,
@@ -275,13 +353,13 @@ impl Rotation<'_> {
                     )),
                     hint: Some(format!(
                         "re-run to complete the rotation (nothing is done twice): {}",
-                        resume_command(self.global, server, self.args)
+                        resume_command(self.global, server, self.args, None)
                     )),
                 });
             }
         };
         if let Some(err) = &outcome.error {
-            let resume = resume_command(self.global, server, self.args);
+            let resume = resume_command(self.global, server, self.args, outcome.new_key.as_deref());
             report_failure(
                 printer,
                 server,
@@ -289,6 +367,13 @@ impl Rotation<'_> {
                 outcome.holds.as_deref(),
                 Some(&resume),
             );
+        } else if self.args.stage && !plan.is_noop() {
+            printer.note(format!(
+                "{server}: staged key {} (kid {new_kid}) INACTIVE; the active key is still {}. \
+                 Activate it later with the same command without --stage.",
+                outcome.new_key.as_deref().unwrap_or("?"),
+                outcome.active_key.as_deref().unwrap_or("none"),
+            ));
         } else if !plan.is_noop() {
             printer.note(format!(
                 "{server}: rotated; the active key is {} (kid {new_kid}).",

@@ -1,5 +1,5 @@
 //! The key a rotation puts in: read from `--jwk`/`--pem`, or `--generate`d (or taken from
-//! the file an earlier `--generate` run wrote).
+//! the file an earlier `--generate` run wrote, or handed to `--private-key-command`).
 
 use std::path::Path;
 
@@ -9,14 +9,27 @@ use crate::commands::key_source::{KeySource, load_key};
 use crate::error::{Error, Result};
 use crate::output::Printer;
 use crate::rotate::NewKey;
+use crate::shell::{self, Ended};
 use keymaterial::jwk::PublicKey;
 
-/// The public key to send, and what the planner knows of it.
-pub(super) fn key_material(args: &RotateArgs, printer: &Printer) -> Result<(PublicKey, NewKey)> {
+/// The public key to send, and what the planner knows of it. A generated private key is
+/// stored (file or command) before anything is sent.
+pub(super) async fn key_material(
+    args: &RotateArgs,
+    printer: &Printer,
+) -> Result<(PublicKey, NewKey)> {
     let kid = args.kid.as_deref();
     let source = KeySource::from_flags(args.source.jwk.as_deref(), args.source.pem.as_deref());
     let key = match source {
         Some(source) => load_key(source, kid)?,
+        None if args.private_key_command.is_some() => {
+            if args.dry_run {
+                let what = "it would be handed to --private-key-command".to_string();
+                return Ok(not_generated_yet(&what, kid, printer));
+            }
+            let command = args.private_key_command.as_deref().unwrap_or_default();
+            stored_by_command(command, args.bits.bits(), printer).await?
+        }
         None => {
             let path = args
                 .private_key_out
@@ -24,7 +37,10 @@ pub(super) fn key_material(args: &RotateArgs, printer: &Printer) -> Result<(Publ
                 .ok_or_else(|| Error::Usage("--generate needs --private-key-out FILE".into()))?;
             match generated_key(path, args, printer)? {
                 Some(key) => key,
-                None => return Ok(not_generated_yet(path, kid, printer)),
+                None => {
+                    let what = format!("{} would be written", path.display());
+                    return Ok(not_generated_yet(&what, kid, printer));
+                }
             }
         }
     };
@@ -65,6 +81,30 @@ fn generated_key(path: &Path, args: &RotateArgs, printer: &Printer) -> Result<Op
     Ok(Some(key))
 }
 
+/// `--generate --private-key-command`: a new key, piped to the command as PKCS#8 PEM;
+/// nothing on disk. The command must succeed before anything is sent (exit 3 if not).
+async fn stored_by_command(command: &str, bits: usize, printer: &Printer) -> Result<PublicKey> {
+    let (secret, key) = keymaterial::generate::generate(bits)?;
+    let ended = shell::run(command, &[], Some(secret.expose().as_bytes()), None).await;
+    drop(secret);
+    match ended {
+        Ended::Success => {
+            printer.note(format!(
+                "Handed the new {bits}-bit private key (PKCS#8 PEM) to --private-key-command; \
+                 nothing was written to disk."
+            ));
+            Ok(key)
+        }
+        Ended::Failed(why) => Err(Error::config_hint(
+            format!(
+                "--private-key-command {why}: the new private key was not stored, so nothing \
+                 was sent to Okta"
+            ),
+            "fix the command (it reads the PEM on its stdin), then run again",
+        )),
+    }
+}
+
 /// The key of a `--private-key-out` file an earlier run wrote: it must hold a private key
 /// (a public key or a certificate there would put in a key nobody can decrypt with), and
 /// only its owner may read it, as for the config file. Nothing is sent otherwise (exit 3).
@@ -77,14 +117,11 @@ fn existing_private_key(path: &Path) -> Result<PublicKey> {
     Ok(keymaterial::pem::from_private_pem_bytes(&bytes, &name)?)
 }
 
-/// `--dry-run --generate`: the key does not exist yet, and no file is written. The plan
+/// `--dry-run --generate`: the key does not exist yet, and nothing is stored. The plan
 /// names it by the kid it will have.
-fn not_generated_yet(path: &Path, kid: Option<&str>, printer: &Printer) -> (PublicKey, NewKey) {
+fn not_generated_yet(store: &str, kid: Option<&str>, printer: &Printer) -> (PublicKey, NewKey) {
     let kid = kid.map_or_else(|| "(the new key's thumbprint)".to_string(), str::to_string);
-    printer.note(format!(
-        "(dry run: no key generated; {} would be written)",
-        path.display()
-    ));
+    printer.note(format!("(dry run: no key generated; {store})"));
     let placeholder = PublicKey {
         kid: None,
         n: String::new(),

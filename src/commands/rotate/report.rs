@@ -6,14 +6,19 @@ use serde_json::{Value, json};
 use crate::cli::OutputFormat;
 use crate::error::{Error, Result};
 use crate::output::{self, Printer};
-use crate::rotate::{KeyView, NewKey, Outcome, Plan};
+use crate::rotate::{KeyView, NewKey, Outcome, Plan, Step};
+use crate::time::Timestamp;
 
 /// Where a server's rotation ended.
+// One per server of a run: their size does not matter.
+#[allow(clippy::large_enum_variant)]
 pub(super) enum State {
     /// `--dry-run`: planned only.
     Planned(Plan),
     /// Refused by the planner, or the keys could not be listed: nothing changed.
     NotStarted(Error),
+    /// `--if-older-than`: the ACTIVE key is younger; rotation is due then.
+    NotDue(Timestamp),
     /// Executed (successfully or not).
     Done(Plan, Outcome),
 }
@@ -28,7 +33,7 @@ impl ServerRun {
         match &self.state {
             State::NotStarted(err) => Some(err),
             State::Done(_, outcome) => outcome.error.as_ref(),
-            State::Planned(_) => None,
+            State::Planned(_) | State::NotDue(_) => None,
         }
     }
 }
@@ -107,10 +112,20 @@ pub(super) fn finish(printer: &Printer, new_key: &NewKey, runs: &[ServerRun]) ->
 fn result_word(run: &ServerRun) -> &'static str {
     match &run.state {
         State::Planned(_) => "planned",
+        State::NotDue(_) => "not due",
         State::NotStarted(Error::Refused { .. }) => "refused",
         State::NotStarted(_) => "failed",
+        State::Done(_, o) if matches!(o.error, Some(Error::Refused { .. })) => "refused",
         State::Done(_, o) if o.error.is_some() => "failed",
         State::Done(plan, _) if plan.is_noop() => "unchanged",
+        State::Done(plan, _)
+            if !plan
+                .steps
+                .iter()
+                .any(|s| matches!(s, Step::Activate { .. } | Step::AlreadyActive { .. })) =>
+        {
+            "staged"
+        }
         State::Done(..) => "rotated",
     }
 }
@@ -118,8 +133,12 @@ fn result_word(run: &ServerRun) -> &'static str {
 fn report_entry(new_key: &NewKey, run: &ServerRun) -> Value {
     let (plan, outcome) = match &run.state {
         State::Planned(plan) => (Some(plan), None),
-        State::NotStarted(_) => (None, None),
+        State::NotStarted(_) | State::NotDue(_) => (None, None),
         State::Done(plan, outcome) => (Some(plan), Some(outcome)),
+    };
+    let due = match &run.state {
+        State::NotDue(due) => Value::String(due.to_string()),
+        _ => Value::Null,
     };
     let error = run
         .error()
@@ -133,11 +152,16 @@ fn report_entry(new_key: &NewKey, run: &ServerRun) -> Value {
             p.to_string()
                 .lines()
                 .map(str::trim)
-                .filter(|l| !l.starts_with("keep:"))
+                .filter(|l| !l.starts_with("keep "))
                 .map(str::to_string)
                 .collect::<Vec<_>>()
         }),
-        "kept": plan.map(|p| p.kept.iter().map(|k| k.id.clone()).collect::<Vec<_>>()),
+        "kept": plan.map(|p| p.kept.iter().map(|k| k.key.id.clone()).collect::<Vec<_>>()),
+        "retirable_at": plan.map(|p| p.kept.iter().map(|k| {
+            (k.key.id.clone(), Value::String(k.retirable.label()))
+        }).collect::<serde_json::Map<_, _>>()),
+        "new_key": outcome.and_then(|o| o.new_key.clone()),
+        "due_at": due,
         "added": outcome.and_then(|o| o.added.clone()),
         "activated": outcome.and_then(|o| o.activated.clone()),
         "deactivated": outcome.map(|o| o.deactivated.clone()).unwrap_or_default(),

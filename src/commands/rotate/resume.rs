@@ -3,9 +3,18 @@
 use std::path::Path;
 
 use crate::cli::{GlobalArgs, RotateArgs};
+use crate::time::format_duration;
 
-/// The command that resumes the rotation of one server: the same source, kid and retention.
-pub(super) fn resume_command(global: &GlobalArgs, server: &str, args: &RotateArgs) -> String {
+/// The command that resumes the rotation of one server: the same source, kid, gate and
+/// retention (not `--if-older-than`: the rotation is under way). A key generated for
+/// `--private-key-command` exists nowhere else: once added (`new_key_id`), it is resumed by
+/// activating it.
+pub(super) fn resume_command(
+    global: &GlobalArgs,
+    server: &str,
+    args: &RotateArgs,
+    new_key_id: Option<&str>,
+) -> String {
     let mut argv: Vec<String> = vec!["oktakeys".into()];
     if let Some(profile) = &global.profile {
         argv.extend(["--profile".into(), profile.clone()]);
@@ -15,6 +24,16 @@ pub(super) fn resume_command(global: &GlobalArgs, server: &str, args: &RotateArg
     }
     if let Some(org) = &global.org_url {
         argv.extend(["--org-url".into(), org.clone()]);
+    }
+    if let (Some(id), Some(_)) = (new_key_id, &args.private_key_command) {
+        argv.extend([
+            "keys".into(),
+            "activate".into(),
+            "--auth-server".into(),
+            server.into(),
+            id.into(),
+        ]);
+        return join(&argv);
     }
     argv.extend([
         "keys".into(),
@@ -28,18 +47,48 @@ pub(super) fn resume_command(global: &GlobalArgs, server: &str, args: &RotateArg
         argv.extend(["--pem".into(), path_arg(p)]);
     } else if let Some(p) = &args.private_key_out {
         argv.extend(["--generate".into(), "--private-key-out".into(), path_arg(p)]);
+    } else if let Some(cmd) = &args.private_key_command {
+        argv.extend([
+            "--generate".into(),
+            "--private-key-command".into(),
+            cmd.clone(),
+        ]);
     }
     if let Some(kid) = &args.kid {
         argv.extend(["--kid".into(), kid.clone()]);
+    }
+    if args.stage {
+        argv.push("--stage".into());
+    }
+    if let Some(gate) = &args.activate_when {
+        argv.extend(["--activate-when".into(), gate.clone()]);
+        argv.extend([
+            "--gate-interval".into(),
+            format_duration(args.gate_interval),
+        ]);
+        argv.extend(["--gate-timeout".into(), format_duration(args.gate_timeout)]);
     }
     if args.delete_old {
         argv.push("--delete-old".into());
     } else if let Some(n) = args.keep {
         argv.extend(["--keep".into(), n.to_string()]);
     }
+    if let Some(lifetime) = args.token_lifetime {
+        argv.extend(["--token-lifetime".into(), format_duration(lifetime)]);
+    }
+    if args.ignore_token_lifetime {
+        argv.push("--ignore-token-lifetime".into());
+    }
+    if let Some(cmd) = &args.on_retire {
+        argv.extend(["--on-retire".into(), cmd.clone()]);
+    }
     if args.yes {
         argv.push("--yes".into());
     }
+    join(&argv)
+}
+
+fn join(argv: &[String]) -> String {
     argv.iter()
         .map(|a| shell_quote(a))
         .collect::<Vec<_>>()
@@ -106,7 +155,7 @@ mod tests {
             panic!("rotate")
         };
         assert_eq!(
-            resume_command(&cli.global, "ausB", &args),
+            resume_command(&cli.global, "ausB", &args, None),
             "oktakeys --profile ci keys rotate --auth-server ausB --generate --private-key-out \
              'my keys/enc.pem' --kid 'enc 2026' --keep 2 --yes"
         );

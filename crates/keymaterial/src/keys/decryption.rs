@@ -26,7 +26,17 @@ impl DecryptionKey {
     /// source in messages ("the private key file enc.pem"); the text never appears. An EC
     /// key is refused: Okta encrypts access tokens to RSA keys only.
     pub fn parse(text: &Secret, what: &str) -> Result<Self> {
-        match parse(text, what, Purpose::Decrypting)?.key {
+        Self::parse_with_passphrase(text, what, None)
+    }
+
+    /// [`DecryptionKey::parse`], opening an encrypted PKCS#8 PEM with `passphrase` (the
+    /// caller gets it: this crate does no I/O).
+    pub fn parse_with_passphrase(
+        text: &Secret,
+        what: &str,
+        passphrase: Option<&Secret>,
+    ) -> Result<Self> {
+        match parse(text, what, Purpose::Decrypting, passphrase)?.key {
             SigningKey::Rsa(signing) => {
                 let key: &rsa::PrivateKey = signing.as_ref().as_ref();
                 Ok(DecryptionKey {

@@ -26,7 +26,7 @@ use crate::error::{Error, Result};
 use crate::secret::Secret;
 use private::Purpose;
 use private::bad_key;
-pub(crate) use private::{Problem, from_der as private_from_der};
+pub(crate) use private::{Problem, from_der_with as private_from_der_with};
 
 /// JWS algorithms this tool signs and verifies with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +68,17 @@ impl SigningKey {
     /// Parse a private key: PEM (PKCS#8, PKCS#1, SEC1) or a private JWK. `what` names the
     /// source in messages ("the private key file ci.pem"); the text itself never appears.
     pub fn parse(text: &Secret, what: &str) -> Result<ParsedKey> {
-        private::parse(text, what, Purpose::Signing)
+        private::parse(text, what, Purpose::Signing, None)
+    }
+
+    /// [`SigningKey::parse`], opening an encrypted PKCS#8 PEM (`ENCRYPTED PRIVATE KEY`)
+    /// with `passphrase`; the caller gets the passphrase (this crate does no I/O).
+    pub fn parse_with_passphrase(
+        text: &Secret,
+        what: &str,
+        passphrase: Option<&Secret>,
+    ) -> Result<ParsedKey> {
+        private::parse(text, what, Purpose::Signing, passphrase)
     }
 
     pub fn alg(&self) -> Alg {

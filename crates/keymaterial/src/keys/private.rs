@@ -21,12 +21,30 @@ use crate::secret::Secret;
 /// Why a private key in DER cannot be used. The caller words it: advice for an encrypted
 /// key differs between "upload its public half" and "sign with it".
 pub(crate) enum Problem {
-    /// Protected by a passphrase, which oktakeys never asks for.
+    /// Protected by a passphrase, and none was given.
     Encrypted,
+    /// Protected by a passphrase that does not open it; the reason.
+    Undecryptable(String),
     /// Neither RSA nor EC P-256: the algorithm's name ("EC P-384 (elliptic curve)").
     Unsupported(String),
     /// Not the structure its label declares; the reason, naming neither key nor content.
     Malformed(String),
+}
+
+/// [`from_der`], and an `ENCRYPTED PRIVATE KEY` (PKCS#8 PBES2) opened with `passphrase`.
+pub(crate) fn from_der_with(
+    label: &str,
+    der: &[u8],
+    passphrase: Option<&Secret>,
+) -> std::result::Result<SigningKey, Problem> {
+    match (label, passphrase) {
+        ("ENCRYPTED PRIVATE KEY", Some(passphrase)) => {
+            let plain = crate::private_out::decrypt_pkcs8_der(der, passphrase)
+                .map_err(Problem::Undecryptable)?;
+            from_der("PRIVATE KEY", &plain)
+        }
+        _ => from_der(label, der),
+    }
 }
 
 /// Read a private key from the DER of a `PRIVATE KEY` (PKCS#8: RSA or EC P-256),
@@ -89,13 +107,18 @@ impl Purpose {
     }
 }
 
-/// [`SigningKey::parse`]: PEM or a private JWK.
-pub(super) fn parse(text: &Secret, what: &str, purpose: Purpose) -> Result<ParsedKey> {
+/// [`SigningKey::parse`]: PEM (an encrypted one opened with `passphrase`) or a private JWK.
+pub(super) fn parse(
+    text: &Secret,
+    what: &str,
+    purpose: Purpose,
+    passphrase: Option<&Secret>,
+) -> Result<ParsedKey> {
     let trimmed = text.expose().trim_start();
     if trimmed.starts_with('{') {
         parse_private_jwk(trimmed, what, purpose)
     } else if trimmed.starts_with("-----BEGIN") {
-        parse_pem(trimmed, what, purpose).map(|key| ParsedKey { key, kid: None })
+        parse_pem_with(trimmed, what, purpose, passphrase).map(|key| ParsedKey { key, kid: None })
     } else {
         Err(bad_key(
             what,
@@ -106,6 +129,15 @@ pub(super) fn parse(text: &Secret, what: &str, purpose: Purpose) -> Result<Parse
 
 /// A private key from PEM, worded for signing with it (the service app's key).
 pub(super) fn parse_pem(text: &str, what: &str, purpose: Purpose) -> Result<SigningKey> {
+    parse_pem_with(text, what, purpose, None)
+}
+
+fn parse_pem_with(
+    text: &str,
+    what: &str,
+    purpose: Purpose,
+    passphrase: Option<&Secret>,
+) -> Result<SigningKey> {
     let unusable = |why: String| bad_key(what, &format!("is not a usable PEM file: {why}"));
     let blocks = pem_blocks(text).map_err(unusable)?;
     // `openssl ecparam -genkey` writes the curve's parameters before the key.
@@ -113,6 +145,7 @@ pub(super) fn parse_pem(text: &str, what: &str, purpose: Purpose) -> Result<Sign
         return Err(bad_key(what, "is not a valid PEM document"));
     };
     match block.label {
+        "ENCRYPTED PRIVATE KEY" if passphrase.is_some() => {}
         "ENCRYPTED PRIVATE KEY" => return Err(encrypted(what)),
         "PRIVATE KEY" | "RSA PRIVATE KEY" | "EC PRIVATE KEY" if block.encrypted => {
             return Err(encrypted(what));
@@ -133,8 +166,9 @@ pub(super) fn parse_pem(text: &str, what: &str, purpose: Purpose) -> Result<Sign
     }
     // Private key bytes are wiped when dropped.
     let der = Zeroizing::new(decode_pem_block(block).map_err(unusable)?);
-    from_der(block.label, &der).map_err(|problem| match problem {
+    from_der_with(block.label, &der, passphrase).map_err(|problem| match problem {
         Problem::Encrypted => encrypted(what),
+        Problem::Undecryptable(why) => bad_key(what, &why),
         Problem::Unsupported(algorithm) if algorithm.starts_with("EC") => bad_key(
             what,
             "is an EC key on a curve other than P-256 (only ES256 is supported)",

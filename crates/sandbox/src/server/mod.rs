@@ -250,6 +250,7 @@ async fn add_key(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response<Body> {
+    let max_keys = app.knobs.max_keys;
     let armed = app.faults.as_ref().and_then(Faults::take_key_id);
     let new_id = armed.unwrap_or_else(ids::key_id);
     answer_with_key(
@@ -257,7 +258,7 @@ async fn add_key(
         &headers,
         server,
         StatusCode::CREATED,
-        move |state, s| rules::add(state, s, &body, &now(), new_id),
+        move |state, s| rules::add(state, s, &body, &now(), new_id, max_keys),
     )
     .await
 }
