@@ -328,7 +328,14 @@ fn ctrl_c_mid_rotation_says_how_to_resume_and_the_resume_completes() {
     }
     // The resume command completes the rotation without duplicating anything.
     let done = e2e.run(&args);
-    assert_eq!(done.status.code(), Some(0), "{}", done.stderr.clone());
+    // On a failure, what the sandbox itself said (it once could not be reached here).
+    assert_eq!(
+        done.status.code(),
+        Some(0),
+        "{}\nsandbox serve's stderr:\n{}",
+        done.stderr,
+        std::fs::read_to_string(&e2e.served.stderr_path).unwrap_or_default()
+    );
     assert_eq!(
         summary(&e2e.keys("default")),
         pairs(&[("2026-12", "ACTIVE")])
