@@ -588,6 +588,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --version 'Print version'
         }
         &'oktakeys;servers;get'= {
+            cand --parallel 'With --all-auth-servers: how many servers are read at once (1: one after another)'
             cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
@@ -602,6 +603,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --max-api-capacity 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]'
             cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
             cand --color 'When to use colour'
+            cand --all-auth-servers 'Every ACTIVE custom authorization server of the org instead of ID: one block each, in Okta''s order (-o json: an array of server objects)'
             cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand -q 'Print only data and errors: no progress or confirmations of success'

@@ -522,6 +522,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_se
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from list" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -l parallel -d 'With --all-auth-servers: how many servers are read at once (1: one after another)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
@@ -539,6 +540,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_se
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -l all-auth-servers -d 'Every ACTIVE custom authorization server of the org instead of ID: one block each, in Okta\'s order (-o json: an array of server objects)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand servers; and __fish_seen_subcommand_from get" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
