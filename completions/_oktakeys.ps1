@@ -71,7 +71,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('--max-api-capacity', '--max-api-capacity', [CompletionResultType]::ParameterName, 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
+            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress or confirmations of success')
@@ -93,6 +93,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Re-activate the key that was ACTIVE before (the INACTIVE key most recently deactivated)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove end to end that FILE opens the access tokens the server issues now')
             [CompletionResult]::new('match', 'match', [CompletionResultType]::ParameterValue, 'Find which of the server''s keys FILE is the private half of, and whether it is ACTIVE')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Check each server''s encryption keys and say which need attention (exit 11 when any does)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -115,7 +116,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--retirement', '--retirement', [CompletionResultType]::ParameterName, 'Add when each INACTIVE key is retirable (a RETIRABLE column; with -o json an `_oktakeys` member); reads the server''s policies'' rules')
-            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
+            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress or confirmations of success')
@@ -145,7 +146,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('--max-api-capacity', '--max-api-capacity', [CompletionResultType]::ParameterName, 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
+            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress or confirmations of success')
@@ -179,7 +180,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the method, URL and body that would be sent, send nothing, exit 0')
-            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
+            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress or confirmations of success')
@@ -210,7 +211,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the method, URL and body that would be sent, send nothing, exit 0')
-            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
+            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress or confirmations of success')
@@ -241,7 +242,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the method, URL and body that would be sent, send nothing, exit 0')
-            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
+            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress or confirmations of success')
@@ -274,7 +275,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Delete without asking')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Delete without asking')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the method, URL and body that would be sent, send nothing, exit 0')
-            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
+            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress or confirmations of success')
@@ -312,7 +313,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--encrypt', '--encrypt', [CompletionResultType]::ParameterName, 'Encrypt the PEM with a passphrase (PKCS#8 PBES2), from OKTAKEYS_KEY_PASSPHRASE or asked on the terminal')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace FILE if it exists (atomically: the old key stays until the new one is complete)')
-            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
+            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress or confirmations of success')
@@ -363,7 +364,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Delete without asking')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Delete without asking')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan, change nothing, exit 0')
-            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
+            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress or confirmations of success')
@@ -394,7 +395,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the method, URL and body that would be sent, send nothing, exit 0')
-            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
+            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress or confirmations of success')
@@ -428,7 +429,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('--max-api-capacity', '--max-api-capacity', [CompletionResultType]::ParameterName, 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
+            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress or confirmations of success')
@@ -459,7 +460,40 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('--max-api-capacity', '--max-api-capacity', [CompletionResultType]::ParameterName, 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
-            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
+            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress or confirmations of success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress or confirmations of success')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt (also when the CI environment variable is set)')
+            [CompletionResult]::new('--no-token-cache', '--no-token-cache', [CompletionResultType]::ParameterName, 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oktakeys;keys;audit' {
+            [CompletionResult]::new('--max-age', '--max-age', [CompletionResultType]::ParameterName, 'An ACTIVE key older than this (since its activation) is an error (e.g. 30d, 12h)')
+            [CompletionResult]::new('--token-lifetime', '--token-lifetime', [CompletionResultType]::ParameterName, 'The longest access-token lifetime to assume for the retirement rule, instead of reading each server''s policies'' rules (e.g. 1h)')
+            [CompletionResult]::new('--auth-server', '--auth-server', [CompletionResultType]::ParameterName, 'Authorization server id (aus…, or `default`); a profile may give a default')
+            [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to read instead of the default (`oktakeys config path` shows which is used)')
+            [CompletionResult]::new('--org-url', '--org-url', [CompletionResultType]::ParameterName, 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq ''.[].kid''')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for the whole command, in seconds [default: 120]')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Limit for one HTTP request, in seconds [default: 30]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Limit for opening a connection, in seconds [default: 10]')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]')
+            [CompletionResult]::new('--max-api-capacity', '--max-api-capacity', [CompletionResultType]::ParameterName, 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Warnings fail the audit too (exit 11)')
+            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress or confirmations of success')
@@ -484,6 +518,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Re-activate the key that was ACTIVE before (the INACTIVE key most recently deactivated)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove end to end that FILE opens the access tokens the server issues now')
             [CompletionResult]::new('match', 'match', [CompletionResultType]::ParameterValue, 'Find which of the server''s keys FILE is the private half of, and whether it is ACTIVE')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Check each server''s encryption keys and say which need attention (exit 11 when any does)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -518,6 +553,9 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             break
         }
         'oktakeys;keys;help;match' {
+            break
+        }
+        'oktakeys;keys;help;audit' {
             break
         }
         'oktakeys;keys;help;help' {
@@ -583,6 +621,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             break
         }
         'oktakeys;servers;get' {
+            [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'With --all-auth-servers: how many servers are read at once (1: one after another)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to read instead of the default (`oktakeys config path` shows which is used)')
@@ -597,6 +636,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('--max-api-capacity', '--max-api-capacity', [CompletionResultType]::ParameterName, 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--all-auth-servers', '--all-auth-servers', [CompletionResultType]::ParameterName, 'Every ACTIVE custom authorization server of the org instead of ID: one block each, in Okta''s order (-o json: an array of server objects)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress or confirmations of success')
@@ -1150,6 +1190,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Re-activate the key that was ACTIVE before (the INACTIVE key most recently deactivated)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove end to end that FILE opens the access tokens the server issues now')
             [CompletionResult]::new('match', 'match', [CompletionResultType]::ParameterValue, 'Find which of the server''s keys FILE is the private half of, and whether it is ACTIVE')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Check each server''s encryption keys and say which need attention (exit 11 when any does)')
             break
         }
         'oktakeys;help;keys;list' {
@@ -1183,6 +1224,9 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             break
         }
         'oktakeys;help;keys;match' {
+            break
+        }
+        'oktakeys;help;keys;audit' {
             break
         }
         'oktakeys;help;servers' {

@@ -106,6 +106,9 @@ _oktakeys() {
             oktakeys__subcmd__help__subcmd__keys,add)
                 cmd="oktakeys__subcmd__help__subcmd__keys__subcmd__add"
                 ;;
+            oktakeys__subcmd__help__subcmd__keys,audit)
+                cmd="oktakeys__subcmd__help__subcmd__keys__subcmd__audit"
+                ;;
             oktakeys__subcmd__help__subcmd__keys,deactivate)
                 cmd="oktakeys__subcmd__help__subcmd__keys__subcmd__deactivate"
                 ;;
@@ -163,6 +166,9 @@ _oktakeys() {
             oktakeys__subcmd__keys,add)
                 cmd="oktakeys__subcmd__keys__subcmd__add"
                 ;;
+            oktakeys__subcmd__keys,audit)
+                cmd="oktakeys__subcmd__keys__subcmd__audit"
+                ;;
             oktakeys__subcmd__keys,deactivate)
                 cmd="oktakeys__subcmd__keys__subcmd__deactivate"
                 ;;
@@ -198,6 +204,9 @@ _oktakeys() {
                 ;;
             oktakeys__subcmd__keys__subcmd__help,add)
                 cmd="oktakeys__subcmd__keys__subcmd__help__subcmd__add"
+                ;;
+            oktakeys__subcmd__keys__subcmd__help,audit)
+                cmd="oktakeys__subcmd__keys__subcmd__help__subcmd__audit"
                 ;;
             oktakeys__subcmd__keys__subcmd__help,deactivate)
                 cmd="oktakeys__subcmd__keys__subcmd__help__subcmd__deactivate"
@@ -1197,7 +1206,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__help__subcmd__keys)
-            opts="list get add activate deactivate delete generate rotate rollback verify match"
+            opts="list get add activate deactivate delete generate rotate rollback verify match audit"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1225,6 +1234,20 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__help__subcmd__keys__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktakeys__subcmd__help__subcmd__keys__subcmd__audit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1519,7 +1542,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys)
-            opts="-p -o -v -q -h -V --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version list get add activate deactivate delete generate rotate rollback verify match help"
+            opts="-p -o -v -q -h -V --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version list get add activate deactivate delete generate rotate rollback verify match audit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1734,6 +1757,114 @@ _oktakeys() {
                     return 0
                     ;;
                 --kid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --org-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktakeys__subcmd__keys__subcmd__audit)
+            opts="-p -o -v -q -h -V --max-age --strict --token-lifetime --auth-server --parallel --all-auth-servers --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --max-age)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-lifetime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2255,7 +2386,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__help)
-            opts="list get add activate deactivate delete generate rotate rollback verify match help"
+            opts="list get add activate deactivate delete generate rotate rollback verify match audit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2283,6 +2414,20 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__keys__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktakeys__subcmd__keys__subcmd__help__subcmd__audit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3871,12 +4016,16 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__servers__subcmd__get)
-            opts="-p -o -v -q -h -V --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            opts="-p -o -v -q -h -V --all-auth-servers --parallel --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

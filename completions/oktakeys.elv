@@ -67,7 +67,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --max-api-capacity 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]'
             cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
             cand --color 'When to use colour'
-            cand --all-auth-servers '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
+            cand --all-auth-servers '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
             cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand -q 'Print only data and errors: no progress or confirmations of success'
@@ -89,6 +89,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand rollback 'Re-activate the key that was ACTIVE before (the INACTIVE key most recently deactivated)'
             cand verify 'Prove end to end that FILE opens the access tokens the server issues now'
             cand match 'Find which of the server''s keys FILE is the private half of, and whether it is ACTIVE'
+            cand audit 'Check each server''s encryption keys and say which need attention (exit 11 when any does)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oktakeys;keys;list'= {
@@ -110,7 +111,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
             cand --color 'When to use colour'
             cand --retirement 'Add when each INACTIVE key is retirable (a RETIRABLE column; with -o json an `_oktakeys` member); reads the server''s policies'' rules'
-            cand --all-auth-servers '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
+            cand --all-auth-servers '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
             cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand -q 'Print only data and errors: no progress or confirmations of success'
@@ -139,7 +140,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --max-api-capacity 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]'
             cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
             cand --color 'When to use colour'
-            cand --all-auth-servers '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
+            cand --all-auth-servers '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
             cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand -q 'Print only data and errors: no progress or confirmations of success'
@@ -172,7 +173,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
             cand --color 'When to use colour'
             cand --dry-run 'Print the method, URL and body that would be sent, send nothing, exit 0'
-            cand --all-auth-servers '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
+            cand --all-auth-servers '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
             cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand -q 'Print only data and errors: no progress or confirmations of success'
@@ -202,7 +203,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
             cand --color 'When to use colour'
             cand --dry-run 'Print the method, URL and body that would be sent, send nothing, exit 0'
-            cand --all-auth-servers '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
+            cand --all-auth-servers '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
             cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand -q 'Print only data and errors: no progress or confirmations of success'
@@ -232,7 +233,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
             cand --color 'When to use colour'
             cand --dry-run 'Print the method, URL and body that would be sent, send nothing, exit 0'
-            cand --all-auth-servers '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
+            cand --all-auth-servers '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
             cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand -q 'Print only data and errors: no progress or confirmations of success'
@@ -264,7 +265,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand -y 'Delete without asking'
             cand --yes 'Delete without asking'
             cand --dry-run 'Print the method, URL and body that would be sent, send nothing, exit 0'
-            cand --all-auth-servers '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
+            cand --all-auth-servers '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
             cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand -q 'Print only data and errors: no progress or confirmations of success'
@@ -301,7 +302,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --color 'When to use colour'
             cand --encrypt 'Encrypt the PEM with a passphrase (PKCS#8 PBES2), from OKTAKEYS_KEY_PASSPHRASE or asked on the terminal'
             cand --force 'Replace FILE if it exists (atomically: the old key stays until the new one is complete)'
-            cand --all-auth-servers '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
+            cand --all-auth-servers '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
             cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand -q 'Print only data and errors: no progress or confirmations of success'
@@ -351,7 +352,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand -y 'Delete without asking'
             cand --yes 'Delete without asking'
             cand --dry-run 'Print the plan, change nothing, exit 0'
-            cand --all-auth-servers '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
+            cand --all-auth-servers '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
             cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand -q 'Print only data and errors: no progress or confirmations of success'
@@ -381,7 +382,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
             cand --color 'When to use colour'
             cand --dry-run 'Print the method, URL and body that would be sent, send nothing, exit 0'
-            cand --all-auth-servers '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
+            cand --all-auth-servers '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
             cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand -q 'Print only data and errors: no progress or confirmations of success'
@@ -414,7 +415,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --max-api-capacity 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]'
             cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
             cand --color 'When to use colour'
-            cand --all-auth-servers '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
+            cand --all-auth-servers '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
             cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand -q 'Print only data and errors: no progress or confirmations of success'
@@ -444,7 +445,39 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --max-api-capacity 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]'
             cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
             cand --color 'When to use colour'
-            cand --all-auth-servers '`keys list` and `keys rotate`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
+            cand --all-auth-servers '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;keys;audit'= {
+            cand --max-age 'An ACTIVE key older than this (since its activation) is an error (e.g. 30d, 12h)'
+            cand --token-lifetime 'The longest access-token lifetime to assume for the retirement rule, instead of reading each server''s policies'' rules (e.g. 1h)'
+            cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand --parallel 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)'
+            cand --jq 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq ''.[].kid'''
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --max-api-capacity 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
+            cand --color 'When to use colour'
+            cand --strict 'Warnings fail the audit too (exit 11)'
+            cand --all-auth-servers '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
             cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand -q 'Print only data and errors: no progress or confirmations of success'
@@ -468,6 +501,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand rollback 'Re-activate the key that was ACTIVE before (the INACTIVE key most recently deactivated)'
             cand verify 'Prove end to end that FILE opens the access tokens the server issues now'
             cand match 'Find which of the server''s keys FILE is the private half of, and whether it is ACTIVE'
+            cand audit 'Check each server''s encryption keys and say which need attention (exit 11 when any does)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oktakeys;keys;help;list'= {
@@ -491,6 +525,8 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         &'oktakeys;keys;help;verify'= {
         }
         &'oktakeys;keys;help;match'= {
+        }
+        &'oktakeys;keys;help;audit'= {
         }
         &'oktakeys;keys;help;help'= {
         }
@@ -552,6 +588,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --version 'Print version'
         }
         &'oktakeys;servers;get'= {
+            cand --parallel 'With --all-auth-servers: how many servers are read at once (1: one after another)'
             cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
@@ -566,6 +603,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand --max-api-capacity 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]'
             cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
             cand --color 'When to use colour'
+            cand --all-auth-servers 'Every ACTIVE custom authorization server of the org instead of ID: one block each, in Okta''s order (-o json: an array of server objects)'
             cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
             cand -q 'Print only data and errors: no progress or confirmations of success'
@@ -1079,6 +1117,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand rollback 'Re-activate the key that was ACTIVE before (the INACTIVE key most recently deactivated)'
             cand verify 'Prove end to end that FILE opens the access tokens the server issues now'
             cand match 'Find which of the server''s keys FILE is the private half of, and whether it is ACTIVE'
+            cand audit 'Check each server''s encryption keys and say which need attention (exit 11 when any does)'
         }
         &'oktakeys;help;keys;list'= {
         }
@@ -1101,6 +1140,8 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         &'oktakeys;help;keys;verify'= {
         }
         &'oktakeys;help;keys;match'= {
+        }
+        &'oktakeys;help;keys;audit'= {
         }
         &'oktakeys;help;servers'= {
             cand list 'List the org''s authorization servers, with their access-token encryption'

@@ -19,7 +19,8 @@ Examples:
 pub struct KeysArgs {
     /// Authorization server id (aus…, or `default`); a profile may give a default
     ///
-    /// `keys list` and `keys rotate` take several (repeat the flag); the others take one.
+    /// `keys list`, `keys rotate` and `keys audit` take several (repeat the flag); the others
+    /// take one.
     #[arg(
         long,
         global = true,
@@ -51,7 +52,7 @@ pub struct FleetArgs {
     )]
     pub parallel: u16,
 
-    /// `keys list` and `keys rotate`: every ACTIVE custom authorization server of the org
+    /// `keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org
     /// (all pages of the server listing) instead of --auth-server
     #[arg(long, global = true, conflicts_with = "auth_server")]
     pub all_auth_servers: bool,
@@ -64,7 +65,7 @@ impl KeysArgs {
             [] => Ok(None),
             [one] => Ok(Some(one)),
             many => Err(format!(
-                "--auth-server is given {} times; only `keys list` and `keys rotate` act on several servers",
+                "--auth-server is given {} times; only `keys list`, `keys rotate` and `keys audit` act on several servers",
                 many.len()
             )),
         }
@@ -268,6 +269,46 @@ Examples:
   oktakeys keys match --auth-server aus1a2b3c4d5e6f7g8h9 --private-key enc.pem
   oktakeys keys match --auth-server payments --private-key enc.jwk.json -o json")]
     Match(MatchArgs),
+
+    /// Check each server's encryption keys and say which need attention (exit 11 when any does)
+    #[command(after_help = "\
+For each server: its access-token encryption (algorithm or off), where its keys come from
+(saved on the server, or its jwks_uri), the ACTIVE key's kid and age (since activation), the
+key count, and findings, each with a severity.
+
+Errors: encryption on but no ACTIVE key (no-active-key); the ACTIVE key older than --max-age
+(active-key-too-old); a key without a kid (key-without-kid: Okta then refuses every add).
+Warnings: encryption off while keys are saved (keys-without-encryption); 5 or more keys
+(key-limit: the spec's limit is 5); INACTIVE keys past retirement, the rule of `keys list
+--retirement` (retirable-keys); no key at all (no-keys).
+
+Exit 11 when any error is found (any warning too with --strict), else 0; a server that
+cannot be read is reported and the others are still audited (the exit code is then that
+failure's). -o json prints one report object:
+{\"servers\":[{\"id\",\"name\",\"encryption\",\"keySource\",\"activeKey\",\"keyCount\",\"findings\"}],
+ \"summary\":{\"servers\",\"errors\",\"warnings\"}}.
+
+Examples:
+  oktakeys keys audit --auth-server aus1a2b3c4d5e6f7g8h9
+  oktakeys keys audit --all-auth-servers --max-age 30d --strict
+  oktakeys keys audit --all-auth-servers -o json --jq '.servers[] | select(.findings != []) | .id'")]
+    Audit(AuditArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// An ACTIVE key older than this (since its activation) is an error (e.g. 30d, 12h)
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration, default_value = "90d")]
+    pub max_age: Duration,
+
+    /// Warnings fail the audit too (exit 11)
+    #[arg(long)]
+    pub strict: bool,
+
+    /// The longest access-token lifetime to assume for the retirement rule, instead of
+    /// reading each server's policies' rules (e.g. 1h)
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub token_lifetime: Option<Duration>,
 }
 
 #[derive(Debug, Args)]

@@ -22,8 +22,8 @@ pub use config::{AuthMode, ConfigArgs, ConfigCommand, InitArgs, ShowArgs, TokenS
 pub use help::{ENVIRONMENT, EXIT_CODES};
 use help::{root_after_help, root_after_long_help};
 pub use keys::{
-    AddArgs, DeleteArgs, FleetArgs, GenerateArgs, Kdf, KeysArgs, KeysCommand, ListArgs, MatchArgs,
-    MutateArgs, PrivateKeyFormat, RotateArgs, VerifyArgs,
+    AddArgs, AuditArgs, DeleteArgs, FleetArgs, GenerateArgs, Kdf, KeysArgs, KeysCommand, ListArgs,
+    MatchArgs, MutateArgs, PrivateKeyFormat, RotateArgs, VerifyArgs,
 };
 pub use sandbox::{
     SandboxArgs, SandboxCommand, SandboxFailWith, SandboxResetArgs, SandboxServeArgs,

@@ -42,7 +42,9 @@ received. ID may also be the server's name.
 
 Examples:
   oktakeys servers get aus1a2b3c4d5e6f7g8h9
-  oktakeys servers get default -o json | jq .accessTokenEncryptedResponseAlgorithm")]
+  oktakeys servers get default -o json | jq .accessTokenEncryptedResponseAlgorithm
+  oktakeys servers get --all-auth-servers
+  oktakeys servers get --all-auth-servers -o json --jq '.[] | select(.jwks_uri) | .id'")]
     Get(GetArgs),
 
     /// Turn access-token encryption on or off
@@ -63,8 +65,26 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct GetArgs {
     /// The server's id (aus…, or `default`), or its name
-    #[arg(value_name = "ID", value_parser = parse_path_id)]
-    pub id: String,
+    #[arg(
+        value_name = "ID",
+        value_parser = parse_path_id,
+        required_unless_present = "all_auth_servers"
+    )]
+    pub id: Option<String>,
+
+    /// Every ACTIVE custom authorization server of the org instead of ID: one block each,
+    /// in Okta's order (-o json: an array of server objects)
+    #[arg(long, conflicts_with = "id")]
+    pub all_auth_servers: bool,
+
+    /// With --all-auth-servers: how many servers are read at once (1: one after another)
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 8,
+        value_parser = clap::value_parser!(u16).range(1..)
+    )]
+    pub parallel: u16,
 }
 
 #[derive(Debug, Args)]

@@ -15,13 +15,22 @@ use crate::output::Printer;
 /// `--all-auth-servers`: the ids of every ACTIVE custom authorization server of the org,
 /// from all pages of `GET /api/v1/authorizationServers`, in Okta's order.
 pub(crate) async fn all_active_servers(client: &Client) -> Result<Vec<String>> {
-    let ids: Vec<String> = servers::list_servers(client, None)
+    Ok(all_active(client)
         .await?
         .iter()
-        .filter(|s| s.status() == "ACTIVE")
         .map(|s| s.id().to_string())
+        .collect())
+}
+
+/// The same servers as Okta listed them (their encryption and key source included).
+pub(crate) async fn all_active(client: &Client) -> Result<Vec<servers::AuthServer>> {
+    let active: Vec<servers::AuthServer> = servers::list_servers(client, None)
+        .await?
+        .into_iter()
+        .filter(|s| s.status() == "ACTIVE")
         .collect();
-    if let Some(bad) = ids.iter().find(|id| crate::ids::parse_path_id(id).is_err()) {
+    let mut ids = active.iter().map(|s| s.id());
+    if let Some(bad) = ids.find(|id| crate::ids::parse_path_id(id).is_err()) {
         return Err(Error::network(
             format!(
                 "Okta listed an authorization server whose id `{}` cannot go in a URL path",
@@ -30,7 +39,7 @@ pub(crate) async fn all_active_servers(client: &Client) -> Result<Vec<String>> {
             None,
         ));
     }
-    Ok(ids)
+    Ok(active)
 }
 
 /// The servers of `--auth-server`, each once, in the order given.
@@ -69,4 +78,12 @@ where
         results.push(result);
     }
     results
+}
+
+/// On the server's held stream: that it failed, naming it (the others go on).
+pub(crate) fn report_failure(held: &Printer, server: &str, err: &Error) {
+    held.failure(format!(
+        "error: {server}: {}",
+        crate::output::error_paragraph(err).trim_start_matches("error: ")
+    ));
 }

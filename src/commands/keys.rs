@@ -28,7 +28,7 @@ pub(crate) async fn run(global: &GlobalArgs, args: KeysArgs) -> Result<()> {
     }
     if args.fleet.all_auth_servers {
         return Err(Error::Usage(
-            "--all-auth-servers is for `keys list` and `keys rotate`".into(),
+            "--all-auth-servers is for `keys list`, `keys rotate` and `keys audit`".into(),
         ));
     }
     let auth_server = args.single_auth_server().map_err(Error::Usage)?;
@@ -83,8 +83,9 @@ async fn run_on(
         KeysCommand::Generate(_)
         | KeysCommand::Rotate(_)
         | KeysCommand::Verify(_)
-        | KeysCommand::Match(_) => Err(Error::Internal(
-            "keys generate/rotate/verify/match: misrouted".into(),
+        | KeysCommand::Match(_)
+        | KeysCommand::Audit(_) => Err(Error::Internal(
+            "keys generate/rotate/verify/match/audit: misrouted".into(),
         )),
     }
 }
@@ -110,10 +111,7 @@ async fn list_many(global: &GlobalArgs, printer: &Printer, args: &KeysArgs) -> R
         |server, held| async move {
             let listed = api::list_keys(client, server).await;
             if let Err(err) = &listed {
-                held.failure(format!(
-                    "error: {server}: {}",
-                    crate::output::error_paragraph(err).trim_start_matches("error: ")
-                ));
+                super::fleet::report_failure(&held, server, err);
             }
             listed
         },

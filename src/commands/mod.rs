@@ -6,6 +6,7 @@ use crate::cli::{Cli, Command, GlobalArgs, KeysArgs, KeysCommand};
 use crate::env;
 use crate::error::{Error, Result};
 
+mod audit;
 mod auth_server;
 pub mod completion;
 pub mod config;
@@ -41,6 +42,11 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
             auth_server,
             fleet,
         }) => rotate::run(&cli.global, auth_server, &fleet, rotate).await,
+        Command::Keys(KeysArgs {
+            command: KeysCommand::Audit(audit),
+            auth_server,
+            fleet,
+        }) => audit::run(&cli.global, auth_server, &fleet, audit).await,
         Command::Keys(KeysArgs {
             command: KeysCommand::Verify(verify),
             auth_server,

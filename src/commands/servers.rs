@@ -1,7 +1,7 @@
 //! `oktakeys servers list|get|encryption enable|disable`: the org's authorization servers
 //! and their access-token encryption.
 
-use crate::api::servers::{self, ENCRYPTION_FIELD, requests};
+use crate::api::servers::{self, AuthServer, ENCRYPTION_FIELD, requests};
 use crate::api::{self, Key};
 use crate::auth::Scope;
 use crate::cli::{EncryptionCommand, GlobalArgs, ServersArgs, ServersCommand};
@@ -34,7 +34,10 @@ pub(crate) async fn run(global: &GlobalArgs, args: ServersArgs) -> Result<()> {
             let list = servers::list_servers(&client, a.query.as_deref()).await?;
             printer.servers(&list)
         }
-        ServersCommand::Get(a) => get(&client, &printer, &a.id).await,
+        ServersCommand::Get(a) => match (&a.id, a.all_auth_servers) {
+            (Some(id), false) => get(&client, &printer, id).await,
+            _ => get_all(&client, &printer, a.parallel).await,
+        },
         ServersCommand::Encryption(e) => {
             let server = which_server(&settings)?;
             match e.command {
@@ -65,16 +68,68 @@ async fn get(client: &Client, printer: &Printer, value: &str) -> Result<()> {
     if printer.format != crate::cli::OutputFormat::Table {
         return printer.server(&server);
     }
-    let keys = match server.jwks_uri() {
-        Some(_) => None,
-        None => Some(api::list_keys(client, server.id()).await?),
-    };
-    let longest = servers::longest_access_token_lifetime(client, server.id()).await?;
+    let (keys, longest) = details(client, &server).await?;
     printer.server_details(&ServerDetails {
         server: &server,
         keys: keys.as_deref(),
         longest_lifetime_minutes: longest,
     })
+}
+
+/// What `servers get` shows besides the server object: its saved keys (none listed when
+/// they come from a URL) and its longest access-token lifetime.
+async fn details(client: &Client, server: &AuthServer) -> Result<(Option<Vec<Key>>, Option<u64>)> {
+    let keys = match server.jwks_uri() {
+        Some(_) => None,
+        None => Some(api::list_keys(client, server.id()).await?),
+    };
+    let longest = servers::longest_access_token_lifetime(client, server.id()).await?;
+    Ok((keys, longest))
+}
+
+/// `servers get --all-auth-servers`: every ACTIVE server, one block each in Okta's order
+/// (the details read up to `parallel` servers at once); -o json an array of the objects.
+async fn get_all(client: &Client, printer: &Printer, parallel: u16) -> Result<()> {
+    let all = super::fleet::all_active(client).await?;
+    if printer.format != crate::cli::OutputFormat::Table {
+        return printer.servers(&all);
+    }
+    let ids: Vec<String> = all.iter().map(|s| s.id().to_string()).collect();
+    let all = &all;
+    let results = super::fleet::each_server(printer, &ids, parallel, |id, held| async move {
+        let found = all.iter().find(|s| s.id() == id);
+        let read = match found {
+            Some(server) => details(client, server).await,
+            None => Err(Error::Internal(format!("server {id} left the listing"))),
+        };
+        if let Err(err) = &read {
+            super::fleet::report_failure(&held, id, err);
+        }
+        read
+    })
+    .await;
+    let (mut first_failure, mut printed) = (None, false);
+    for (server, read) in all.iter().zip(results) {
+        match read {
+            Ok((keys, longest)) => {
+                if std::mem::replace(&mut printed, true) {
+                    printer.data("\n")?;
+                }
+                printer.server_details(&ServerDetails {
+                    server,
+                    keys: keys.as_deref(),
+                    longest_lifetime_minutes: longest,
+                })?;
+            }
+            Err(err) => {
+                first_failure.get_or_insert(err.exit_code());
+            }
+        }
+    }
+    match first_failure {
+        Some(code) => Err(Error::Reported(code)),
+        None => Ok(()),
+    }
 }
 
 /// GET the server, change only the encryption field, PUT the whole object back.

@@ -4,6 +4,7 @@
 //! tables, JSON (and `--jq`), dry runs, and the one error report; `escape` makes server and file text
 //! safe for a terminal in all that is printed for people.
 
+mod audit_report;
 mod check_report;
 mod dry_run;
 mod error_report;
@@ -16,6 +17,7 @@ mod server_list;
 mod table;
 mod token_view;
 
+pub(crate) use audit_report::{ActiveKey, Finding, ServerAudit, Severity, age_text};
 pub(crate) use check_report::{Check, Report};
 pub(crate) use error_report::{error_json, error_paragraph};
 pub use error_report::{report_error, report_usage_error};

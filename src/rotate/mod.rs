@@ -38,4 +38,4 @@ pub(crate) use execute::{Outcome, Run, execute};
 pub(crate) use gate::Hooks;
 pub(crate) use key_view::{KeyStatus, KeyView, views_of_listed};
 pub(crate) use plan::{NewKey, Options, Plan, Retention, Step, not_due_until, plan};
-pub(crate) use roles::{MAX_TOKEN_LIFETIME, Retirement, Role, role, was_activated};
+pub(crate) use roles::{MAX_TOKEN_LIFETIME, Retirable, Retirement, Role, role, was_activated};

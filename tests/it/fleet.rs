@@ -594,3 +594,76 @@ fn rotate_all_auth_servers_rotates_each_active_server() {
     );
     assert_eq!(fake.log()[0], "GET /api/v1/authorizationServers");
 }
+
+// ---- servers get --all-auth-servers ------------------------------------------------------
+
+#[test]
+fn servers_get_all_auth_servers_prints_one_block_per_active_server_in_order() {
+    use httpmock::prelude::*;
+    let okta = MockServer::start();
+    let base = okta.base_url();
+    let server =
+        |id: &str, status: &str| serde_json::json!({"id": id, "name": id, "status": status});
+    okta.mock(|when, then| {
+        when.method(GET).path("/api/v1/authorizationServers");
+        then.status(200).json_body(serde_json::json!([
+            server("ausB", "ACTIVE"),
+            server("ausX", "INACTIVE"),
+            server("ausBroken", "ACTIVE"),
+            server("ausA", "ACTIVE"),
+        ]));
+    });
+    for id in ["ausA", "ausB"] {
+        let key = okta_key(&base, &format!("apk{id}"), &format!("kid{id}"), "ACTIVE", 1);
+        okta.mock(|when, then| {
+            when.method(GET).path(format!(
+                "/api/v1/authorizationServers/{id}/resourceservercredentials/keys"
+            ));
+            then.status(200).json_body(serde_json::json!([key]));
+        });
+        okta.mock(|when, then| {
+            when.method(GET)
+                .path(format!("/api/v1/authorizationServers/{id}/policies"));
+            then.status(200).json_body(serde_json::json!([]));
+        });
+    }
+    okta.mock(|when, then| {
+        when.method(GET)
+            .path("/api/v1/authorizationServers/ausBroken/resourceservercredentials/keys");
+        then.status(500)
+            .json_body(okta_error("E0000009", "Internal Server Error", &[]));
+    });
+    let env = TestEnv::new();
+    let out = run(env.cmd_with_org(&base).args([
+        "--max-retries",
+        "0",
+        "servers",
+        "get",
+        "--all-auth-servers",
+    ]));
+    assert!(out.code() != Some(0), "{out}");
+    assert!(out.stderr.contains("error: ausBroken:"), "{out}");
+    let rows: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("aus"))
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(rows, ["ausB", "ausA"], "{out}");
+    assert!(out.stdout.contains("(kid kidausB)"), "{out}");
+
+    // -o json: the listed objects, no further request.
+    let out =
+        run(env
+            .cmd_with_org(&base)
+            .args(["servers", "get", "--all-auth-servers", "-o", "json"]));
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert_eq!(
+        out.json(),
+        serde_json::json!([
+            server("ausB", "ACTIVE"),
+            server("ausBroken", "ACTIVE"),
+            server("ausA", "ACTIVE")
+        ])
+    );
+}

@@ -5,6 +5,7 @@
 
 mod common;
 
+mod audit;
 mod config_commands;
 mod config_resolution;
 mod encryption;
