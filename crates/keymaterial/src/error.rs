@@ -10,7 +10,7 @@ pub enum Error {
     #[error("{0}")]
     KeyFile(String),
 
-    /// A modulus size [`crate::generate::generate`] does not offer.
+    /// A modulus size `generate::generate` does not offer.
     #[error("RSA keys are generated with 2048, 3072 or 4096 bits, not {0}")]
     UnsupportedBits(usize),
 

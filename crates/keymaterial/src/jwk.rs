@@ -59,7 +59,7 @@ pub fn thumbprint(e: &str, n: &str) -> String {
 
 /// RFC 7638 SHA-256 thumbprint over a key's required members, base64url. `members` must
 /// be in lexicographic order of their names (RFC 7638 §3.3): every thumbprint in oktakeys
-/// (RSA keys here, EC DPoP keys in [`crate::keys::VerifyingKey::thumbprint`]) is this one.
+/// (RSA keys here, EC DPoP keys in `keys::VerifyingKey::thumbprint`) is this one.
 pub(crate) fn rfc7638(members: &[(&str, &str)]) -> String {
     debug_assert!(members.is_sorted_by_key(|(name, _)| *name));
     // No whitespace; serde_json escapes the strings exactly as the RFC's JSON requires.

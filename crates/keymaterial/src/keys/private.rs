@@ -1,5 +1,5 @@
 //! The one reader of private keys: PEM (PKCS#8, PKCS#1, SEC1) and private JWKs into a
-//! [`SigningKey`]. The public-key reader ([`crate::pem`]) uses [`from_der`] too, for the
+//! [`SigningKey`]. The public-key reader (`pem`) uses [`from_der`] too, for the
 //! public half of a private key, and words its problems for its own purpose.
 
 use base64::Engine;
