@@ -14,6 +14,7 @@ use serde_json::Value;
 use super::{App, Ids, now, respond};
 use crate::custom_as;
 use crate::errors::OktaError;
+use crate::model::State;
 use crate::response::{error_response, json_response};
 use crate::servers;
 
@@ -109,6 +110,13 @@ async fn list_servers(
     })
 }
 
+/// The server as Okta returns it (its signing key made on first use, as Okta always has one).
+fn server_object(state: &mut State, id: &str, base: &str) -> Result<Value, OktaError> {
+    let server = servers::server_mut(state, id)?;
+    custom_as::ensure_signing(server)?;
+    Ok(servers::to_json(server, id, base))
+}
+
 async fn get_server(
     AxumState(app): AxumState<Arc<App>>,
     Ids(id): Ids<String>,
@@ -116,11 +124,7 @@ async fn get_server(
 ) -> Response<Body> {
     let base = app.base_url(&headers);
     let outcome = app
-        .transact(move |state| {
-            let server = servers::server_mut(state, &id)?;
-            custom_as::ensure_signing(server)?;
-            Ok::<_, OktaError>(servers::to_json(server, &id, &base))
-        })
+        .transact(move |state| server_object(state, &id, &base))
         .await;
     respond(&app, outcome, |v| json_response(StatusCode::OK, &v))
 }
@@ -135,9 +139,7 @@ async fn replace_server(
     let outcome = app
         .transact(move |state| {
             servers::replace(state, &id, &body, &now())?;
-            let server = servers::server_mut(state, &id)?;
-            custom_as::ensure_signing(server)?;
-            Ok::<_, OktaError>(servers::to_json(server, &id, &base))
+            server_object(state, &id, &base)
         })
         .await;
     respond(&app, outcome, |v| json_response(StatusCode::OK, &v))
