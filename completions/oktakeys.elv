@@ -90,6 +90,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand verify 'Prove end to end that FILE opens the access tokens the server issues now'
             cand match 'Find which of the server''s keys FILE is the private half of, and whether it is ACTIVE'
             cand audit 'Check each server''s encryption keys and say which need attention (exit 11 when any does)'
+            cand ring 'The resource server''s key ring: the private keys whose tokens may still arrive'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oktakeys;keys;list'= {
@@ -489,6 +490,184 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oktakeys;keys;ring'= {
+            cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand --parallel 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)'
+            cand --jq 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq ''.[].kid'''
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --max-api-capacity 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
+            cand --color 'When to use colour'
+            cand --all-auth-servers '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand check 'Check that the ring holds the private half of every key whose tokens may be alive'
+            cand list 'List the ring''s keys: kid, role in Okta, when retirable (never private members)'
+            cand prune 'Remove the ring keys Okta no longer needs (what `keys ring check` calls prunable)'
+            cand import 'Adopt existing private keys into the ring, each under the kid of Okta''s key it matches'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktakeys;keys;ring;check'= {
+            cand --ring 'The resource server''s key ring: a file holding a private JWKS (mode 0600); `{server}` in it is the authorization server''s id [default: the profile''s `ring`]'
+            cand --token-lifetime 'The longest access-token lifetime for the retirement rule [default: 24h, Okta''s maximum]'
+            cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand --parallel 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)'
+            cand --jq 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq ''.[].kid'''
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --max-api-capacity 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
+            cand --color 'When to use colour'
+            cand --all-auth-servers '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;keys;ring;list'= {
+            cand --ring 'The resource server''s key ring: a file holding a private JWKS (mode 0600); `{server}` in it is the authorization server''s id [default: the profile''s `ring`]'
+            cand --token-lifetime 'The longest access-token lifetime for the retirement rule [default: 24h, Okta''s maximum]'
+            cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand --parallel 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)'
+            cand --jq 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq ''.[].kid'''
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --max-api-capacity 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
+            cand --color 'When to use colour'
+            cand --all-auth-servers '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;keys;ring;prune'= {
+            cand --ring 'The resource server''s key ring: a file holding a private JWKS (mode 0600); `{server}` in it is the authorization server''s id [default: the profile''s `ring`]'
+            cand --token-lifetime 'The longest access-token lifetime for the retirement rule [default: 24h, Okta''s maximum]'
+            cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand --parallel 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)'
+            cand --jq 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq ''.[].kid'''
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --max-api-capacity 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
+            cand --color 'When to use colour'
+            cand --dry-run 'Name the keys that would be removed, change nothing'
+            cand -y 'Remove without asking'
+            cand --yes 'Remove without asking'
+            cand --all-auth-servers '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;keys;ring;import'= {
+            cand --ring 'The resource server''s key ring: a file holding a private JWKS (mode 0600); `{server}` in it is the authorization server''s id [default: the profile''s `ring`]'
+            cand --auth-server 'Authorization server id (aus…, or `default`); a profile may give a default'
+            cand --parallel 'With several servers: how many are worked on at once (1: one after another); output still comes in the order of the servers'
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)'
+            cand --jq 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq ''.[].kid'''
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --max-api-capacity 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
+            cand --color 'When to use colour'
+            cand --encrypt-ring 'Write the ring file encrypted (a PBES2 JWE of the JWKS) with the passphrase from OKTAKEYS_KEY_PASSPHRASE; a ring file that is encrypted stays so'
+            cand --all-auth-servers '`keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org (all pages of the server listing) instead of --auth-server'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;keys;ring;help'= {
+            cand check 'Check that the ring holds the private half of every key whose tokens may be alive'
+            cand list 'List the ring''s keys: kid, role in Okta, when retirable (never private members)'
+            cand prune 'Remove the ring keys Okta no longer needs (what `keys ring check` calls prunable)'
+            cand import 'Adopt existing private keys into the ring, each under the kid of Okta''s key it matches'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oktakeys;keys;ring;help;check'= {
+        }
+        &'oktakeys;keys;ring;help;list'= {
+        }
+        &'oktakeys;keys;ring;help;prune'= {
+        }
+        &'oktakeys;keys;ring;help;import'= {
+        }
+        &'oktakeys;keys;ring;help;help'= {
+        }
         &'oktakeys;keys;help'= {
             cand list 'List the server''s keys, with each key''s role (current, next, previous)'
             cand get 'Show one key'
@@ -502,6 +681,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand verify 'Prove end to end that FILE opens the access tokens the server issues now'
             cand match 'Find which of the server''s keys FILE is the private half of, and whether it is ACTIVE'
             cand audit 'Check each server''s encryption keys and say which need attention (exit 11 when any does)'
+            cand ring 'The resource server''s key ring: the private keys whose tokens may still arrive'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oktakeys;keys;help;list'= {
@@ -527,6 +707,20 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         &'oktakeys;keys;help;match'= {
         }
         &'oktakeys;keys;help;audit'= {
+        }
+        &'oktakeys;keys;help;ring'= {
+            cand check 'Check that the ring holds the private half of every key whose tokens may be alive'
+            cand list 'List the ring''s keys: kid, role in Okta, when retirable (never private members)'
+            cand prune 'Remove the ring keys Okta no longer needs (what `keys ring check` calls prunable)'
+            cand import 'Adopt existing private keys into the ring, each under the kid of Okta''s key it matches'
+        }
+        &'oktakeys;keys;help;ring;check'= {
+        }
+        &'oktakeys;keys;help;ring;list'= {
+        }
+        &'oktakeys;keys;help;ring;prune'= {
+        }
+        &'oktakeys;keys;help;ring;import'= {
         }
         &'oktakeys;keys;help;help'= {
         }
@@ -1118,6 +1312,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand verify 'Prove end to end that FILE opens the access tokens the server issues now'
             cand match 'Find which of the server''s keys FILE is the private half of, and whether it is ACTIVE'
             cand audit 'Check each server''s encryption keys and say which need attention (exit 11 when any does)'
+            cand ring 'The resource server''s key ring: the private keys whose tokens may still arrive'
         }
         &'oktakeys;help;keys;list'= {
         }
@@ -1142,6 +1337,20 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         &'oktakeys;help;keys;match'= {
         }
         &'oktakeys;help;keys;audit'= {
+        }
+        &'oktakeys;help;keys;ring'= {
+            cand check 'Check that the ring holds the private half of every key whose tokens may be alive'
+            cand list 'List the ring''s keys: kid, role in Okta, when retirable (never private members)'
+            cand prune 'Remove the ring keys Okta no longer needs (what `keys ring check` calls prunable)'
+            cand import 'Adopt existing private keys into the ring, each under the kid of Okta''s key it matches'
+        }
+        &'oktakeys;help;keys;ring;check'= {
+        }
+        &'oktakeys;help;keys;ring;list'= {
+        }
+        &'oktakeys;help;keys;ring;prune'= {
+        }
+        &'oktakeys;help;keys;ring;import'= {
         }
         &'oktakeys;help;servers'= {
             cand list 'List the org''s authorization servers, with their access-token encryption'

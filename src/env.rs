@@ -50,6 +50,8 @@ pub(crate) const HOOK_RETIRED_KEY_ID: &str = "OKTAKEYS_RETIRED_KEY_ID";
 /// The passphrase of an encrypted private key (`keys generate --encrypt`, and any
 /// encrypted PEM read); without it, oktakeys asks on the terminal.
 pub(crate) const KEY_PASSPHRASE: &str = "OKTAKEYS_KEY_PASSPHRASE";
+/// The resource server's key ring (`--ring`): a file path; `{server}` is the server's id.
+pub(crate) const RING: &str = "OKTAKEYS_RING";
 pub(crate) use oktakeys_sandbox::env::{
     CLIENTS as SANDBOX_CLIENTS, JWE_ENC as SANDBOX_JWE_ENC,
     TOKEN_LIFETIME as SANDBOX_TOKEN_LIFETIME,

@@ -21,6 +21,7 @@ mod http;
 mod ids;
 mod output;
 mod passphrase;
+mod ring;
 mod rotate;
 mod shell;
 mod signals;

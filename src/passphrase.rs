@@ -14,6 +14,8 @@ pub(crate) enum Purpose<'a> {
     Read(&'a str),
     /// Encrypting a new key (asked twice).
     Encrypt,
+    /// Encrypting a new key ring file (`--encrypt-ring`; asked twice).
+    EncryptRing,
 }
 
 /// The passphrase, or a configuration error (exit 3) naming the variable.
@@ -32,6 +34,10 @@ pub(crate) fn passphrase(purpose: Purpose<'_>) -> Result<Secret> {
         Purpose::Encrypt => (
             "Passphrase for the new private key: ".to_string(),
             "--encrypt needs a passphrase".to_string(),
+        ),
+        Purpose::EncryptRing => (
+            "Passphrase for the key ring: ".to_string(),
+            "--encrypt-ring needs a passphrase".to_string(),
         ),
     };
     let ci = std::env::var_os(env::CI).is_some_and(|v| !v.is_empty());
@@ -52,7 +58,7 @@ pub(crate) fn passphrase(purpose: Purpose<'_>) -> Result<Secret> {
     if first.is_empty() {
         return Err(Error::Aborted("no passphrase given".into()));
     }
-    if matches!(purpose, Purpose::Encrypt) && read("Again: ")? != first {
+    if matches!(purpose, Purpose::Encrypt | Purpose::EncryptRing) && read("Again: ")? != first {
         return Err(Error::Aborted("the two passphrases differ".into()));
     }
     Ok(first)

@@ -24,6 +24,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         env::AUTH_SERVER,
         "authorization server for `keys` commands, like --auth-server",
     ),
+    (
+        env::RING,
+        "the resource server's key ring, like --ring (a file; {server} is the server's id)",
+    ),
     (env::ORG_URL, "the org URL, e.g. https://acme.okta.com"),
     (env::SDK_ORG_URL, "the same, as the Okta SDKs name it"),
     (

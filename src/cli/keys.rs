@@ -293,6 +293,9 @@ Examples:
   oktakeys keys audit --all-auth-servers --max-age 30d --strict
   oktakeys keys audit --all-auth-servers -o json --jq '.servers[] | select(.findings != []) | .id'")]
     Audit(AuditArgs),
+
+    /// The resource server's key ring: the private keys whose tokens may still arrive
+    Ring(super::ring::RingArgs),
 }
 
 #[derive(Debug, Args)]

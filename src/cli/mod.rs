@@ -13,6 +13,7 @@ mod completion;
 mod config;
 mod help;
 mod keys;
+mod ring;
 mod sandbox;
 mod servers;
 mod token;
@@ -25,6 +26,7 @@ pub use keys::{
     AddArgs, AuditArgs, DeleteArgs, FleetArgs, GenerateArgs, Kdf, KeysArgs, KeysCommand, ListArgs,
     MatchArgs, MutateArgs, PrivateKeyFormat, RotateArgs, VerifyArgs,
 };
+pub use ring::{RingArgs, RingCheckArgs, RingCommand, RingPruneArgs};
 pub use sandbox::{
     SandboxArgs, SandboxCommand, SandboxFailWith, SandboxResetArgs, SandboxServeArgs,
 };

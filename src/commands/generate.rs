@@ -40,7 +40,10 @@ pub(crate) async fn run(global: &GlobalArgs, args: &GenerateArgs) -> Result<()> 
         .transpose()?;
     let (pem, public) = generate(bits)?;
     let (secret, form) = match (args.private_key_format, &passphrase) {
-        (PrivateKeyFormat::Jwk, _) => (private_out::private_jwk(&pem, &args.kid)?, "private JWK"),
+        (PrivateKeyFormat::Jwk, _) => (
+            private_out::private_jwk(&pem, &args.kid, None)?,
+            "private JWK",
+        ),
         (PrivateKeyFormat::Pem, Some(pass)) => (
             private_out::encrypt_pkcs8_pem(&pem, pass, kdf(args.kdf))?,
             "encrypted PKCS#8 PEM",

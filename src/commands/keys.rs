@@ -84,8 +84,9 @@ async fn run_on(
         | KeysCommand::Rotate(_)
         | KeysCommand::Verify(_)
         | KeysCommand::Match(_)
-        | KeysCommand::Audit(_) => Err(Error::Internal(
-            "keys generate/rotate/verify/match/audit: misrouted".into(),
+        | KeysCommand::Audit(_)
+        | KeysCommand::Ring(_) => Err(Error::Internal(
+            "keys generate/rotate/verify/match/audit/ring: misrouted".into(),
         )),
     }
 }

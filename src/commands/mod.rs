@@ -18,6 +18,7 @@ mod key_source;
 pub mod keys;
 mod private_key;
 mod retirement;
+mod ring;
 mod rollback;
 pub mod rotate;
 pub mod sandbox;
@@ -57,6 +58,11 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
             auth_server,
             ..
         }) => key_match::run(&cli.global, single(&auth_server)?, args).await,
+        Command::Keys(KeysArgs {
+            command: KeysCommand::Ring(args),
+            auth_server,
+            ..
+        }) => ring::run(&cli.global, single(&auth_server)?, args).await,
         Command::Keys(args) => keys::run(&cli.global, args).await,
         Command::Servers(args) => servers::run(&cli.global, args).await,
         Command::Token(args) => token::run(&cli.global, args).await,

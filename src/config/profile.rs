@@ -37,6 +37,9 @@ pub struct Profile {
     pub key_id: Option<String>,
     pub scopes: Option<Vec<String>>,
     pub dpop: Option<bool>,
+    /// The resource server's key ring (`keys ring`, `--ring`): a file; `{server}` is the
+    /// server's id.
+    pub ring: Option<PathBuf>,
 }
 
 /// The names of a profile's credential keys (the fields of [`Profile`] above), for the

@@ -59,6 +59,8 @@ pub struct Settings {
     pub http: HttpSettings,
     pub profile: Option<String>,
     pub config_path: Option<PathBuf>,
+    /// The profile's key ring (`ring`), `~` expanded; `--ring` and `OKTAKEYS_RING` win.
+    pub ring: Option<PathBuf>,
     /// Where each value came from (for `config show`).
     pub origins: Origins,
 }
@@ -97,6 +99,11 @@ impl Settings {
             target: target.target,
             auth_server: auth_server.as_ref().map(|(id, _)| id.clone()),
             http: http.settings,
+            ring: chosen
+                .profile
+                .ring
+                .as_deref()
+                .map(super::profile::expand_home),
             profile: chosen.name,
             config_path,
             origins: Origins {

@@ -14,6 +14,7 @@
 //! Pure: no I/O besides the operating system's random numbers (CEK, IV, OAEP seed, blinding).
 
 mod content;
+pub mod pbes2;
 
 use core::fmt;
 use core::str::FromStr;

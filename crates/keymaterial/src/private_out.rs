@@ -47,8 +47,9 @@ pub fn encrypt_pkcs8_pem(pem: &Secret, passphrase: &Secret, kdf: Kdf) -> Result<
     Ok(Secret::new(text.as_str()))
 }
 
-/// The RSA private key in the PKCS#8 PEM `pem` as a private JWK with `kid` and `use: enc`.
-pub fn private_jwk(pem: &Secret, kid: &str) -> Result<Secret> {
+/// The RSA private key in the PKCS#8 PEM `pem` as a private JWK with `kid`, `use: enc`
+/// and, when given, `alg` (the JWE key-management algorithm it is for).
+pub fn private_jwk(pem: &Secret, kid: &str, alg: Option<&str>) -> Result<Secret> {
     let doc = der_of(pem)?;
     let info = PrivateKeyInfoRef::from_der(doc.as_bytes())
         .map_err(|e| Error::Internal(format!("cannot read the generated key: {e}")))?;
@@ -57,8 +58,7 @@ pub fn private_jwk(pem: &Secret, kid: &str) -> Result<Secret> {
     let b64 = |u: der::asn1::UintRef<'_>| Zeroizing::new(URL_SAFE_NO_PAD.encode(u.as_bytes()));
     let (d, p, q) = (b64(key.private_exponent), b64(key.prime1), b64(key.prime2));
     let (dp, dq, qi) = (b64(key.exponent1), b64(key.exponent2), b64(key.coefficient));
-    let jwk = Zeroizing::new(
-        json!({
+    let mut jwk = json!({
             "kty": "RSA",
             "use": "enc",
             "kid": kid,
@@ -70,10 +70,12 @@ pub fn private_jwk(pem: &Secret, kid: &str) -> Result<Secret> {
             "dp": dp.as_str(),
             "dq": dq.as_str(),
             "qi": qi.as_str(),
-        })
-        .to_string(),
-    );
-    Ok(Secret::new(format!("{}\n", jwk.as_str())))
+    });
+    if let Some(alg) = alg {
+        jwk["alg"] = alg.into();
+    }
+    let text = Zeroizing::new(jwk.to_string());
+    Ok(Secret::new(format!("{}\n", text.as_str())))
 }
 
 /// Does this text hold an encrypted PKCS#8 private key (so a passphrase is needed)?
@@ -119,8 +121,13 @@ mod tests {
     #[test]
     fn the_private_jwk_has_every_member() {
         let (pem, public) = crate::generate::generate(2048).unwrap();
-        let jwk: serde_json::Value =
-            serde_json::from_str(private_jwk(&pem, "k1").unwrap().expose()).unwrap();
+        let jwk: serde_json::Value = serde_json::from_str(
+            private_jwk(&pem, "k1", Some("RSA-OAEP-256"))
+                .unwrap()
+                .expose(),
+        )
+        .unwrap();
+        assert_eq!(jwk["alg"], "RSA-OAEP-256");
         assert_eq!(jwk["kid"], "k1");
         assert_eq!(jwk["n"], public.n.as_str());
         for m in ["d", "p", "q", "dp", "dq", "qi"] {

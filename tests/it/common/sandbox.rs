@@ -377,6 +377,13 @@ impl FaultySandbox {
         std::fs::write(&self.state_file, state.to_string()).unwrap();
     }
 
+    /// Add (or replace) server `id` holding exactly `keys` (Okta's key objects).
+    pub fn server_keys(&self, id: &str, keys: Vec<Value>) {
+        let mut state = self.state();
+        state["authorizationServers"][id] = json!({ "keys": keys });
+        std::fs::write(&self.state_file, state.to_string()).unwrap();
+    }
+
     /// `(id, kid, status)` of a server's keys, in the server's order.
     pub fn keys(&self, server: &str) -> Vec<(String, String, String)> {
         let state = self.state();

@@ -66,6 +66,21 @@ impl DecryptionKey {
         self.public.thumbprint()
     }
 
+    /// The key as an unencrypted PKCS#8 PEM (`PRIVATE KEY`), for files that want PEM.
+    pub fn to_pkcs8_pem(&self) -> Result<Secret> {
+        use rsa::pkcs8::EncodePrivateKey;
+        let pem = self
+            .key
+            .to_pkcs8_pem(pkcs8::LineEnding::LF)
+            .map_err(|e| crate::Error::Internal(format!("cannot encode the private key: {e}")))?;
+        Ok(Secret::new(pem.as_str()))
+    }
+
+    /// The key as a private JWK (RFC 7518 §6.3) with `kid`, `use: enc` and `alg`.
+    pub fn to_private_jwk(&self, kid: &str, alg: Option<&str>) -> Result<Secret> {
+        crate::private_out::private_jwk(&self.to_pkcs8_pem()?, kid, alg)
+    }
+
     /// Whether `n` and `e` (base64url, as a JWK or Okta's key object spells them) are
     /// this key's public half, compared by value (leading zero bytes and padding aside).
     pub fn has_public_half(&self, n: &str, e: &str) -> bool {
@@ -113,6 +128,25 @@ mod tests {
             assert!(!key.has_public_half(n, "AQAC"));
             assert!(!key.has_public_half("!!", e));
             assert_eq!(format!("{key:?}"), "DecryptionKey(RSA, [REDACTED])");
+        }
+    }
+
+    #[test]
+    fn the_key_round_trips_through_pkcs8_and_a_private_jwk() {
+        let key = parse(RSA_PKCS1).unwrap();
+        let pem = key.to_pkcs8_pem().unwrap();
+        assert!(pem.expose().starts_with("-----BEGIN PRIVATE KEY-----"));
+        let jwk = key.to_private_jwk("k1", Some("RSA-OAEP-256")).unwrap();
+        let value: Value = serde_json::from_str(jwk.expose()).unwrap();
+        assert_eq!(
+            (value["kid"].as_str(), value["alg"].as_str()),
+            (Some("k1"), Some("RSA-OAEP-256"))
+        );
+        for again in [pem, jwk] {
+            assert_eq!(
+                parse(again.expose()).unwrap().public_jwk(),
+                key.public_jwk()
+            );
         }
     }
 
