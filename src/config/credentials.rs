@@ -7,7 +7,8 @@ use url::Url;
 
 use super::environment::Environment;
 use super::origin::{Origin, first};
-use super::profile::{ChosenProfile, Profile, credential_key};
+use super::chosen::ChosenProfile;
+use super::profile::{Profile, credential_key};
 use crate::cli::{AuthMode, GlobalArgs};
 use crate::env;
 use crate::error::{Error, Result};
