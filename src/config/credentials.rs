@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use url::Url;
 
+use super::chosen::ChosenProfile;
 use super::environment::Environment;
 use super::origin::{Origin, first};
-use super::chosen::ChosenProfile;
 use super::profile::{Profile, credential_key};
 use crate::cli::{AuthMode, GlobalArgs};
 use crate::env;
