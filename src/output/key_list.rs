@@ -1,11 +1,11 @@
 //! Keys as Okta returns them: a table for people, Okta's raw JSON for pipelines, ids for
 //! xargs, a JWKS of their public members.
 
-use comfy_table::{Cell, Color, Table};
+use comfy_table::Color;
 use serde_json::Value;
 
 use super::Printer;
-use super::table::render;
+use super::fit::{Cell, FitTable, Step, shorten};
 use crate::api::Key;
 use crate::cli::OutputFormat;
 use crate::error::Result;
@@ -69,7 +69,7 @@ impl Printer {
                     self.note("No keys.");
                     return Ok(());
                 }
-                self.data(&render(self.key_table(keys, notes)))
+                self.fitted(key_table(keys, notes))
             }
         }
     }
@@ -114,15 +114,15 @@ impl Printer {
                 }
                 let mut columns = vec!["AUTH SERVER"];
                 columns.extend(key_columns(false, false));
-                let mut table = self.new_table(&columns);
+                let mut table = FitTable::new(columns, key_steps(false));
                 for (server, keys) in listed {
                     for key in keys {
-                        let mut row = vec![Cell::new(escape(server))];
-                        row.extend(self.key_row(key, None, false));
+                        let mut row = vec![Cell::whole(escape(server))];
+                        row.extend(key_row(key, None, false));
                         table.add_row(row);
                     }
                 }
-                self.data(&render(table))
+                self.fitted(table)
             }
         }
     }
@@ -134,57 +134,80 @@ impl Printer {
             _ => self.keys(std::slice::from_ref(key)),
         }
     }
+}
 
-    fn key_table(&self, keys: &[Key], notes: Option<&[KeyNotes]>) -> Table {
-        let retirement = notes.is_some_and(|n| n.iter().any(|k| k.retirable.is_some()));
-        let mut table = self.new_table(&key_columns(notes.is_some(), retirement));
-        for (i, key) in keys.iter().enumerate() {
-            let note = notes.and_then(|n| n.get(i));
-            table.add_row(self.key_row(key, note, retirement));
-        }
-        table
+/// The key table; STATUS may be left out on a narrow terminal when every key's ROLE
+/// says it (current is ACTIVE, next and previous are INACTIVE).
+fn key_table(keys: &[Key], notes: Option<&[KeyNotes]>) -> FitTable {
+    let retirement = notes.is_some_and(|n| n.iter().any(|k| k.retirable.is_some()));
+    let roles_known = notes.is_some_and(|n| n.iter().all(|k| k.role != "-"));
+    let mut table = FitTable::new(
+        key_columns(notes.is_some(), retirement),
+        key_steps(roles_known),
+    );
+    for (i, key) in keys.iter().enumerate() {
+        let note = notes.and_then(|n| n.get(i));
+        table.add_row(key_row(key, note, retirement));
     }
+    table
+}
 
-    /// One key's cells, with its ROLE when there are notes, and its RETIRABLE time when
-    /// retirement was asked for.
-    fn key_row(&self, key: &Key, note: Option<&KeyNotes>, retirement: bool) -> Vec<Cell> {
-        let status = Cell::new(escape(key.status()));
-        let status = match (self.color, key.status()) {
-            (true, "ACTIVE") => status.fg(Color::Green),
-            (true, _) => status.fg(Color::DarkGrey),
-            (false, _) => status,
-        };
-        let mut row = vec![
-            Cell::new(escape(key.id())),
-            Cell::new(escape(key.kid().unwrap_or("-"))),
-            status,
-        ];
-        if let Some(note) = note {
-            row.push(Cell::new(&note.role));
-        }
-        row.extend([
-            Cell::new(escape(key.kty().unwrap_or("-"))),
-            Cell::new(escape(key.use_().unwrap_or("-"))),
-            Cell::new(
-                key.thumbprint()
-                    .map(|t| shorten(&t, 12))
-                    .unwrap_or_else(|| "-".into()),
-            ),
-            Cell::new(key.created().map(short_time).unwrap_or_else(|| "-".into())),
-            Cell::new(
-                key.last_updated()
-                    .map(short_time)
-                    .unwrap_or_else(|| "-".into()),
-            ),
-        ]);
-        if retirement {
-            let at = note
-                .and_then(|n| n.retirable.as_ref())
-                .map(|(t, _)| t.as_str());
-            row.push(Cell::new(at.map_or_else(|| "-".into(), short_time)));
-        }
-        row
+/// One key's cells, with its ROLE when there are notes, and its RETIRABLE time when
+/// retirement was asked for. Times and the thumbprint have shorter forms.
+fn key_row(key: &Key, note: Option<&KeyNotes>, retirement: bool) -> Vec<Cell> {
+    let status_color = match key.status() {
+        "ACTIVE" => Color::Green,
+        _ => Color::DarkGrey,
+    };
+    let time = |ts: Option<&str>| match ts {
+        Some(ts) => Cell::forms(vec![short_time(ts), date_only(ts)]),
+        None => Cell::whole("-"),
+    };
+    let mut row = vec![
+        Cell::whole(escape(key.id())),
+        Cell::whole(escape(key.kid().unwrap_or("-"))),
+        Cell::whole(escape(key.status())).color(Some(status_color)),
+    ];
+    if let Some(note) = note {
+        row.push(Cell::whole(&note.role));
     }
+    row.extend([
+        Cell::whole(escape(key.kty().unwrap_or("-"))),
+        Cell::whole(escape(key.use_().unwrap_or("-"))),
+        match key.thumbprint() {
+            Some(t) => Cell::forms(vec![shorten(&t, 12), shorten(&t, 6)]),
+            None => Cell::whole("-"),
+        },
+        time(key.created()),
+        time(key.last_updated()),
+    ]);
+    if retirement {
+        let at = note
+            .and_then(|n| n.retirable.as_ref())
+            .map(|(t, _)| t.as_str());
+        row.push(Cell::whole(at.map_or_else(|| "-".into(), short_time)));
+    }
+    row
+}
+
+/// What a key table gives up first on a narrow terminal: times become dates, LAST
+/// UPDATED goes, the thumbprint gets shorter, then USE, KTY, THUMBPRINT and CREATED go,
+/// and STATUS when the roles say it. ID, KID, ROLE and RETIRABLE always stay.
+fn key_steps(status_in_roles: bool) -> Vec<Step> {
+    let mut steps = vec![
+        Step::Shorten("LAST UPDATED"),
+        Step::Shorten("CREATED"),
+        Step::Drop("LAST UPDATED"),
+        Step::Shorten("THUMBPRINT"),
+        Step::Drop("USE"),
+        Step::Drop("KTY"),
+        Step::Drop("THUMBPRINT"),
+        Step::Drop("CREATED"),
+    ];
+    if status_in_roles {
+        steps.push(Step::Drop("STATUS"));
+    }
+    steps
 }
 
 /// The table's columns: ROLE after STATUS when roles are shown, RETIRABLE last when
@@ -223,6 +246,14 @@ pub(super) fn jwks(keys: &[Key]) -> Value {
     serde_json::json!({ "keys": Value::Array(keys) })
 }
 
+/// `2023-02-21T20:08:24.000Z` → `2023-02-21`; anything else as [`short_time`] has it.
+fn date_only(ts: &str) -> String {
+    match ts.split_once('T') {
+        Some((date, time)) if time.ends_with('Z') => escape(date).into_owned(),
+        _ => short_time(ts),
+    }
+}
+
 /// `2023-02-21T20:08:24.000Z` → `2023-02-21 20:08:24Z`; anything else unchanged (but
 /// escaped).
 fn short_time(ts: &str) -> String {
@@ -237,25 +268,18 @@ fn short_time(ts: &str) -> String {
     }
 }
 
-fn shorten(s: &str, keep: usize) -> String {
-    match s.char_indices().nth(keep) {
-        Some((cut, _)) => format!("{}…", &s[..cut]),
-        None => s.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn times_and_thumbprints_are_shortened() {
+    fn times_are_shortened() {
         assert_eq!(
             short_time("2023-02-21T20:08:24.000Z"),
             "2023-02-21 20:08:24Z"
         );
         assert_eq!(short_time("yesterday"), "yesterday");
-        assert_eq!(shorten("abcdefghijklmnop", 4), "abcd…");
-        assert_eq!(shorten("abc", 4), "abc");
+        assert_eq!(date_only("2023-02-21T20:08:24.000Z"), "2023-02-21");
+        assert_eq!(date_only("yesterday"), "yesterday");
     }
 }

@@ -8,6 +8,7 @@ mod audit_report;
 mod check_report;
 mod dry_run;
 mod error_report;
+mod fit;
 mod jq;
 mod json;
 mod key_list;

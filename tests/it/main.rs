@@ -27,6 +27,7 @@ mod sandbox_commands;
 mod sandbox_profile;
 mod sandbox_servers;
 mod service_app_e2e;
+mod tables;
 mod transport_against_serve;
 mod transport_faults;
 mod transport_limits;
