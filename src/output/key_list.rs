@@ -21,14 +21,10 @@ pub(crate) struct KeyNotes {
 }
 
 impl Printer {
-    pub(crate) fn keys(&self, keys: &[Key]) -> Result<()> {
-        self.key_list(keys, None)
-    }
-
     /// `keys list`: with `notes` (one per key), a ROLE column, and with retirement a
     /// RETIRABLE column; in JSON, `_oktakeys` only when retirement was asked for, so plain
     /// `-o json` is exactly what Okta sent.
-    pub(crate) fn key_list(&self, keys: &[Key], notes: Option<&[KeyNotes]>) -> Result<()> {
+    pub(crate) fn key_list(&self, keys: &[Key], notes: &[KeyNotes]) -> Result<()> {
         if self.jwks {
             return self.json(&jwks(keys));
         }
@@ -39,7 +35,7 @@ impl Printer {
                         .enumerate()
                         .map(|(i, k)| {
                             let mut object = k.raw().clone();
-                            let note = notes.and_then(|n| n.get(i));
+                            let note = notes.get(i);
                             if let Some(KeyNotes {
                                 role,
                                 retirable: Some((_, at)),
@@ -74,15 +70,15 @@ impl Printer {
         }
     }
 
-    /// The keys of several servers: one JSON object keyed by server id (each value Okta's
-    /// array as received, or a JWKS with `-o jwks`), `SERVER_ID KEY_ID` lines, or the
-    /// table with an AUTH SERVER column.
-    pub(crate) fn server_keys(&self, listed: &[(&str, Vec<Key>)]) -> Result<()> {
+    /// The keys of several servers, each with its keys' roles: one JSON object keyed by
+    /// server id (each value Okta's array as received, or a JWKS with `-o jwks`),
+    /// `SERVER_ID KEY_ID` lines, or the table with an AUTH SERVER column.
+    pub(crate) fn server_keys(&self, listed: &[(&str, Vec<Key>, Vec<String>)]) -> Result<()> {
         match self.format {
             OutputFormat::Json => {
                 let object = listed
                     .iter()
-                    .map(|(server, keys)| {
+                    .map(|(server, keys, _)| {
                         let value = if self.jwks {
                             jwks(keys)
                         } else {
@@ -100,7 +96,7 @@ impl Printer {
             OutputFormat::Id => {
                 let lines: String = listed
                     .iter()
-                    .flat_map(|(server, keys)| {
+                    .flat_map(|(server, keys, _)| {
                         keys.iter()
                             .map(move |k| format!("{} {}\n", escape(server), escape(k.id())))
                     })
@@ -108,17 +104,24 @@ impl Printer {
                 self.data(&lines)
             }
             OutputFormat::Table => {
-                if listed.iter().all(|(_, keys)| keys.is_empty()) {
+                if listed.iter().all(|(_, keys, _)| keys.is_empty()) {
                     self.note("No keys.");
                     return Ok(());
                 }
                 let mut columns = vec!["AUTH SERVER"];
-                columns.extend(key_columns(false, false));
-                let mut table = FitTable::new(columns, key_steps(false));
-                for (server, keys) in listed {
-                    for key in keys {
+                columns.extend(key_columns(false));
+                let roles_known = listed
+                    .iter()
+                    .all(|(_, _, roles)| roles.iter().all(|r| r != "-"));
+                let mut table = FitTable::new(columns, key_steps(roles_known));
+                for (server, keys, roles) in listed {
+                    for (key, role) in keys.iter().zip(roles) {
+                        let note = KeyNotes {
+                            role: role.clone(),
+                            retirable: None,
+                        };
                         let mut row = vec![Cell::whole(escape(server))];
-                        row.extend(key_row(key, None, false));
+                        row.extend(key_row(key, &note, false));
                         table.add_row(row);
                     }
                 }
@@ -127,34 +130,36 @@ impl Printer {
         }
     }
 
-    /// One key: its JSON object with `-o json`, else as a one-row listing.
-    pub(crate) fn key(&self, key: &Key) -> Result<()> {
+    /// One key: its JSON object with `-o json`, else as a one-row listing with its role.
+    pub(crate) fn key(&self, key: &Key, role: &str) -> Result<()> {
         match self.format {
             OutputFormat::Json => self.json(&Value::Object(key.raw().clone())),
-            _ => self.keys(std::slice::from_ref(key)),
+            _ => self.key_list(
+                std::slice::from_ref(key),
+                &[KeyNotes {
+                    role: role.to_string(),
+                    retirable: None,
+                }],
+            ),
         }
     }
 }
 
 /// The key table; STATUS may be left out on a narrow terminal when every key's ROLE
 /// says it (current is ACTIVE, next and previous are INACTIVE).
-fn key_table(keys: &[Key], notes: Option<&[KeyNotes]>) -> FitTable {
-    let retirement = notes.is_some_and(|n| n.iter().any(|k| k.retirable.is_some()));
-    let roles_known = notes.is_some_and(|n| n.iter().all(|k| k.role != "-"));
-    let mut table = FitTable::new(
-        key_columns(notes.is_some(), retirement),
-        key_steps(roles_known),
-    );
-    for (i, key) in keys.iter().enumerate() {
-        let note = notes.and_then(|n| n.get(i));
+fn key_table(keys: &[Key], notes: &[KeyNotes]) -> FitTable {
+    let retirement = notes.iter().any(|k| k.retirable.is_some());
+    let roles_known = notes.iter().all(|k| k.role != "-");
+    let mut table = FitTable::new(key_columns(retirement), key_steps(roles_known));
+    for (key, note) in keys.iter().zip(notes) {
         table.add_row(key_row(key, note, retirement));
     }
     table
 }
 
-/// One key's cells, with its ROLE when there are notes, and its RETIRABLE time when
-/// retirement was asked for. Times and the thumbprint have shorter forms.
-fn key_row(key: &Key, note: Option<&KeyNotes>, retirement: bool) -> Vec<Cell> {
+/// One key's cells, with its ROLE, and its RETIRABLE time when retirement was asked
+/// for. Times and the thumbprint have shorter forms.
+fn key_row(key: &Key, note: &KeyNotes, retirement: bool) -> Vec<Cell> {
     let status_color = match key.status() {
         "ACTIVE" => Color::Green,
         _ => Color::DarkGrey,
@@ -167,10 +172,8 @@ fn key_row(key: &Key, note: Option<&KeyNotes>, retirement: bool) -> Vec<Cell> {
         Cell::whole(escape(key.id())),
         Cell::whole(escape(key.kid().unwrap_or("-"))),
         Cell::whole(escape(key.status())).color(Some(status_color)),
+        Cell::whole(&note.role),
     ];
-    if let Some(note) = note {
-        row.push(Cell::whole(&note.role));
-    }
     row.extend([
         Cell::whole(escape(key.kty().unwrap_or("-"))),
         Cell::whole(escape(key.use_().unwrap_or("-"))),
@@ -182,9 +185,7 @@ fn key_row(key: &Key, note: Option<&KeyNotes>, retirement: bool) -> Vec<Cell> {
         time(key.last_updated()),
     ]);
     if retirement {
-        let at = note
-            .and_then(|n| n.retirable.as_ref())
-            .map(|(t, _)| t.as_str());
+        let at = note.retirable.as_ref().map(|(t, _)| t.as_str());
         row.push(Cell::whole(at.map_or_else(|| "-".into(), short_time)));
     }
     row
@@ -210,14 +211,19 @@ fn key_steps(status_in_roles: bool) -> Vec<Step> {
     steps
 }
 
-/// The table's columns: ROLE after STATUS when roles are shown, RETIRABLE last when
-/// retirement was asked for.
-fn key_columns(role: bool, retirement: bool) -> Vec<&'static str> {
-    let mut columns = vec!["ID", "KID", "STATUS"];
-    if role {
-        columns.push("ROLE");
-    }
-    columns.extend(["KTY", "USE", "THUMBPRINT", "CREATED", "LAST UPDATED"]);
+/// The table's columns: ROLE after STATUS, RETIRABLE last when retirement was asked for.
+fn key_columns(retirement: bool) -> Vec<&'static str> {
+    let mut columns = vec![
+        "ID",
+        "KID",
+        "STATUS",
+        "ROLE",
+        "KTY",
+        "USE",
+        "THUMBPRINT",
+        "CREATED",
+        "LAST UPDATED",
+    ];
     if retirement {
         columns.push("RETIRABLE");
     }

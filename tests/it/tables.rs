@@ -124,7 +124,7 @@ fn servers_list_fits_60_80_and_120_columns_without_cutting_an_issuer() {
 }
 
 #[test]
-fn keys_of_several_servers_fit_80_columns() {
+fn keys_of_several_servers_at_80_columns_keep_every_id_whole() {
     let okta = okta();
     okta.mock(|when, then| {
         when.method(GET)
@@ -139,6 +139,8 @@ fn keys_of_several_servers_fit_80_columns() {
     );
     assert_eq!(out.code(), Some(0), "{out}");
     insta::assert_snapshot!("keys_of_several_servers_at_80", out.stdout);
+    // Server id, key id, kid and role alone are 97 wide: the narrowest it can be.
+    check_fits(&out.stdout, 97, &KEY_IDS);
 }
 
 #[test]
