@@ -10,6 +10,7 @@ mod audit;
 mod auth_server;
 pub mod completion;
 pub mod config;
+mod connection;
 mod fleet;
 pub mod generate;
 mod inspect;

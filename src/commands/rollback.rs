@@ -1,6 +1,6 @@
 //! `oktakeys keys rollback`: re-activate the key that was ACTIVE before.
 
-use super::keys::Connection;
+use super::connection::Connection;
 use crate::api::{self, requests};
 use crate::error::{Error, Result};
 use crate::output::Printer;
