@@ -22,6 +22,7 @@ mod keys_generate;
 mod keys_rotate;
 mod keys_rotate_e2e;
 mod layout;
+mod readme;
 mod rotation;
 mod sandbox_api;
 mod sandbox_commands;
