@@ -8,6 +8,7 @@ mod common;
 mod audit;
 mod config_commands;
 mod config_resolution;
+mod doctor;
 mod encryption;
 mod error_reports;
 mod fleet;
