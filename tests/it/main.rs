@@ -9,6 +9,7 @@ mod audit;
 mod config_commands;
 mod config_resolution;
 mod consistency;
+mod doctor;
 mod encryption;
 mod error_reports;
 mod fleet;
