@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use super::keys::Connection;
+use super::connection::Connection;
 use super::private_key::read_decryption_key;
 use crate::api;
 use crate::cli::{GlobalArgs, OutputFormat, RingArgs, RingCheckArgs, RingCommand, RingPruneArgs};
@@ -24,7 +24,7 @@ use keymaterial::keys::DecryptionKey;
 pub(crate) async fn run(global: &GlobalArgs, flag: Option<&str>, args: RingArgs) -> Result<()> {
     let printer = Printer::new(global);
     let settings = Settings::resolve(global, flag, &ProcessEnv)?;
-    let value = super::servers::which_server(&settings)?.to_string();
+    let value = super::auth_server::which_server(&settings)?.to_string();
     let (flag, encrypt) = match &args.command {
         RingCommand::Check(a) | RingCommand::List(a) => (&a.ring, false),
         RingCommand::Prune(a) => (&a.check.ring, false),
