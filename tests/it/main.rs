@@ -6,6 +6,7 @@
 mod common;
 
 mod audit;
+mod completion;
 mod config_commands;
 mod config_resolution;
 mod doctor;
