@@ -2,7 +2,9 @@
 
 use crate::api::{self, requests};
 use crate::auth::Scope;
-use crate::cli::{AddArgs, DeleteArgs, GlobalArgs, KeysArgs, KeysCommand, ListArgs, MutateArgs};
+use crate::cli::{
+    AddArgs, DeleteArgs, GlobalArgs, KeysArgs, KeysCommand, ListArgs, MutateArgs, OutputFormat,
+};
 use crate::config::{ProcessEnv, Settings};
 use crate::error::{Error, Result};
 use crate::http::{Progress, Request};
@@ -61,10 +63,7 @@ async fn run_on(
     match command {
         KeysCommand::List(a) => list(conn, printer, server, a).await,
         KeysCommand::Rollback(a) => super::rollback::run(conn, printer, server, a.dry_run).await,
-        KeysCommand::Get(a) => {
-            let key = api::get_key(&conn.client()?, server, &a.key_id).await?;
-            printer.key(&key)
-        }
+        KeysCommand::Get(a) => get(conn, printer, server, &a.key_id).await,
         KeysCommand::Add(a) => add(conn, printer, server, a).await,
         KeysCommand::Activate(a) => lifecycle(conn, printer, server, a, Lifecycle::Activate).await,
         KeysCommand::Deactivate(a) => {
@@ -113,7 +112,10 @@ async fn list_many(global: &GlobalArgs, printer: &Printer, args: &KeysArgs) -> R
     let mut listed = Vec::new();
     for (server, result) in servers.iter().zip(results) {
         match result {
-            Ok(keys) => listed.push((server.as_str(), keys)),
+            Ok(keys) => {
+                let roles = rotate::roles_of(&keys);
+                listed.push((server.as_str(), keys, roles));
+            }
             Err(err) => {
                 first_failure.get_or_insert(err.exit_code());
             }
@@ -150,7 +152,19 @@ async fn list(conn: &Connection, printer: &Printer, server: &str, args: &ListArg
             }),
         })
         .collect();
-    printer.key_list(&keys, Some(&notes))
+    printer.key_list(&keys, &notes)
+}
+
+/// `keys get`: the key, and in the table its role among the server's keys (one more
+/// request; a key's role depends on the others).
+async fn get(conn: &Connection, printer: &Printer, server: &str, key_id: &str) -> Result<()> {
+    let client = conn.client()?;
+    let key = api::get_key(&client, server, key_id).await?;
+    if printer.format != OutputFormat::Table {
+        return printer.key(&key, "");
+    }
+    let listed = api::list_keys(&client, server).await?;
+    printer.key(&key, &rotate::role_among(&listed, &key))
 }
 
 async fn add(conn: &Connection, printer: &Printer, server: &str, args: &AddArgs) -> Result<()> {
@@ -171,7 +185,7 @@ async fn add(conn: &Connection, printer: &Printer, server: &str, args: &AddArgs)
         key: added,
         recovered,
     } = api::add_key(&conn.client()?, server, body).await?;
-    printer.key(&added)?;
+    printer.key(&added, &rotate::role_alone(&added))?;
     if recovered {
         printer.note(
             "The connection failed after the key was sent, but Okta had stored it: it was added once, not sent again.",
@@ -206,7 +220,7 @@ async fn lifecycle(
         return printer.dry_run(&request, &conn.base);
     }
     let key = api::send_for_key(&conn.client()?, &request, "the key").await?;
-    printer.key(&key)?;
+    printer.key(&key, &rotate::role_alone(&key))?;
     printer.note(format!("{done} key {}.", key.id()));
     Ok(())
 }

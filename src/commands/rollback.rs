@@ -70,7 +70,7 @@ pub(crate) async fn run(
             )),
         });
     }
-    printer.key(&key)?;
+    printer.key(&key, &crate::rotate::role_alone(&key))?;
     printer.note(format!(
         "Rolled back: key {} is the ACTIVE key again.",
         target.describe()

@@ -9,6 +9,7 @@ mod check_report;
 mod doctor_report;
 mod dry_run;
 mod error_report;
+mod fit;
 mod jq;
 mod json;
 mod key_list;
