@@ -7,7 +7,7 @@
 //! and nothing is printed: a completion never reports errors.
 
 use std::ffi::{OsStr, OsString};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use clap::CommandFactory;
@@ -198,7 +198,7 @@ where
         settings.profile.as_deref().unwrap_or(""),
         server.unwrap_or(""),
     ]);
-    if let Some(items) = cache.as_ref().and_then(|c| read_fresh(c)) {
+    if let Some(items) = cache.as_deref().and_then(read_fresh) {
         return items;
     }
     let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
@@ -251,7 +251,7 @@ fn now_secs() -> u64 {
         .map_or(0, |d| d.as_secs())
 }
 
-fn read_fresh(path: &PathBuf) -> Option<Vec<(String, String)>> {
+fn read_fresh(path: &Path) -> Option<Vec<(String, String)>> {
     let bytes = crate::files::read_local(path).ok()?;
     let cached: Value = serde_json::from_slice(&bytes).ok()?;
     let at = cached["at"].as_u64()?;
@@ -263,7 +263,7 @@ fn read_fresh(path: &PathBuf) -> Option<Vec<(String, String)>> {
 
 /// Keep the answer (owner only: it names the org's servers and keys); a failure to write
 /// only costs the next completion a request.
-fn write_cache(path: &PathBuf, items: &[(String, String)]) {
+fn write_cache(path: &Path, items: &[(String, String)]) {
     let Some(dir) = path.parent() else { return };
     if crate::files::create_private_dir(dir).is_err() {
         return;
