@@ -30,3 +30,4 @@ mod service_app_e2e;
 mod transport_against_serve;
 mod transport_faults;
 mod transport_limits;
+mod trust_retirement;
