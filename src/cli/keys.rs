@@ -187,7 +187,8 @@ current key was activated is next; any other INACTIVE key is previous. A previou
 retirable at its lastUpdated (when it stopped being ACTIVE, if it ever was) plus the
 server's longest access-token lifetime (from its policies' rules; --token-lifetime
 overrides; 24h, Okta's maximum, when the rules cannot be read), even when created equals
-lastUpdated (one-second timestamps). --ignore-token-lifetime deletes regardless. --on-retire CMD runs after each deletion with OKTAKEYS_RETIRED_KID and
+lastUpdated (one-second timestamps). --ignore-token-lifetime deletes regardless.
+--on-retire CMD runs after each deletion with OKTAKEYS_RETIRED_KID and
 OKTAKEYS_RETIRED_KEY_ID set.
 
 The gate's environment: OKTAKEYS_AUTH_SERVER, OKTAKEYS_NEW_KID, OKTAKEYS_NEW_KEY_ID and, with
