@@ -10,6 +10,8 @@ mod audit;
 mod auth_server;
 pub mod completion;
 pub mod config;
+mod connection;
+mod doctor;
 mod fleet;
 pub mod generate;
 mod inspect;
@@ -61,6 +63,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Servers(args) => servers::run(&cli.global, args).await,
         Command::Token(args) => token::run(&cli.global, args).await,
         Command::Config(args) => config::run(&cli.global, args).await,
+        Command::Doctor => doctor::run(&cli.global).await,
         Command::Completion(args) => completion::run(&args),
         Command::Sandbox(args) => sandbox::run(&cli.global, args).await,
     }
