@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::file::ConfigFile;
 use super::origin::{Origin, arg_origin, first};
-use super::profile::{Profile, SANDBOX_PROFILE};
+use super::profile::{Profile, SANDBOX_PROFILE, sandbox_profile};
 use crate::cli::GlobalArgs;
 use crate::error::{Error, Result};
 
@@ -43,7 +43,7 @@ impl ChosenProfile {
         };
         let (profile, is_sandbox) = match file.profiles.get(&name) {
             Some(p) => (p.clone(), false),
-            None if name == SANDBOX_PROFILE => (Profile::default(), true),
+            None if name == SANDBOX_PROFILE => (sandbox_profile(), true),
             None => return Err(unknown_profile(&name, file, path)),
         };
         Ok(ChosenProfile {

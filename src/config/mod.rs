@@ -26,5 +26,5 @@ pub use file::{ConfigFile, config_path, config_path_origin, load_file, parse_fil
 pub use org_url::{is_loopback, parse_org_url, redact_userinfo};
 pub use origin::Origin;
 pub use profile::{Profile, SANDBOX_PROFILE, expand_home};
-pub(crate) use profile::{SERVICE_APP_KEYS, TOKEN_KEYS, credential_key};
+pub(crate) use profile::{SERVICE_APP_KEYS, TOKEN_KEYS, credential_key, sandbox_profile};
 pub use settings::{HttpSettings, Settings, Target};
