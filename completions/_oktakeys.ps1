@@ -879,6 +879,8 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the profiles in the config file, the default marked, credentials masked')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the settings a command would use, and where each comes from')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the path of the config file in use (it may not exist yet)')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a profile the default one (`default_profile` in the config file)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a profile from the config file (asks first; --yes in scripts)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1002,11 +1004,69 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'oktakeys;config;use' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to read instead of the default (`oktakeys config path` shows which is used)')
+            [CompletionResult]::new('--org-url', '--org-url', [CompletionResultType]::ParameterName, 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq ''.[].kid''')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for the whole command, in seconds [default: 120]')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Limit for one HTTP request, in seconds [default: 30]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Limit for opening a connection, in seconds [default: 10]')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]')
+            [CompletionResult]::new('--max-api-capacity', '--max-api-capacity', [CompletionResultType]::ParameterName, 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress or confirmations of success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress or confirmations of success')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt (also when the CI environment variable is set)')
+            [CompletionResult]::new('--no-token-cache', '--no-token-cache', [CompletionResultType]::ParameterName, 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oktakeys;config;delete' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to read instead of the default (`oktakeys config path` shows which is used)')
+            [CompletionResult]::new('--org-url', '--org-url', [CompletionResultType]::ParameterName, 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq ''.[].kid''')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for the whole command, in seconds [default: 120]')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Limit for one HTTP request, in seconds [default: 30]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Limit for opening a connection, in seconds [default: 10]')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]')
+            [CompletionResult]::new('--max-api-capacity', '--max-api-capacity', [CompletionResultType]::ParameterName, 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Delete without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Delete without asking')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress or confirmations of success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress or confirmations of success')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt (also when the CI environment variable is set)')
+            [CompletionResult]::new('--no-token-cache', '--no-token-cache', [CompletionResultType]::ParameterName, 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'oktakeys;config;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create or update a profile: asks on a terminal, takes flags in scripts')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the profiles in the config file, the default marked, credentials masked')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the settings a command would use, and where each comes from')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the path of the config file in use (it may not exist yet)')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a profile the default one (`default_profile` in the config file)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a profile from the config file (asks first; --yes in scripts)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1020,6 +1080,12 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             break
         }
         'oktakeys;config;help;path' {
+            break
+        }
+        'oktakeys;config;help;use' {
+            break
+        }
+        'oktakeys;config;help;delete' {
             break
         }
         'oktakeys;config;help;help' {
@@ -1293,6 +1359,8 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the profiles in the config file, the default marked, credentials masked')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the settings a command would use, and where each comes from')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the path of the config file in use (it may not exist yet)')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a profile the default one (`default_profile` in the config file)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a profile from the config file (asks first; --yes in scripts)')
             break
         }
         'oktakeys;help;config;init' {
@@ -1305,6 +1373,12 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             break
         }
         'oktakeys;help;config;path' {
+            break
+        }
+        'oktakeys;help;config;use' {
+            break
+        }
+        'oktakeys;help;config;delete' {
             break
         }
         'oktakeys;help;sandbox' {

@@ -40,6 +40,9 @@ _oktakeys() {
             oktakeys,token)
                 cmd="oktakeys__subcmd__token"
                 ;;
+            oktakeys__subcmd__config,delete)
+                cmd="oktakeys__subcmd__config__subcmd__delete"
+                ;;
             oktakeys__subcmd__config,help)
                 cmd="oktakeys__subcmd__config__subcmd__help"
                 ;;
@@ -55,6 +58,12 @@ _oktakeys() {
             oktakeys__subcmd__config,show)
                 cmd="oktakeys__subcmd__config__subcmd__show"
                 ;;
+            oktakeys__subcmd__config,use)
+                cmd="oktakeys__subcmd__config__subcmd__use"
+                ;;
+            oktakeys__subcmd__config__subcmd__help,delete)
+                cmd="oktakeys__subcmd__config__subcmd__help__subcmd__delete"
+                ;;
             oktakeys__subcmd__config__subcmd__help,help)
                 cmd="oktakeys__subcmd__config__subcmd__help__subcmd__help"
                 ;;
@@ -69,6 +78,9 @@ _oktakeys() {
                 ;;
             oktakeys__subcmd__config__subcmd__help,show)
                 cmd="oktakeys__subcmd__config__subcmd__help__subcmd__show"
+                ;;
+            oktakeys__subcmd__config__subcmd__help,use)
+                cmd="oktakeys__subcmd__config__subcmd__help__subcmd__use"
                 ;;
             oktakeys__subcmd__help,completion)
                 cmd="oktakeys__subcmd__help__subcmd__completion"
@@ -94,6 +106,9 @@ _oktakeys() {
             oktakeys__subcmd__help,token)
                 cmd="oktakeys__subcmd__help__subcmd__token"
                 ;;
+            oktakeys__subcmd__help__subcmd__config,delete)
+                cmd="oktakeys__subcmd__help__subcmd__config__subcmd__delete"
+                ;;
             oktakeys__subcmd__help__subcmd__config,init)
                 cmd="oktakeys__subcmd__help__subcmd__config__subcmd__init"
                 ;;
@@ -105,6 +120,9 @@ _oktakeys() {
                 ;;
             oktakeys__subcmd__help__subcmd__config,show)
                 cmd="oktakeys__subcmd__help__subcmd__config__subcmd__show"
+                ;;
+            oktakeys__subcmd__help__subcmd__config,use)
+                cmd="oktakeys__subcmd__help__subcmd__config__subcmd__use"
                 ;;
             oktakeys__subcmd__help__subcmd__keys,activate)
                 cmd="oktakeys__subcmd__help__subcmd__keys__subcmd__activate"
@@ -513,7 +531,7 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__config)
-            opts="-p -o -v -q -h -V --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version init list show path help"
+            opts="-p -o -v -q -h -V --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version init list show path use delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -604,9 +622,115 @@ _oktakeys() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        oktakeys__subcmd__config__subcmd__help)
-            opts="init list show path help"
+        oktakeys__subcmd__config__subcmd__delete)
+            opts="-y -p -o -v -q -h -V --yes --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --org-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktakeys__subcmd__config__subcmd__help)
+            opts="init list show path use delete help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktakeys__subcmd__config__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -675,6 +799,20 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__config__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktakeys__subcmd__config__subcmd__help__subcmd__use)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1099,6 +1237,98 @@ _oktakeys() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oktakeys__subcmd__config__subcmd__use)
+            opts="-p -o -v -q -h -V --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --org-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json id jwks" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-api-capacity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oktakeys__subcmd__doctor)
             opts="-p -o -v -q -h -V --profile --config --org-url --output --jq --timeout --request-timeout --connect-timeout --max-retries --max-api-capacity --ca-cert --verbose --color --quiet --no-input --no-token-cache --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1220,8 +1450,22 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__help__subcmd__config)
-            opts="init list show path"
+            opts="init list show path use delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktakeys__subcmd__help__subcmd__config__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1276,6 +1520,20 @@ _oktakeys() {
             return 0
             ;;
         oktakeys__subcmd__help__subcmd__config__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oktakeys__subcmd__help__subcmd__config__subcmd__use)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

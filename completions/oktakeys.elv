@@ -826,6 +826,8 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand list 'List the profiles in the config file, the default marked, credentials masked'
             cand show 'Show the settings a command would use, and where each comes from'
             cand path 'Print the path of the config file in use (it may not exist yet)'
+            cand use 'Make a profile the default one (`default_profile` in the config file)'
+            cand delete 'Delete a profile from the config file (asks first; --yes in scripts)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oktakeys;config;init'= {
@@ -944,11 +946,67 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oktakeys;config;use'= {
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)'
+            cand --jq 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq ''.[].kid'''
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --max-api-capacity 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
+            cand --color 'When to use colour'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oktakeys;config;delete'= {
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)'
+            cand --jq 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq ''.[].kid'''
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --max-api-capacity 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
+            cand --color 'When to use colour'
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oktakeys;config;help'= {
             cand init 'Create or update a profile: asks on a terminal, takes flags in scripts'
             cand list 'List the profiles in the config file, the default marked, credentials masked'
             cand show 'Show the settings a command would use, and where each comes from'
             cand path 'Print the path of the config file in use (it may not exist yet)'
+            cand use 'Make a profile the default one (`default_profile` in the config file)'
+            cand delete 'Delete a profile from the config file (asks first; --yes in scripts)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oktakeys;config;help;init'= {
@@ -958,6 +1016,10 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         &'oktakeys;config;help;show'= {
         }
         &'oktakeys;config;help;path'= {
+        }
+        &'oktakeys;config;help;use'= {
+        }
+        &'oktakeys;config;help;delete'= {
         }
         &'oktakeys;config;help;help'= {
         }
@@ -1198,6 +1260,8 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand list 'List the profiles in the config file, the default marked, credentials masked'
             cand show 'Show the settings a command would use, and where each comes from'
             cand path 'Print the path of the config file in use (it may not exist yet)'
+            cand use 'Make a profile the default one (`default_profile` in the config file)'
+            cand delete 'Delete a profile from the config file (asks first; --yes in scripts)'
         }
         &'oktakeys;help;config;init'= {
         }
@@ -1206,6 +1270,10 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         &'oktakeys;help;config;show'= {
         }
         &'oktakeys;help;config;path'= {
+        }
+        &'oktakeys;help;config;use'= {
+        }
+        &'oktakeys;help;config;delete'= {
         }
         &'oktakeys;help;sandbox'= {
             cand serve 'Serve Okta''s six key endpoints on a local address until Ctrl-C or SIGTERM'

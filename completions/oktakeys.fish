@@ -630,34 +630,36 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from decrypt" -s V -l version -d 'Print version'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "decrypt" -d 'Decrypt an encrypted access token (JWE) and show its headers and claims'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path use delete help" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path use delete help" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path use delete help" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path use delete help" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
 json\t''
 id\t''
 jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path use delete help" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path use delete help" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path use delete help" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path use delete help" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path use delete help" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path use delete help" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path use delete help" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path use delete help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -s V -l version -d 'Print version'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -f -a "init" -d 'Create or update a profile: asks on a terminal, takes flags in scripts'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -f -a "list" -d 'List the profiles in the config file, the default marked, credentials masked'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -f -a "show" -d 'Show the settings a command would use, and where each comes from'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -f -a "path" -d 'Print the path of the config file in use (it may not exist yet)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path use delete help" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path use delete help" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path use delete help" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path use delete help" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path use delete help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path use delete help" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path use delete help" -f -a "init" -d 'Create or update a profile: asks on a terminal, takes flags in scripts'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path use delete help" -f -a "list" -d 'List the profiles in the config file, the default marked, credentials masked'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path use delete help" -f -a "show" -d 'Show the settings a command would use, and where each comes from'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path use delete help" -f -a "path" -d 'Print the path of the config file in use (it may not exist yet)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path use delete help" -f -a "use" -d 'Make a profile the default one (`default_profile` in the config file)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path use delete help" -f -a "delete" -d 'Delete a profile from the config file (asks first; --yes in scripts)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path use delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l token-env -d 'Read the token from this environment variable when a command runs (its name, not the token)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l token-command -d 'Run this command and use its trimmed stdout as the token (e.g. a password manager)' -r -f -a "(__fish_complete_command)"
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from init" -l auth -d 'How to authenticate [default: ssws]' -r -f -a "ssws\t'`Authorization: SSWS <API token>` (an Okta API token)'
@@ -764,10 +766,59 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_see
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from use" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from use" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from use" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from use" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
+json\t''
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from use" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from use" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from use" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from use" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from use" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from use" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from use" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from use" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from use" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from use" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from use" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from use" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from delete" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from delete" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from delete" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
+json\t''
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from delete" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from delete" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from delete" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from delete" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from delete" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from delete" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from delete" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from delete" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Create or update a profile: asks on a terminal, takes flags in scripts'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the profiles in the config file, the default marked, credentials masked'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the settings a command would use, and where each comes from'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the path of the config file in use (it may not exist yet)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make a profile the default one (`default_profile` in the config file)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a profile from the config file (asks first; --yes in scripts)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
@@ -938,5 +989,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'List the profiles in the config file, the default marked, credentials masked'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the settings a command would use, and where each comes from'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file in use (it may not exist yet)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use" -d 'Make a profile the default one (`default_profile` in the config file)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "delete" -d 'Delete a profile from the config file (asks first; --yes in scripts)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "serve" -d 'Serve Okta\'s six key endpoints on a local address until Ctrl-C or SIGTERM'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "reset" -d 'Restore the sandbox state to its seed (server `default` with one ACTIVE key)'

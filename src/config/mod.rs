@@ -19,6 +19,7 @@ mod origin;
 mod profile;
 mod settings;
 
+pub(crate) use chosen::unknown_profile;
 pub use credentials::{Credentials, PrivateKeySource, ServiceAppSettings, TokenSource};
 pub use environment::{Environment, ProcessEnv};
 pub(crate) use file::read_text;
@@ -27,4 +28,5 @@ pub use org_url::{is_loopback, parse_org_url, redact_userinfo};
 pub use origin::Origin;
 pub use profile::{Profile, SANDBOX_PROFILE, expand_home};
 pub(crate) use profile::{SERVICE_APP_KEYS, TOKEN_KEYS, credential_key, sandbox_profile};
+pub(crate) use settings::no_org_url;
 pub use settings::{HttpSettings, Settings, Target};
