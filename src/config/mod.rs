@@ -29,4 +29,4 @@ pub use origin::Origin;
 pub use profile::{Profile, SANDBOX_PROFILE, expand_home};
 pub(crate) use profile::{SERVICE_APP_KEYS, TOKEN_KEYS, credential_key, sandbox_profile};
 pub(crate) use settings::no_org_url;
-pub use settings::{HttpSettings, Settings, Target};
+pub use settings::{DEFAULT_TIMEOUT_SECS, HttpSettings, Settings, Target};

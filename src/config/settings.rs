@@ -82,7 +82,10 @@ impl Settings {
         auth_server_flag: Option<&str>,
         env: &dyn Environment,
     ) -> Result<Settings> {
-        Self::resolve_to_show(global, auth_server_flag, env)?.configured()
+        let settings = Self::resolve_to_show(global, auth_server_flag, env)?.configured()?;
+        // A profile's `timeout` bounds the whole command, not only its requests.
+        crate::deadline::set(settings.http.timeout);
+        Ok(settings)
     }
 
     /// [`Settings::resolve`], except that no org URL is [`Target::Unconfigured`] rather

@@ -6,6 +6,8 @@
 mod common;
 
 mod audit;
+mod bounds;
+mod completion;
 mod config_commands;
 mod config_resolution;
 mod consistency;
