@@ -306,7 +306,7 @@ fn resolve_target(
         });
     }
     let Some((org_url, org_url_origin)) = resolve_org_url(global, chosen, env)? else {
-        return Ok(unconfigured(chosen, env)?);
+        return unconfigured(chosen, env);
     };
     let ResolvedCredentials {
         credentials,
@@ -425,7 +425,7 @@ timeout = 50
                 org_url,
                 credentials,
             } => (org_url, credentials),
-            Target::Sandbox => panic!("expected an org target"),
+            Target::Sandbox | Target::Unconfigured { .. } => panic!("expected an org target"),
         }
     }
 
