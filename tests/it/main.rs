@@ -25,6 +25,7 @@ mod keys_generate;
 mod keys_rotate;
 mod keys_rotate_e2e;
 mod layout;
+mod progress;
 mod readme;
 mod rotation;
 mod sandbox_api;
