@@ -171,6 +171,10 @@ pub struct GlobalArgs {
     /// variable rather than a flag; filled in by [`parse`], for `config show`.
     #[arg(skip)]
     pub env_origins: EnvOrigins,
+    /// The subcommands given (`keys list`), filled in by [`parse`]: what the live line
+    /// names.
+    #[arg(skip)]
+    pub command_name: String,
 }
 
 /// Arguments whose value came from their environment variable (`env = …`), by arg id.
@@ -218,6 +222,13 @@ pub fn parse() -> Result<Cli, clap::Error> {
     resolve_output(&mut cli)
         .map_err(|message| cmd.error(clap::error::ErrorKind::ArgumentConflict, message))?;
     EnvOrigins::collect(&cmd, &matches, &mut cli.global.env_origins);
+    let mut names = Vec::new();
+    let mut level = &matches;
+    while let Some((name, sub)) = level.subcommand() {
+        names.push(name);
+        level = sub;
+    }
+    cli.global.command_name = names.join(" ");
     Ok(cli)
 }
 
