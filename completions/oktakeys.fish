@@ -50,6 +50,8 @@ complete -c oktakeys -n "__fish_oktakeys_needs_command" -s V -l version -d 'Prin
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "keys" -d 'List, add, activate, deactivate and delete an authorization server\'s public keys'
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "servers" -d 'List authorization servers; turn access-token encryption on or off'
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "token" -d 'Decrypt an encrypted access token and check it'
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "plan" -d 'Show what `apply` would change to bring the servers to the policy file (reads only)'
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "policy" -d 'The policy file of plan and apply: its JSON Schema'
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "config" -d 'Create profiles, list them, and show which settings apply and where they come from'
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "sandbox" -d 'Run a local Okta-compatible server for trying oktakeys and for tests'
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "completion" -d 'Print a shell completion script'
@@ -629,6 +631,82 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from decrypt" -s V -l version -d 'Print version'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "decrypt" -d 'Decrypt an encrypted access token (JWE) and show its headers and claims'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand plan" -l file -d 'The policy file' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand plan" -l parallel -d 'How many servers are read at once' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand plan" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand plan" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand plan" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand plan" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
+json\t''
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand plan" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand plan" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand plan" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand plan" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand plan" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand plan" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand plan" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand plan" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand plan" -l detailed-exitcode -d 'Exit 11 when apply would change something, 0 when not'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand plan" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand plan" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand plan" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand plan" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand plan" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand plan" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and not __fish_seen_subcommand_from schema help" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and not __fish_seen_subcommand_from schema help" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and not __fish_seen_subcommand_from schema help" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and not __fish_seen_subcommand_from schema help" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
+json\t''
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and not __fish_seen_subcommand_from schema help" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and not __fish_seen_subcommand_from schema help" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and not __fish_seen_subcommand_from schema help" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and not __fish_seen_subcommand_from schema help" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and not __fish_seen_subcommand_from schema help" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and not __fish_seen_subcommand_from schema help" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and not __fish_seen_subcommand_from schema help" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and not __fish_seen_subcommand_from schema help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and not __fish_seen_subcommand_from schema help" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and not __fish_seen_subcommand_from schema help" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and not __fish_seen_subcommand_from schema help" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and not __fish_seen_subcommand_from schema help" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and not __fish_seen_subcommand_from schema help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and not __fish_seen_subcommand_from schema help" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and not __fish_seen_subcommand_from schema help" -f -a "schema" -d 'Print the policy file\'s JSON Schema, for editors (taplo, VS Code) and CI checks'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and not __fish_seen_subcommand_from schema help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and __fish_seen_subcommand_from schema" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and __fish_seen_subcommand_from schema" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and __fish_seen_subcommand_from schema" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and __fish_seen_subcommand_from schema" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
+json\t''
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and __fish_seen_subcommand_from schema" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and __fish_seen_subcommand_from schema" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and __fish_seen_subcommand_from schema" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and __fish_seen_subcommand_from schema" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and __fish_seen_subcommand_from schema" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and __fish_seen_subcommand_from schema" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and __fish_seen_subcommand_from schema" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and __fish_seen_subcommand_from schema" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and __fish_seen_subcommand_from schema" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and __fish_seen_subcommand_from schema" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and __fish_seen_subcommand_from schema" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and __fish_seen_subcommand_from schema" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and __fish_seen_subcommand_from schema" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and __fish_seen_subcommand_from schema" -s V -l version -d 'Print version'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "schema" -d 'Print the policy file\'s JSON Schema, for editors (taplo, VS Code) and CI checks'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand config; and not __fish_seen_subcommand_from init list show path help" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
@@ -886,13 +964,15 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l no-inpu
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -s V -l version -d 'Print version'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token config sandbox completion help" -f -a "keys" -d 'List, add, activate, deactivate and delete an authorization server\'s public keys'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token config sandbox completion help" -f -a "servers" -d 'List authorization servers; turn access-token encryption on or off'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token config sandbox completion help" -f -a "token" -d 'Decrypt an encrypted access token and check it'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token config sandbox completion help" -f -a "config" -d 'Create profiles, list them, and show which settings apply and where they come from'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token config sandbox completion help" -f -a "sandbox" -d 'Run a local Okta-compatible server for trying oktakeys and for tests'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token config sandbox completion help" -f -a "completion" -d 'Print a shell completion script'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token config sandbox completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox completion help" -f -a "keys" -d 'List, add, activate, deactivate and delete an authorization server\'s public keys'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox completion help" -f -a "servers" -d 'List authorization servers; turn access-token encryption on or off'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox completion help" -f -a "token" -d 'Decrypt an encrypted access token and check it'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox completion help" -f -a "plan" -d 'Show what `apply` would change to bring the servers to the policy file (reads only)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox completion help" -f -a "policy" -d 'The policy file of plan and apply: its JSON Schema'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox completion help" -f -a "config" -d 'Create profiles, list them, and show which settings apply and where they come from'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox completion help" -f -a "sandbox" -d 'Run a local Okta-compatible server for trying oktakeys and for tests'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox completion help" -f -a "completion" -d 'Print a shell completion script'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "list" -d 'List the server\'s keys, with each key\'s role (current, next, previous)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "get" -d 'Show one key'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "add" -d 'Add a public key (always INACTIVE; activate it afterwards)'
@@ -909,6 +989,7 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from servers" -f -a "get" -d 'Show one server: encryption, active key, keys, longest access-token lifetime'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from servers" -f -a "encryption" -d 'Turn access-token encryption on or off'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "decrypt" -d 'Decrypt an encrypted access token (JWE) and show its headers and claims'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "schema" -d 'Print the policy file\'s JSON Schema, for editors (taplo, VS Code) and CI checks'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Create or update a profile: asks on a terminal, takes flags in scripts'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'List the profiles in the config file, the default marked, credentials masked'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the settings a command would use, and where each comes from'

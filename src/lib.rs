@@ -21,6 +21,7 @@ mod http;
 mod ids;
 mod output;
 mod passphrase;
+mod policy;
 mod rotate;
 mod shell;
 mod signals;

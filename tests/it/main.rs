@@ -21,6 +21,7 @@ mod keys_generate;
 mod keys_rotate;
 mod keys_rotate_e2e;
 mod layout;
+mod policy;
 mod rotation;
 mod sandbox_api;
 mod sandbox_commands;
