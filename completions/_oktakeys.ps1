@@ -52,6 +52,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'The policy file of plan and apply: its JSON Schema')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Create profiles, list them, and show which settings apply and where they come from')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local Okta-compatible server for trying oktakeys and for tests')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the setup: config file, profile, credentials, the org, scopes, clock, servers')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1240,6 +1241,33 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
         'oktakeys;sandbox;help;help' {
             break
         }
+        'oktakeys;doctor' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to read instead of the default (`oktakeys config path` shows which is used)')
+            [CompletionResult]::new('--org-url', '--org-url', [CompletionResultType]::ParameterName, 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq ''.[].kid''')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for the whole command, in seconds [default: 120]')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Limit for one HTTP request, in seconds [default: 30]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Limit for opening a connection, in seconds [default: 10]')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]')
+            [CompletionResult]::new('--max-api-capacity', '--max-api-capacity', [CompletionResultType]::ParameterName, 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress or confirmations of success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no progress or confirmations of success')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt (also when the CI environment variable is set)')
+            [CompletionResult]::new('--no-token-cache', '--no-token-cache', [CompletionResultType]::ParameterName, 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'oktakeys;completion' {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)')
@@ -1275,6 +1303,7 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'The policy file of plan and apply: its JSON Schema')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Create profiles, list them, and show which settings apply and where they come from')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local Okta-compatible server for trying oktakeys and for tests')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the setup: config file, profile, credentials, the org, scopes, clock, servers')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1398,6 +1427,9 @@ Register-ArgumentCompleter -Native -CommandName 'oktakeys' -ScriptBlock {
             break
         }
         'oktakeys;help;sandbox;reset' {
+            break
+        }
+        'oktakeys;help;doctor' {
             break
         }
         'oktakeys;help;completion' {

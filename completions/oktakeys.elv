@@ -49,6 +49,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand policy 'The policy file of plan and apply: its JSON Schema'
             cand config 'Create profiles, list them, and show which settings apply and where they come from'
             cand sandbox 'Run a local Okta-compatible server for trying oktakeys and for tests'
+            cand doctor 'Check the setup: config file, profile, credentials, the org, scopes, clock, servers'
             cand completion 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1163,6 +1164,32 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         }
         &'oktakeys;sandbox;help;help'= {
         }
+        &'oktakeys;doctor'= {
+            cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
+            cand --config 'Config file to read instead of the default (`oktakeys config path` shows which is used)'
+            cand --org-url 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)'
+            cand -o 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)'
+            cand --output 'Output format: table for people, json (Okta''s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)'
+            cand --jq 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq ''.[].kid'''
+            cand --timeout 'Limit for the whole command, in seconds [default: 120]'
+            cand --request-timeout 'Limit for one HTTP request, in seconds [default: 30]'
+            cand --connect-timeout 'Limit for opening a connection, in seconds [default: 10]'
+            cand --max-retries 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]'
+            cand --max-api-capacity 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org''s other clients keep the rest [default: 50]'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)'
+            cand --color 'When to use colour'
+            cand -v 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand --verbose 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+            cand -q 'Print only data and errors: no progress or confirmations of success'
+            cand --quiet 'Print only data and errors: no progress or confirmations of success'
+            cand --no-input 'Never prompt (also when the CI environment variable is set)'
+            cand --no-token-cache 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oktakeys;completion'= {
             cand -p 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
             cand --profile 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)'
@@ -1197,6 +1224,7 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
             cand policy 'The policy file of plan and apply: its JSON Schema'
             cand config 'Create profiles, list them, and show which settings apply and where they come from'
             cand sandbox 'Run a local Okta-compatible server for trying oktakeys and for tests'
+            cand doctor 'Check the setup: config file, profile, credentials, the org, scopes, clock, servers'
             cand completion 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1288,6 +1316,8 @@ set edit:completion:arg-completer[oktakeys] = {|@words|
         &'oktakeys;help;sandbox;serve'= {
         }
         &'oktakeys;help;sandbox;reset'= {
+        }
+        &'oktakeys;help;doctor'= {
         }
         &'oktakeys;help;completion'= {
         }

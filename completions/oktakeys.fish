@@ -54,6 +54,7 @@ complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "plan" -d 'Show wh
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "policy" -d 'The policy file of plan and apply: its JSON Schema'
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "config" -d 'Create profiles, list them, and show which settings apply and where they come from'
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "sandbox" -d 'Run a local Okta-compatible server for trying oktakeys and for tests'
+complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "doctor" -d 'Check the setup: config file, profile, credentials, the org, scopes, clock, servers'
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "completion" -d 'Print a shell completion script'
 complete -c oktakeys -n "__fish_oktakeys_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand keys; and not __fish_seen_subcommand_from list get add activate deactivate delete generate rotate rollback verify match audit help" -l auth-server -d 'Authorization server id (aus…, or `default`); a profile may give a default' -r
@@ -941,6 +942,29 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_se
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Serve Okta\'s six key endpoints on a local address until Ctrl-C or SIGTERM'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Restore the sandbox state to its seed (server `default` with one ACTIVE key)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand doctor" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand doctor" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand doctor" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand doctor" -s o -l output -d 'Output format: table for people, json (Okta\'s raw JSON) for pipelines, id for xargs, jwks (`keys list`: a standard JWKS of the public members)' -r -f -a "table\t''
+json\t''
+id\t''
+jwks\t'`keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg)'"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand doctor" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, one per line, other values as compact JSON, e.g. --jq \'.[].kid\'' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand doctor" -l timeout -d 'Limit for the whole command, in seconds [default: 120]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand doctor" -l request-timeout -d 'Limit for one HTTP request, in seconds [default: 30]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand doctor" -l connect-timeout -d 'Limit for opening a connection, in seconds [default: 10]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand doctor" -l max-retries -d 'Retries after a rate limit (429), a 5xx or a dropped connection [default: 4]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand doctor" -l max-api-capacity -d 'The most of each Okta rate-limit window oktakeys uses, in percent, counting its requests in flight; the org\'s other clients keep the rest [default: 50]' -r
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand doctor" -l ca-cert -d 'Extra CA certificate (PEM) to trust, for corporate TLS proxies (also: SSL_CERT_FILE)' -r -F
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand doctor" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand doctor" -s v -l verbose -d 'More logging on stderr: -v one line per request, -vv headers (secrets redacted), -vvv bodies'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand doctor" -s q -l quiet -d 'Print only data and errors: no progress or confirmations of success'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand doctor" -l no-input -d 'Never prompt (also when the CI environment variable is set)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand doctor" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -s p -l profile -d 'Profile from the config file (the name `sandbox` starts a local sandbox when not configured)' -r
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l config -d 'Config file to read instead of the default (`oktakeys config path` shows which is used)' -r -F
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l org-url -d 'Okta org URL, e.g. https://acme.okta.com (env: OKTA_ORG_URL, OKTA_CLIENT_ORGURL)' -r -f
@@ -964,15 +988,16 @@ complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l no-inpu
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -l no-token-cache -d 'Service apps: do not keep OAuth access tokens between runs (in the user cache dir)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand completion" -s V -l version -d 'Print version'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox completion help" -f -a "keys" -d 'List, add, activate, deactivate and delete an authorization server\'s public keys'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox completion help" -f -a "servers" -d 'List authorization servers; turn access-token encryption on or off'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox completion help" -f -a "token" -d 'Decrypt an encrypted access token and check it'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox completion help" -f -a "plan" -d 'Show what `apply` would change to bring the servers to the policy file (reads only)'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox completion help" -f -a "policy" -d 'The policy file of plan and apply: its JSON Schema'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox completion help" -f -a "config" -d 'Create profiles, list them, and show which settings apply and where they come from'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox completion help" -f -a "sandbox" -d 'Run a local Okta-compatible server for trying oktakeys and for tests'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox completion help" -f -a "completion" -d 'Print a shell completion script'
-complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox doctor completion help" -f -a "keys" -d 'List, add, activate, deactivate and delete an authorization server\'s public keys'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox doctor completion help" -f -a "servers" -d 'List authorization servers; turn access-token encryption on or off'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox doctor completion help" -f -a "token" -d 'Decrypt an encrypted access token and check it'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox doctor completion help" -f -a "plan" -d 'Show what `apply` would change to bring the servers to the policy file (reads only)'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox doctor completion help" -f -a "policy" -d 'The policy file of plan and apply: its JSON Schema'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox doctor completion help" -f -a "config" -d 'Create profiles, list them, and show which settings apply and where they come from'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox doctor completion help" -f -a "sandbox" -d 'Run a local Okta-compatible server for trying oktakeys and for tests'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox doctor completion help" -f -a "doctor" -d 'Check the setup: config file, profile, credentials, the org, scopes, clock, servers'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox doctor completion help" -f -a "completion" -d 'Print a shell completion script'
+complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and not __fish_seen_subcommand_from keys servers token plan policy config sandbox doctor completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "list" -d 'List the server\'s keys, with each key\'s role (current, next, previous)'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "get" -d 'Show one key'
 complete -c oktakeys -n "__fish_oktakeys_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "add" -d 'Add a public key (always INACTIVE; activate it afterwards)'

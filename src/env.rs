@@ -23,6 +23,8 @@ pub(crate) const SSL_CERT_FILE: &str = "SSL_CERT_FILE";
 pub(crate) const NO_COLOR: &str = "NO_COLOR";
 /// `dumb` turns colour off, as for other tools.
 pub(crate) const TERM: &str = "TERM";
+/// The terminal's width for tables, as `ls` and clap read it (on a terminal only).
+pub(crate) const COLUMNS: &str = "COLUMNS";
 
 // Read by clap, on the flags of the same names.
 pub(crate) const TIMEOUT: &str = "OKTAKEYS_TIMEOUT";

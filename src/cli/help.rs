@@ -86,6 +86,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (env::NO_COLOR, "when set and not empty: no colour"),
     (
+        env::COLUMNS,
+        "on a terminal: the width tables fit (default: the terminal's)",
+    ),
+    (
         env::CI,
         "when set and not empty: never prompt, like --no-input",
     ),

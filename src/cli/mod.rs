@@ -11,6 +11,7 @@ use crate::env;
 
 mod completion;
 mod config;
+mod doctor;
 mod help;
 mod keys;
 mod policy;
@@ -329,6 +330,10 @@ pub enum Command {
 
     /// Run a local Okta-compatible server for trying oktakeys and for tests
     Sandbox(SandboxArgs),
+
+    /// Check the setup: config file, profile, credentials, the org, scopes, clock, servers
+    #[command(after_help = doctor::DOCTOR_HELP)]
+    Doctor,
 
     /// Print a shell completion script
     #[command(after_help = completion::COMPLETION_HELP)]

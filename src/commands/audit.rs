@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use super::keys::Connection;
+use super::connection::Connection;
 use crate::api::{self, servers::AuthServer};
 use crate::cli::{AuditArgs, FleetArgs, GlobalArgs};
 use crate::client::Client;
@@ -36,7 +36,7 @@ pub(crate) async fn run(
         let ids = listed.iter().map(|s| s.id().to_string()).collect();
         (ids, listed)
     } else if flags.is_empty() {
-        let one = super::servers::which_server(&settings)?;
+        let one = super::auth_server::which_server(&settings)?;
         (vec![one.to_string()], Vec::new())
     } else {
         (flags, Vec::new())

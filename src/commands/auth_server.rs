@@ -3,7 +3,7 @@
 //! (case-insensitive) among the org's servers. None is exit 5 naming `oktakeys servers
 //! list`; several is a usage error (exit 2) listing their ids.
 
-use super::keys::Connection;
+use super::connection::Connection;
 use crate::api::servers::{self, AuthServer};
 use crate::api::{self, Key};
 use crate::cli::GlobalArgs;
@@ -25,7 +25,7 @@ pub(crate) struct OnServer {
 impl OnServer {
     pub(crate) async fn open(global: &GlobalArgs, flag: Option<&str>) -> Result<Self> {
         let settings = Settings::resolve(global, flag, &ProcessEnv)?;
-        let value = super::servers::which_server(&settings)?;
+        let value = which_server(&settings)?;
         let conn = Connection::open(&settings, Progress::detect(global.quiet)).await?;
         let client = conn.client()?;
         let server = resolve(&client, value).await?;
@@ -37,6 +37,16 @@ impl OnServer {
             keys,
         })
     }
+}
+
+/// The one `--auth-server` (flag, `OKTAKEYS_AUTH_SERVER` or the profile's).
+pub(crate) fn which_server(settings: &Settings) -> Result<&str> {
+    settings.auth_server.as_deref().ok_or_else(|| {
+        Error::Usage(
+            "which authorization server? pass --auth-server ID (or set auth_server in the profile, or OKTAKEYS_AUTH_SERVER)"
+                .into(),
+        )
+    })
 }
 
 /// The server `value` names, fetched: `GET …/authorizationServers/{value}`, and on 404 the

@@ -44,7 +44,7 @@ pub(crate) async fn run(
         }
         OutputFormat::Table => {
             if let Some(k) = found {
-                printer.keys(std::slice::from_ref(k))?;
+                printer.key(k, &crate::rotate::role_among(keys, k))?;
             }
         }
     }

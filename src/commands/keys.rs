@@ -1,17 +1,17 @@
 //! `oktakeys keys …`: the six operations on an authorization server's keys.
 
-use url::Url;
-
 use crate::api::{self, requests};
-use crate::auth::{Authenticator, Scope};
-use crate::cli::{AddArgs, DeleteArgs, GlobalArgs, KeysArgs, KeysCommand, ListArgs, MutateArgs};
-use crate::client::Client;
-use crate::config::{ProcessEnv, Settings, Target};
+use crate::auth::Scope;
+use crate::cli::{
+    AddArgs, DeleteArgs, GlobalArgs, KeysArgs, KeysCommand, ListArgs, MutateArgs, OutputFormat,
+};
+use crate::config::{ProcessEnv, Settings};
 use crate::error::{Error, Result};
 use crate::http::{Progress, Request};
 use crate::output::{KeyNotes, Printer};
 use crate::rotate::{self, KeyView};
 
+use super::connection::Connection;
 use super::key_source::{KeySource, load_key};
 
 pub(crate) async fn run(global: &GlobalArgs, args: KeysArgs) -> Result<()> {
@@ -33,13 +33,7 @@ pub(crate) async fn run(global: &GlobalArgs, args: KeysArgs) -> Result<()> {
     }
     let auth_server = args.single_auth_server().map_err(Error::Usage)?;
     let settings = Settings::resolve(global, auth_server, &ProcessEnv)?;
-    let server = settings.auth_server.clone().ok_or_else(|| {
-        Error::Usage(
-            "which authorization server? pass --auth-server ID (or set auth_server in the profile, or OKTAKEYS_AUTH_SERVER)"
-                .into(),
-        )
-    })?;
-    let server = server.as_str();
+    let server = super::auth_server::which_server(&settings)?;
     // One OAuth token for the whole command: read for list/get, manage for the rest.
     let need = match args.command {
         KeysCommand::List(_) | KeysCommand::Get(_) => Scope::Read,
@@ -69,10 +63,7 @@ async fn run_on(
     match command {
         KeysCommand::List(a) => list(conn, printer, server, a).await,
         KeysCommand::Rollback(a) => super::rollback::run(conn, printer, server, a.dry_run).await,
-        KeysCommand::Get(a) => {
-            let key = api::get_key(&conn.client()?, server, &a.key_id).await?;
-            printer.key(&key)
-        }
+        KeysCommand::Get(a) => get(conn, printer, server, &a.key_id).await,
         KeysCommand::Add(a) => add(conn, printer, server, a).await,
         KeysCommand::Activate(a) => lifecycle(conn, printer, server, a, Lifecycle::Activate).await,
         KeysCommand::Deactivate(a) => {
@@ -121,7 +112,10 @@ async fn list_many(global: &GlobalArgs, printer: &Printer, args: &KeysArgs) -> R
     let mut listed = Vec::new();
     for (server, result) in servers.iter().zip(results) {
         match result {
-            Ok(keys) => listed.push((server.as_str(), keys)),
+            Ok(keys) => {
+                let roles = rotate::roles_of(&keys);
+                listed.push((server.as_str(), keys, roles));
+            }
             Err(err) => {
                 first_failure.get_or_insert(err.exit_code());
             }
@@ -131,77 +125,6 @@ async fn list_many(global: &GlobalArgs, printer: &Printer, args: &KeysArgs) -> R
     match first_failure {
         Some(code) => Err(Error::Reported(code)),
         None => Ok(()),
-    }
-}
-
-/// Where requests go and how they are authenticated; built once per command.
-pub(crate) struct Connection {
-    pub(crate) base: Url,
-    settings: Settings,
-    /// The secret is read only when a request is really sent (not for `--dry-run`).
-    sandbox_token: Option<keymaterial::secret::Secret>,
-    /// The in-process sandbox of the `sandbox` profile; dropping it stops the server,
-    /// so it lives as long as the connection.
-    _sandbox: Option<oktakeys_sandbox::RunningSandbox>,
-    progress: Progress,
-    /// What a service app's token must allow.
-    scope: Scope,
-    /// Built on first use and shared by every client of the command (one OAuth token).
-    auth: std::sync::OnceLock<Authenticator>,
-}
-
-impl Connection {
-    pub(crate) async fn open(settings: &Settings, progress: Progress) -> Result<Self> {
-        let mut sandbox = None;
-        let (base, sandbox_token) = match &settings.target {
-            Target::Org { org_url, .. } => (org_url.clone(), None),
-            Target::Sandbox => {
-                let state = super::sandbox::state_path(None)?;
-                let running = oktakeys_sandbox::start_in_process(&state).await?;
-                let base = Url::parse(&running.base_url).map_err(|e| {
-                    Error::Internal(format!(
-                        "the sandbox URL {} is invalid: {e}",
-                        running.base_url
-                    ))
-                })?;
-                let token = running.token.clone();
-                sandbox = Some(running);
-                (base, Some(token))
-            }
-        };
-        Ok(Connection {
-            base,
-            settings: settings.clone(),
-            sandbox_token,
-            _sandbox: sandbox,
-            progress,
-            scope: Scope::Read,
-            auth: std::sync::OnceLock::new(),
-        })
-    }
-
-    /// What a service app's token must allow for this command (default: read).
-    pub(crate) fn needing(mut self, scope: Scope) -> Self {
-        self.scope = scope;
-        self
-    }
-
-    pub(crate) fn client(&self) -> Result<Client> {
-        let auth = match (&self.settings.target, &self.sandbox_token) {
-            (_, Some(token)) => Authenticator::ssws(token.clone()),
-            (Target::Org { credentials, .. }, None) => match self.auth.get() {
-                Some(auth) => auth.clone(),
-                None => {
-                    let auth = Authenticator::from_credentials(credentials, &ProcessEnv)?
-                        .needing(self.scope);
-                    self.auth.get_or_init(|| auth).clone()
-                }
-            },
-            (Target::Sandbox, None) => {
-                return Err(Error::Internal("sandbox started without a token".into()));
-            }
-        };
-        Client::new(&self.settings.http, self.base.clone(), auth, self.progress)
     }
 }
 
@@ -229,7 +152,19 @@ async fn list(conn: &Connection, printer: &Printer, server: &str, args: &ListArg
             }),
         })
         .collect();
-    printer.key_list(&keys, Some(&notes))
+    printer.key_list(&keys, &notes)
+}
+
+/// `keys get`: the key, and in the table its role among the server's keys (one more
+/// request; a key's role depends on the others).
+async fn get(conn: &Connection, printer: &Printer, server: &str, key_id: &str) -> Result<()> {
+    let client = conn.client()?;
+    let key = api::get_key(&client, server, key_id).await?;
+    if printer.format != OutputFormat::Table {
+        return printer.key(&key, "");
+    }
+    let listed = api::list_keys(&client, server).await?;
+    printer.key(&key, &rotate::role_among(&listed, &key))
 }
 
 async fn add(conn: &Connection, printer: &Printer, server: &str, args: &AddArgs) -> Result<()> {
@@ -250,7 +185,7 @@ async fn add(conn: &Connection, printer: &Printer, server: &str, args: &AddArgs)
         key: added,
         recovered,
     } = api::add_key(&conn.client()?, server, body).await?;
-    printer.key(&added)?;
+    printer.key(&added, &rotate::role_alone(&added))?;
     if recovered {
         printer.note(
             "The connection failed after the key was sent, but Okta had stored it: it was added once, not sent again.",
@@ -285,7 +220,7 @@ async fn lifecycle(
         return printer.dry_run(&request, &conn.base);
     }
     let key = api::send_for_key(&conn.client()?, &request, "the key").await?;
-    printer.key(&key)?;
+    printer.key(&key, &rotate::role_alone(&key))?;
     printer.note(format!("{done} key {}.", key.id()));
     Ok(())
 }

@@ -10,6 +10,8 @@ mod audit;
 mod auth_server;
 pub mod completion;
 pub mod config;
+mod connection;
+mod doctor;
 mod fleet;
 pub mod generate;
 mod inspect;
@@ -64,6 +66,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Plan(args) => policy::plan(&cli.global, &args).await,
         Command::Policy(args) => policy::run(&cli.global, &args),
         Command::Config(args) => config::run(&cli.global, args).await,
+        Command::Doctor => doctor::run(&cli.global).await,
         Command::Completion(args) => completion::run(&args),
         Command::Sandbox(args) => sandbox::run(&cli.global, args).await,
     }

@@ -1,6 +1,6 @@
 //! `oktakeys keys rollback`: re-activate the key that was ACTIVE before.
 
-use super::keys::Connection;
+use super::connection::Connection;
 use crate::api::{self, requests};
 use crate::error::{Error, Result};
 use crate::output::Printer;
@@ -70,7 +70,7 @@ pub(crate) async fn run(
             )),
         });
     }
-    printer.key(&key)?;
+    printer.key(&key, &crate::rotate::role_alone(&key))?;
     printer.note(format!(
         "Rolled back: key {} is the ACTIVE key again.",
         target.describe()

@@ -13,7 +13,7 @@ use crate::http::Progress;
 use crate::output::{Printer, ServerDetails};
 
 use super::auth_server;
-use super::keys::Connection;
+use super::connection::Connection;
 
 pub(crate) async fn run(global: &GlobalArgs, args: ServersArgs) -> Result<()> {
     let printer = Printer::new(global);
@@ -39,7 +39,7 @@ pub(crate) async fn run(global: &GlobalArgs, args: ServersArgs) -> Result<()> {
             _ => get_all(&client, &printer, a.parallel).await,
         },
         ServersCommand::Encryption(e) => {
-            let server = which_server(&settings)?;
+            let server = auth_server::which_server(&settings)?;
             match e.command {
                 EncryptionCommand::Enable(a) => {
                     let alg = a.alg.as_str();
@@ -51,16 +51,6 @@ pub(crate) async fn run(global: &GlobalArgs, args: ServersArgs) -> Result<()> {
             }
         }
     }
-}
-
-/// The one `--auth-server` (flag, `OKTAKEYS_AUTH_SERVER` or the profile's).
-pub(crate) fn which_server(settings: &Settings) -> Result<&str> {
-    settings.auth_server.as_deref().ok_or_else(|| {
-        Error::Usage(
-            "which authorization server? pass --auth-server ID (or set auth_server in the profile, or OKTAKEYS_AUTH_SERVER)"
-                .into(),
-        )
-    })
 }
 
 async fn get(client: &Client, printer: &Printer, value: &str) -> Result<()> {

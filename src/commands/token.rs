@@ -6,8 +6,8 @@ use std::io::Read;
 
 use serde_json::Value;
 
+use super::connection::Connection;
 use super::inspect::{self, Opened};
-use super::keys::Connection;
 use super::private_key::read_decryption_key;
 use crate::api::oauth;
 use crate::cli::{DecryptArgs, GlobalArgs, TokenArgs, TokenCommand};

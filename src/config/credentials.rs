@@ -5,9 +5,10 @@ use std::path::PathBuf;
 
 use url::Url;
 
+use super::chosen::ChosenProfile;
 use super::environment::Environment;
 use super::origin::{Origin, first};
-use super::profile::{ChosenProfile, Profile, credential_key};
+use super::profile::{Profile, credential_key};
 use crate::cli::{AuthMode, GlobalArgs};
 use crate::env;
 use crate::error::{Error, Result};

@@ -5,11 +5,12 @@
 //! *source* here (which variable, which command); reading the secret happens in `auth`,
 //! only when a request is about to be sent.
 //!
-//! One file per concern: `file` reads and parses the config file, `profile` is a profile
-//! and the choice of one, `environment` the lookup of variables, `org_url` the org URL's
+//! One file per concern: `file` reads and parses the config file, `profile` is a profile,
+//! `chosen` the choice of one, `environment` the lookup of variables, `org_url` the org URL's
 //! checks, `credentials` where a secret comes from, `origin` the precedence rule, and
 //! `settings` puts them together.
 
+mod chosen;
 mod credentials;
 mod environment;
 mod file;

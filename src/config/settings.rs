@@ -6,12 +6,12 @@ use std::time::Duration;
 
 use url::Url;
 
+use super::chosen::ChosenProfile;
 use super::credentials::{Credentials, ResolvedCredentials, resolve_credentials};
 use super::environment::Environment;
 use super::file::{ConfigFile, config_path, config_path_origin, load_file};
 use super::org_url::parse_org_url;
 use super::origin::{Origin, Origins, arg_origin, first};
-use super::profile::ChosenProfile;
 use crate::cli::GlobalArgs;
 use crate::env;
 use crate::error::{Error, Result};

@@ -8,6 +8,7 @@ use tokio::time::Instant;
 use url::Url;
 
 use super::deadline::Limit;
+use super::failure::Failure;
 use super::log::{form_body, log_outcome, log_request, loggable_body};
 use super::okta_error::request_id_suffix;
 use super::{Credentials, Request, Response, Retries, Transport, header_str, user_agent};
@@ -17,37 +18,6 @@ use crate::error::Error;
 const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
 
 const REQUEST_ID: &str = "x-okta-request-id";
-
-/// Why one attempt produced no usable answer.
-#[derive(Debug)]
-pub(super) enum Failure {
-    /// The connection could not be opened: the request surely never left.
-    NotSent(Error),
-    /// The request may have reached Okta (dropped connection, timeout).
-    Unsure(Error),
-    /// Out of time for the whole command; the request may have reached Okta.
-    Deadline(Error),
-    /// Retrying cannot help (an untrusted certificate, an oversized body).
-    Fatal(Error),
-}
-
-impl Failure {
-    pub(super) fn error(&self) -> &Error {
-        match self {
-            Failure::NotSent(e) | Failure::Unsure(e) | Failure::Deadline(e) | Failure::Fatal(e) => {
-                e
-            }
-        }
-    }
-
-    pub(super) fn into_error(self) -> Error {
-        match self {
-            Failure::NotSent(e) | Failure::Unsure(e) | Failure::Deadline(e) | Failure::Fatal(e) => {
-                e
-            }
-        }
-    }
-}
 
 /// A body ready to send, and what `-vvv` shows of it.
 struct Body {

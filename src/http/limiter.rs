@@ -16,8 +16,12 @@ use reqwest::header::HeaderMap;
 use tokio::time::Instant;
 use url::Url;
 
-use super::header_u64;
-use super::rate_limit::{RATE_LIMIT_LIMIT, RATE_LIMIT_REMAINING, RATE_LIMIT_RESET, reset_wait};
+use super::progress::human_wait;
+use super::rate_limit::{
+    RATE_LIMIT_LIMIT, RATE_LIMIT_REMAINING, RATE_LIMIT_RESET, reset_wait, too_long_to_wait,
+};
+use super::{Transport, header_u64};
+use crate::error::Error;
 
 /// How soon to look again when the share is all in flight.
 const POLL: Duration = Duration::from_millis(20);
@@ -143,6 +147,42 @@ impl Drop for Permit {
 pub(super) fn try_take(url: &Url, capacity: u8) -> Result<Permit, Instant> {
     let org = url.origin().ascii_serialization();
     with_window(&org, |w| w.try_take(capacity, Instant::now())).map(|()| Permit { org, open: true })
+}
+
+impl Transport {
+    /// Wait until one more request keeps oktakeys within `--max-api-capacity` of the
+    /// window (see `limiter`), on the live line; not past `--timeout`.
+    pub(super) async fn within_capacity(&self, url: &Url) -> crate::error::Result<Permit> {
+        loop {
+            let until = match try_take(url, self.max_api_capacity) {
+                Ok(permit) => return Ok(permit),
+                Err(until) => until,
+            };
+            let wait = until.saturating_duration_since(Instant::now());
+            if let Some((why, hint)) = too_long_to_wait(self, wait) {
+                return Err(Error::RateLimited {
+                    message: format!(
+                        "not sent: oktakeys has used its {} % of Okta's rate limit \
+                         (--max-api-capacity). {why}",
+                        self.max_api_capacity
+                    ),
+                    hint: Some(hint),
+                });
+            }
+            if wait < Duration::from_millis(100) {
+                tokio::time::sleep(wait).await;
+                continue;
+            }
+            self.announce_and_wait(wait, |left| {
+                format!(
+                    "Keeping within {} % of Okta's rate limit (--max-api-capacity); continuing in {}",
+                    self.max_api_capacity,
+                    human_wait(left)
+                )
+            })
+            .await;
+        }
+    }
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use reqwest::header::HeaderMap;
 use serde_json::Value;
 use url::Url;
 
-use super::attempt::Failure;
+use super::failure::Failure;
 use super::okta_error::status_text;
 use super::rate_limit::RATE_LIMIT_REMAINING;
 use super::{Response, header_str};

@@ -25,7 +25,9 @@
 //!   it is not started, and every attempt is cut at the deadline.
 
 mod attempt;
+mod backoff;
 mod deadline;
+mod failure;
 mod limiter;
 mod log;
 mod okta_error;

@@ -7,9 +7,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use reqwest::header::HeaderMap;
 use tokio::time::Instant;
 
+use super::backoff::backoff;
 use super::deadline::{Limit, timeout_hint};
 use super::progress::human_wait;
-use super::retry::backoff;
 use super::{Transport, header_str, header_u64};
 use crate::error::{Error, Result};
 
@@ -146,40 +146,6 @@ impl Transport {
         Ok(())
     }
 
-    /// Wait until one more request keeps oktakeys within `--max-api-capacity` of the
-    /// window (see `limiter`), on the live line; not past `--timeout`.
-    pub(super) async fn within_capacity(&self, url: &url::Url) -> Result<super::limiter::Permit> {
-        loop {
-            let until = match super::limiter::try_take(url, self.max_api_capacity) {
-                Ok(permit) => return Ok(permit),
-                Err(until) => until,
-            };
-            let wait = until.saturating_duration_since(Instant::now());
-            if let Some((why, hint)) = too_long_to_wait(self, wait) {
-                return Err(Error::RateLimited {
-                    message: format!(
-                        "not sent: oktakeys has used its {} % of Okta's rate limit \
-                         (--max-api-capacity). {why}",
-                        self.max_api_capacity
-                    ),
-                    hint: Some(hint),
-                });
-            }
-            if wait < Duration::from_millis(100) {
-                tokio::time::sleep(wait).await;
-                continue;
-            }
-            self.announce_and_wait(wait, |left| {
-                format!(
-                    "Keeping within {} % of Okta's rate limit (--max-api-capacity); continuing in {}",
-                    self.max_api_capacity,
-                    human_wait(left)
-                )
-            })
-            .await;
-        }
-    }
-
     /// Remember when Okta says the window is used up, so the next request waits for the
     /// reset instead of provoking a 429.
     pub(super) fn note_rate_limit(&self, headers: &HeaderMap) {
@@ -197,7 +163,7 @@ impl Transport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::http::retry::BACKOFF_BASE;
+    use crate::http::backoff::BACKOFF_BASE;
     use crate::http::tests::headers;
 
     #[test]

@@ -8,7 +8,8 @@ use reqwest::StatusCode;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use url::Url;
 
-use super::attempt::Failure;
+use super::backoff::backoff;
+use super::failure::Failure;
 use super::okta_error::{api_error, status_text};
 use super::progress::human_wait;
 use super::rate_limit::{
@@ -16,10 +17,6 @@ use super::rate_limit::{
 };
 use super::{Attempts, Request, Response, Sent, Transport};
 use crate::error::{Error, Result};
-
-/// First backoff step after a 5xx or a dropped connection; doubles each retry.
-pub(super) const BACKOFF_BASE: Duration = Duration::from_millis(500);
-const BACKOFF_CAP: Duration = Duration::from_secs(20);
 
 const RETRY_FOR: &str = "x-okta-retry-for";
 const RETRY_COUNT: &str = "x-okta-retry-count";
@@ -307,15 +304,6 @@ impl Transport {
     }
 }
 
-/// Exponential backoff with jitter: a random wait in [base·2ⁿ/2, base·2ⁿ], capped.
-pub(super) fn backoff(attempt: u32) -> Duration {
-    let ceiling = BACKOFF_BASE
-        .saturating_mul(2u32.saturating_pow(attempt.min(16)))
-        .min(BACKOFF_CAP);
-    let half = ceiling / 2;
-    half + half.mul_f64(fastrand::f64())
-}
-
 fn is_transient(status: StatusCode) -> bool {
     matches!(status.as_u16(), 500 | 502 | 503 | 504)
 }
@@ -343,21 +331,5 @@ fn with_attempts(err: Error, retries: &Retries, stop: Stop) -> Error {
     Error::Network {
         message: format!("{message} ({})", notes.join("; ")),
         hint,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn backoff_grows_with_jitter_and_is_capped() {
-        for attempt in 0..6 {
-            let ceiling = BACKOFF_BASE * 2u32.pow(attempt);
-            let ceiling = ceiling.min(BACKOFF_CAP);
-            let d = backoff(attempt);
-            assert!(d >= ceiling / 2 && d <= ceiling, "attempt {attempt}: {d:?}");
-        }
-        assert!(backoff(40) <= BACKOFF_CAP);
     }
 }

@@ -1,11 +1,11 @@
 //! Keys as Okta returns them: a table for people, Okta's raw JSON for pipelines, ids for
 //! xargs, a JWKS of their public members.
 
-use comfy_table::{Cell, Color, Table};
+use comfy_table::Color;
 use serde_json::Value;
 
 use super::Printer;
-use super::table::render;
+use super::fit::{Cell, FitTable, Step, shorten};
 use crate::api::Key;
 use crate::cli::OutputFormat;
 use crate::error::Result;
@@ -21,14 +21,10 @@ pub(crate) struct KeyNotes {
 }
 
 impl Printer {
-    pub(crate) fn keys(&self, keys: &[Key]) -> Result<()> {
-        self.key_list(keys, None)
-    }
-
     /// `keys list`: with `notes` (one per key), a ROLE column, and with retirement a
     /// RETIRABLE column; in JSON, `_oktakeys` only when retirement was asked for, so plain
     /// `-o json` is exactly what Okta sent.
-    pub(crate) fn key_list(&self, keys: &[Key], notes: Option<&[KeyNotes]>) -> Result<()> {
+    pub(crate) fn key_list(&self, keys: &[Key], notes: &[KeyNotes]) -> Result<()> {
         if self.jwks {
             return self.json(&jwks(keys));
         }
@@ -39,7 +35,7 @@ impl Printer {
                         .enumerate()
                         .map(|(i, k)| {
                             let mut object = k.raw().clone();
-                            let note = notes.and_then(|n| n.get(i));
+                            let note = notes.get(i);
                             if let Some(KeyNotes {
                                 role,
                                 retirable: Some((_, at)),
@@ -69,20 +65,20 @@ impl Printer {
                     self.note("No keys.");
                     return Ok(());
                 }
-                self.data(&render(self.key_table(keys, notes)))
+                self.fitted(key_table(keys, notes))
             }
         }
     }
 
-    /// The keys of several servers: one JSON object keyed by server id (each value Okta's
-    /// array as received, or a JWKS with `-o jwks`), `SERVER_ID KEY_ID` lines, or the
-    /// table with an AUTH SERVER column.
-    pub(crate) fn server_keys(&self, listed: &[(&str, Vec<Key>)]) -> Result<()> {
+    /// The keys of several servers, each with its keys' roles: one JSON object keyed by
+    /// server id (each value Okta's array as received, or a JWKS with `-o jwks`),
+    /// `SERVER_ID KEY_ID` lines, or the table with an AUTH SERVER column.
+    pub(crate) fn server_keys(&self, listed: &[(&str, Vec<Key>, Vec<String>)]) -> Result<()> {
         match self.format {
             OutputFormat::Json => {
                 let object = listed
                     .iter()
-                    .map(|(server, keys)| {
+                    .map(|(server, keys, _)| {
                         let value = if self.jwks {
                             jwks(keys)
                         } else {
@@ -100,7 +96,7 @@ impl Printer {
             OutputFormat::Id => {
                 let lines: String = listed
                     .iter()
-                    .flat_map(|(server, keys)| {
+                    .flat_map(|(server, keys, _)| {
                         keys.iter()
                             .map(move |k| format!("{} {}\n", escape(server), escape(k.id())))
                     })
@@ -108,93 +104,126 @@ impl Printer {
                 self.data(&lines)
             }
             OutputFormat::Table => {
-                if listed.iter().all(|(_, keys)| keys.is_empty()) {
+                if listed.iter().all(|(_, keys, _)| keys.is_empty()) {
                     self.note("No keys.");
                     return Ok(());
                 }
                 let mut columns = vec!["AUTH SERVER"];
-                columns.extend(key_columns(false, false));
-                let mut table = self.new_table(&columns);
-                for (server, keys) in listed {
-                    for key in keys {
-                        let mut row = vec![Cell::new(escape(server))];
-                        row.extend(self.key_row(key, None, false));
+                columns.extend(key_columns(false));
+                let roles_known = listed
+                    .iter()
+                    .all(|(_, _, roles)| roles.iter().all(|r| r != "-"));
+                let mut table = FitTable::new(columns, key_steps(roles_known));
+                for (server, keys, roles) in listed {
+                    for (key, role) in keys.iter().zip(roles) {
+                        let note = KeyNotes {
+                            role: role.clone(),
+                            retirable: None,
+                        };
+                        let mut row = vec![Cell::whole(escape(server))];
+                        row.extend(key_row(key, &note, false));
                         table.add_row(row);
                     }
                 }
-                self.data(&render(table))
+                self.fitted(table)
             }
         }
     }
 
-    /// One key: its JSON object with `-o json`, else as a one-row listing.
-    pub(crate) fn key(&self, key: &Key) -> Result<()> {
+    /// One key: its JSON object with `-o json`, else as a one-row listing with its role.
+    pub(crate) fn key(&self, key: &Key, role: &str) -> Result<()> {
         match self.format {
             OutputFormat::Json => self.json(&Value::Object(key.raw().clone())),
-            _ => self.keys(std::slice::from_ref(key)),
-        }
-    }
-
-    fn key_table(&self, keys: &[Key], notes: Option<&[KeyNotes]>) -> Table {
-        let retirement = notes.is_some_and(|n| n.iter().any(|k| k.retirable.is_some()));
-        let mut table = self.new_table(&key_columns(notes.is_some(), retirement));
-        for (i, key) in keys.iter().enumerate() {
-            let note = notes.and_then(|n| n.get(i));
-            table.add_row(self.key_row(key, note, retirement));
-        }
-        table
-    }
-
-    /// One key's cells, with its ROLE when there are notes, and its RETIRABLE time when
-    /// retirement was asked for.
-    fn key_row(&self, key: &Key, note: Option<&KeyNotes>, retirement: bool) -> Vec<Cell> {
-        let status = Cell::new(escape(key.status()));
-        let status = match (self.color, key.status()) {
-            (true, "ACTIVE") => status.fg(Color::Green),
-            (true, _) => status.fg(Color::DarkGrey),
-            (false, _) => status,
-        };
-        let mut row = vec![
-            Cell::new(escape(key.id())),
-            Cell::new(escape(key.kid().unwrap_or("-"))),
-            status,
-        ];
-        if let Some(note) = note {
-            row.push(Cell::new(&note.role));
-        }
-        row.extend([
-            Cell::new(escape(key.kty().unwrap_or("-"))),
-            Cell::new(escape(key.use_().unwrap_or("-"))),
-            Cell::new(
-                key.thumbprint()
-                    .map(|t| shorten(&t, 12))
-                    .unwrap_or_else(|| "-".into()),
+            _ => self.key_list(
+                std::slice::from_ref(key),
+                &[KeyNotes {
+                    role: role.to_string(),
+                    retirable: None,
+                }],
             ),
-            Cell::new(key.created().map(short_time).unwrap_or_else(|| "-".into())),
-            Cell::new(
-                key.last_updated()
-                    .map(short_time)
-                    .unwrap_or_else(|| "-".into()),
-            ),
-        ]);
-        if retirement {
-            let at = note
-                .and_then(|n| n.retirable.as_ref())
-                .map(|(t, _)| t.as_str());
-            row.push(Cell::new(at.map_or_else(|| "-".into(), short_time)));
         }
-        row
     }
 }
 
-/// The table's columns: ROLE after STATUS when roles are shown, RETIRABLE last when
-/// retirement was asked for.
-fn key_columns(role: bool, retirement: bool) -> Vec<&'static str> {
-    let mut columns = vec!["ID", "KID", "STATUS"];
-    if role {
-        columns.push("ROLE");
+/// The key table; STATUS may be left out on a narrow terminal when every key's ROLE
+/// says it (current is ACTIVE, next and previous are INACTIVE).
+fn key_table(keys: &[Key], notes: &[KeyNotes]) -> FitTable {
+    let retirement = notes.iter().any(|k| k.retirable.is_some());
+    let roles_known = notes.iter().all(|k| k.role != "-");
+    let mut table = FitTable::new(key_columns(retirement), key_steps(roles_known));
+    for (key, note) in keys.iter().zip(notes) {
+        table.add_row(key_row(key, note, retirement));
     }
-    columns.extend(["KTY", "USE", "THUMBPRINT", "CREATED", "LAST UPDATED"]);
+    table
+}
+
+/// One key's cells, with its ROLE, and its RETIRABLE time when retirement was asked
+/// for. Times and the thumbprint have shorter forms.
+fn key_row(key: &Key, note: &KeyNotes, retirement: bool) -> Vec<Cell> {
+    let status_color = match key.status() {
+        "ACTIVE" => Color::Green,
+        _ => Color::DarkGrey,
+    };
+    let time = |ts: Option<&str>| match ts {
+        Some(ts) => Cell::forms(vec![short_time(ts), date_only(ts)]),
+        None => Cell::whole("-"),
+    };
+    let mut row = vec![
+        Cell::whole(escape(key.id())),
+        Cell::whole(escape(key.kid().unwrap_or("-"))),
+        Cell::whole(escape(key.status())).color(Some(status_color)),
+        Cell::whole(&note.role),
+    ];
+    row.extend([
+        Cell::whole(escape(key.kty().unwrap_or("-"))),
+        Cell::whole(escape(key.use_().unwrap_or("-"))),
+        match key.thumbprint() {
+            Some(t) => Cell::forms(vec![shorten(&t, 12), shorten(&t, 6)]),
+            None => Cell::whole("-"),
+        },
+        time(key.created()),
+        time(key.last_updated()),
+    ]);
+    if retirement {
+        let at = note.retirable.as_ref().map(|(t, _)| t.as_str());
+        row.push(Cell::whole(at.map_or_else(|| "-".into(), short_time)));
+    }
+    row
+}
+
+/// What a key table gives up first on a narrow terminal: times become dates, LAST
+/// UPDATED goes, the thumbprint gets shorter, then USE, KTY, THUMBPRINT and CREATED go,
+/// and STATUS when the roles say it. ID, KID, ROLE and RETIRABLE always stay.
+fn key_steps(status_in_roles: bool) -> Vec<Step> {
+    let mut steps = vec![
+        Step::Shorten("LAST UPDATED"),
+        Step::Shorten("CREATED"),
+        Step::Drop("LAST UPDATED"),
+        Step::Shorten("THUMBPRINT"),
+        Step::Drop("USE"),
+        Step::Drop("KTY"),
+        Step::Drop("THUMBPRINT"),
+        Step::Drop("CREATED"),
+    ];
+    if status_in_roles {
+        steps.push(Step::Drop("STATUS"));
+    }
+    steps
+}
+
+/// The table's columns: ROLE after STATUS, RETIRABLE last when retirement was asked for.
+fn key_columns(retirement: bool) -> Vec<&'static str> {
+    let mut columns = vec![
+        "ID",
+        "KID",
+        "STATUS",
+        "ROLE",
+        "KTY",
+        "USE",
+        "THUMBPRINT",
+        "CREATED",
+        "LAST UPDATED",
+    ];
     if retirement {
         columns.push("RETIRABLE");
     }
@@ -223,6 +252,14 @@ pub(super) fn jwks(keys: &[Key]) -> Value {
     serde_json::json!({ "keys": Value::Array(keys) })
 }
 
+/// `2023-02-21T20:08:24.000Z` → `2023-02-21`; anything else as [`short_time`] has it.
+fn date_only(ts: &str) -> String {
+    match ts.split_once('T') {
+        Some((date, time)) if time.ends_with('Z') => escape(date).into_owned(),
+        _ => short_time(ts),
+    }
+}
+
 /// `2023-02-21T20:08:24.000Z` → `2023-02-21 20:08:24Z`; anything else unchanged (but
 /// escaped).
 fn short_time(ts: &str) -> String {
@@ -237,25 +274,18 @@ fn short_time(ts: &str) -> String {
     }
 }
 
-fn shorten(s: &str, keep: usize) -> String {
-    match s.char_indices().nth(keep) {
-        Some((cut, _)) => format!("{}…", &s[..cut]),
-        None => s.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn times_and_thumbprints_are_shortened() {
+    fn times_are_shortened() {
         assert_eq!(
             short_time("2023-02-21T20:08:24.000Z"),
             "2023-02-21 20:08:24Z"
         );
         assert_eq!(short_time("yesterday"), "yesterday");
-        assert_eq!(shorten("abcdefghijklmnop", 4), "abcd…");
-        assert_eq!(shorten("abc", 4), "abc");
+        assert_eq!(date_only("2023-02-21T20:08:24.000Z"), "2023-02-21");
+        assert_eq!(date_only("yesterday"), "yesterday");
     }
 }

@@ -6,8 +6,10 @@
 
 mod audit_report;
 mod check_report;
+mod doctor_report;
 mod dry_run;
 mod error_report;
+mod fit;
 mod jq;
 mod json;
 mod key_list;
@@ -19,6 +21,7 @@ mod token_view;
 
 pub(crate) use audit_report::{ActiveKey, Finding, ServerAudit, Severity, age_text};
 pub(crate) use check_report::{Check, Report};
+pub(crate) use doctor_report::{DoctorCheck, Status};
 pub(crate) use error_report::{error_json, error_paragraph};
 pub use error_report::{report_error, report_usage_error};
 pub(crate) use jq::check as check_jq;

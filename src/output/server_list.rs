@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::Printer;
-use super::table::render;
+use super::fit::{Cell, FitTable, Step, shorten};
 use crate::api::Key;
 use crate::api::servers::AuthServer;
 use crate::cli::OutputFormat;
@@ -37,24 +37,30 @@ impl Printer {
                     self.note("No authorization servers.");
                     return Ok(());
                 }
-                let mut table =
-                    self.new_table(&["ID", "NAME", "STATUS", "ENCRYPTION", "KEYS", "ISSUER"]);
+                let mut table = FitTable::new(
+                    vec!["ID", "NAME", "STATUS", "ENCRYPTION", "KEYS", "ISSUER"],
+                    SERVER_STEPS.to_vec(),
+                );
                 for s in servers {
+                    let name = escape(s.name());
                     table.add_row(vec![
-                        escape(s.id()).into_owned(),
-                        escape(s.name()).into_owned(),
-                        escape(s.status()).into_owned(),
-                        escape(s.encryption().unwrap_or("off")).into_owned(),
-                        if s.jwks_uri().is_some() {
+                        Cell::whole(escape(s.id())),
+                        Cell::forms(vec![
+                            name.to_string(),
+                            shorten(&name, 16),
+                            shorten(&name, 8),
+                        ]),
+                        Cell::whole(escape(s.status())),
+                        Cell::whole(escape(s.encryption().unwrap_or("off"))),
+                        Cell::whole(if s.jwks_uri().is_some() {
                             "url"
                         } else {
                             "saved"
-                        }
-                        .to_string(),
-                        escape(s.issuer().unwrap_or("-")).into_owned(),
+                        }),
+                        Cell::whole(escape(s.issuer().unwrap_or("-"))),
                     ]);
                 }
-                self.data(&render(table))
+                self.fitted(table)
             }
         }
     }
@@ -74,6 +80,18 @@ impl Printer {
         self.data(&details_text(details))
     }
 }
+
+/// What the server table leaves out first on a narrow terminal: long names are cut, then
+/// KEYS, ISSUER (`servers get` shows it) and STATUS go, names are cut shorter, and
+/// ENCRYPTION goes. The ID always stays.
+const SERVER_STEPS: [Step; 6] = [
+    Step::Shorten("NAME"),
+    Step::Drop("KEYS"),
+    Step::Drop("ISSUER"),
+    Step::Drop("STATUS"),
+    Step::Shorten("NAME"),
+    Step::Drop("ENCRYPTION"),
+];
 
 fn details_text(details: &ServerDetails<'_>) -> String {
     let server = details.server;

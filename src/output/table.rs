@@ -21,9 +21,8 @@ impl Printer {
         self.data(&render(table))
     }
 
-    /// An empty table in the one style; fitted to the terminal's width only when the
-    /// terminal reports one (a pseudo-terminal that says 0 columns would squeeze every
-    /// column to one character).
+    /// An empty table in the one style. Never wrapped: a narrow terminal gets fewer or
+    /// shorter columns (`fit`), never an id cut over lines.
     pub(super) fn new_table(&self, header: &[&str]) -> Table {
         let mut table = Table::new();
         table.load_style(presets::NOTHING);
@@ -32,12 +31,7 @@ impl Printer {
         } else {
             table.force_no_tty();
         }
-        let fits = self.stdout_is_terminal && table.width().is_some_and(|w| w > 0);
-        table.set_content_arrangement(if fits {
-            ContentArrangement::Dynamic
-        } else {
-            ContentArrangement::Disabled
-        });
+        table.set_content_arrangement(ContentArrangement::Disabled);
         table.set_header(header.iter().map(|h| {
             let cell = Cell::new(h);
             if self.color {

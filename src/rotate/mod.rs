@@ -39,3 +39,23 @@ pub(crate) use gate::Hooks;
 pub(crate) use key_view::{KeyStatus, KeyView, views_of_listed};
 pub(crate) use plan::{NewKey, Options, Plan, Retention, Step, not_due_until, plan};
 pub(crate) use roles::{MAX_TOKEN_LIFETIME, Retirable, Retirement, Role, role, was_activated};
+
+/// Each key's role among `keys` (the keys of one server, or one key alone when it says
+/// enough: an ACTIVE key is current, an activated one previous, a new one next).
+pub(crate) fn roles_of(keys: &[crate::api::Key]) -> Vec<String> {
+    let views: Vec<KeyView> = keys.iter().map(KeyView::from_api).collect();
+    views.iter().map(|k| role(&views, k).to_string()).collect()
+}
+
+/// The role of a key just added, activated or deactivated: what it says alone.
+pub(crate) fn role_alone(key: &crate::api::Key) -> String {
+    roles_of(std::slice::from_ref(key)).concat()
+}
+
+/// The role of `key` among the server's `keys` (alone when they do not hold it).
+pub(crate) fn role_among(keys: &[crate::api::Key], key: &crate::api::Key) -> String {
+    keys.iter()
+        .zip(roles_of(keys))
+        .find(|(other, _)| other.id() == key.id())
+        .map_or_else(|| role_alone(key), |(_, role)| role)
+}

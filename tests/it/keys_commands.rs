@@ -178,9 +178,16 @@ fn get_prints_the_key_in_each_format() {
         .args(base)
         .args(["-o", "id"]));
     assert_eq!(stdout(&id_out), "apk2f4zrZbs8nUa7p0g4\n");
+    // The table shows the key's role among the server's keys: one more request.
+    let listed = two_keys(&server.base_url());
+    let list = server.mock(|when, then| {
+        when.method(GET).path(keys_path(""));
+        then.status(200).json_body(listed);
+    });
     let table_out = run(env.cmd_with_org(&server.base_url()).args(base));
     insta::assert_snapshot!("get_table", stdout(&table_out));
     mock.assert_calls(3);
+    list.assert_calls(1);
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! The workspace's shape, checked so it cannot drift back: no import cycle between the
-//! top-level modules of any crate, no `.rs` file over 800 lines before its `#[cfg(test)]`,
+//! top-level modules of any crate, nor between the files of any folder, no `.rs` file over 800 lines before its `#[cfg(test)]`,
 //! and a sandbox crate that names neither `reqwest` nor the CLI crate.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -261,4 +261,217 @@ fn the_sandbox_crate_names_neither_reqwest_nor_the_cli_crate() {
             );
         }
     }
+}
+
+/// Every path a piece of code names after `crate::`, `super::` or `self::`, with `use`
+/// groups flattened: `use super::{a::B, c}` gives `super::a::B` and `super::c`. Each path
+/// is its segments (identifiers only; a glob ends the path).
+fn named_paths(code: &str) -> Vec<Vec<String>> {
+    let mut found = Vec::new();
+    let bytes = code.as_bytes();
+    let is_ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut at = 0;
+    while at < code.len() {
+        let rest = &code[at..];
+        let starts = ["crate::", "super::", "self::"]
+            .iter()
+            .any(|p| rest.starts_with(p));
+        // A path starts at a word boundary, not after `::` (that is inside a path).
+        let boundary = at == 0 || !(is_ident(bytes[at - 1]) || bytes[at - 1] == b':');
+        if starts && boundary {
+            let (paths, used) = use_tree(rest);
+            found.extend(paths);
+            at += used.max(1);
+        } else {
+            at += rest.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    found
+}
+
+/// One path tree at the start of `text` (`a::b::{c, d::e}`): its flattened paths and the
+/// bytes it spans.
+fn use_tree(text: &str) -> (Vec<Vec<String>>, usize) {
+    let mut prefix = Vec::new();
+    let mut at = 0;
+    loop {
+        let word: String = text[at..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        if word.is_empty() {
+            if text[at..].starts_with('{') {
+                // A group: each comma-separated item is a tree of its own.
+                let mut paths = Vec::new();
+                at += 1;
+                loop {
+                    let skip = text[at..].len() - text[at..].trim_start().len();
+                    at += skip;
+                    if text[at..].starts_with('}') || at >= text.len() {
+                        return (paths, at + 1);
+                    }
+                    let (inner, used) = use_tree(&text[at..]);
+                    paths.extend(inner.into_iter().map(|p| [prefix.clone(), p].concat()));
+                    at += used;
+                    let skip = text[at..].len() - text[at..].trim_start().len();
+                    at += skip;
+                    if text[at..].starts_with(',') {
+                        at += 1;
+                    } else if !text[at..].starts_with('}') {
+                        // Not a group after all (a struct literal, a closure): stop here.
+                        return (paths, at);
+                    }
+                }
+            }
+            return (vec![prefix], at);
+        }
+        at += word.len();
+        prefix.push(word);
+        if text[at..].starts_with("::") {
+            at += 2;
+        } else {
+            // `as` renames and everything else end the path.
+            return (vec![prefix], at);
+        }
+    }
+}
+
+/// The module path of a file under a crate's `src/`: `http/retry.rs` is `[http, retry]`,
+/// `http/mod.rs` and `http.rs` are `[http]`.
+fn module_path(src: &Path, file: &Path) -> Vec<String> {
+    let rel = file.strip_prefix(src).unwrap().with_extension("");
+    let mut parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_str().unwrap().to_string())
+        .collect();
+    if matches!(
+        parts.last().map(String::as_str),
+        Some("mod" | "lib" | "main")
+    ) {
+        parts.pop();
+    }
+    parts
+}
+
+/// A named path made absolute (from the crate root) for code in module `module`.
+fn absolute(module: &[String], path: &[String]) -> Vec<String> {
+    let mut base = module.to_vec();
+    let mut rest = path;
+    match rest.first().map(String::as_str) {
+        Some("crate") => {
+            base.clear();
+            rest = &rest[1..];
+        }
+        Some("self") => rest = &rest[1..],
+        _ => {}
+    }
+    while rest.first().map(String::as_str) == Some("super") {
+        base.pop();
+        rest = &rest[1..];
+    }
+    base.extend(rest.iter().cloned());
+    base
+}
+
+/// For each module folder of a crate (`http/`, `commands/config/`, …): sibling → the
+/// siblings it names. A sibling is `name.rs` and everything under `name/`; the folder's own
+/// file (`mod.rs` or `folder.rs`) is the parent, which may use its children, so it is no
+/// node.
+fn folder_graphs(src: &Path) -> BTreeMap<String, BTreeMap<String, BTreeSet<String>>> {
+    let files: Vec<(Vec<String>, Vec<Vec<String>>)> = rust_files(src)
+        .iter()
+        .map(|f| {
+            let module = module_path(src, f);
+            let named = named_paths(&code_without_comments(f))
+                .iter()
+                .map(|p| absolute(&module, p))
+                .collect();
+            (module, named)
+        })
+        .collect();
+    let mut graphs = BTreeMap::new();
+    for dir in rust_files(src)
+        .iter()
+        .filter_map(|f| f.parent().map(Path::to_path_buf))
+        .collect::<BTreeSet<_>>()
+    {
+        if dir == src {
+            continue; // the top-level modules: checked above
+        }
+        let folder = module_path(src, &dir.join("mod.rs"));
+        let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (module, named) in &files {
+            // Files of a sibling: under the folder, one level deeper at least.
+            if module.len() <= folder.len() || module[..folder.len()] != folder[..] {
+                continue;
+            }
+            let me = &module[folder.len()];
+            let uses = graph.entry(me.clone()).or_default();
+            for path in named {
+                if path.len() > folder.len()
+                    && path[..folder.len()] == folder[..]
+                    && &path[folder.len()] != me
+                {
+                    uses.insert(path[folder.len()].clone());
+                }
+            }
+        }
+        // Only siblings that exist as files or folders (not items of the parent).
+        let siblings: BTreeSet<String> = graph.keys().cloned().collect();
+        for uses in graph.values_mut() {
+            uses.retain(|u| siblings.contains(u));
+        }
+        graphs.insert(dir.strip_prefix(src).unwrap().display().to_string(), graph);
+    }
+    graphs
+}
+
+#[test]
+fn no_import_cycle_between_the_files_of_any_folder() {
+    let mut found = Vec::new();
+    for src in crate_sources() {
+        for (folder, graph) in folder_graphs(&src) {
+            for cycle in cycles(&graph) {
+                found.push(format!("{}/{folder}: {cycle}", src.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "import cycles:\n{}", found.join("\n"));
+}
+
+#[test]
+fn the_folder_check_sees_the_imports_between_files() {
+    let graphs = folder_graphs(&root().join("src"));
+    let uses = |folder: &str, file: &str| graphs[folder][file].clone();
+    // `use super::{…}` groups, `super::x::f()` calls and `crate::a::b` paths all count.
+    assert!(uses("http", "retry").contains("failure"));
+    assert!(uses("http", "retry").contains("backoff"));
+    assert!(uses("commands", "keys").contains("connection"));
+    assert!(uses("commands", "keys").contains("fleet"));
+    assert!(uses("config", "settings").contains("chosen"));
+    // The folder's own file is the parent, not a sibling.
+    assert!(!graphs["http"].contains_key("mod"));
+}
+
+#[test]
+fn the_folder_check_resolves_super_self_and_crate_paths_through_groups() {
+    let named = named_paths(
+        "use super::{log::{a, b}, Request};\nlet x = super::super::ids::f(crate::http::retry::X);\nuse self::inner::Y as Z;",
+    );
+    let module = ["http".to_string(), "attempt".to_string()];
+    let resolved: Vec<String> = named
+        .iter()
+        .map(|p| absolute(&module, p).join("::"))
+        .collect();
+    assert_eq!(
+        resolved,
+        [
+            "http::log::a",
+            "http::log::b",
+            "http::Request",
+            "ids::f",
+            "http::retry::X",
+            "http::attempt::inner::Y"
+        ]
+    );
 }

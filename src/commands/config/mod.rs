@@ -25,6 +25,8 @@ mod prompt;
 mod show;
 mod verify;
 
+pub(crate) use show::{describe_service_app, describe_source};
+
 /// How a stored token is shown.
 pub const MASK: &str = "****";
 
@@ -48,7 +50,7 @@ fn file_path(global: &GlobalArgs) -> Result<PathBuf> {
     })
 }
 
-fn origin_text(origin: &Origin, file: Option<&Path>) -> String {
+pub(crate) fn origin_text(origin: &Origin, file: Option<&Path>) -> String {
     let file = file.map(|f| f.display().to_string()).unwrap_or_default();
     match origin {
         Origin::Flag(flag) => format!("flag {flag}"),

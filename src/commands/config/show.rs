@@ -156,7 +156,7 @@ fn shown_settings(s: &Settings, env: &dyn Environment) -> Vec<Shown> {
 
 /// A token source, without the token: which variable (and whether it is set), which
 /// command (not run), or a masked stored token.
-fn describe_source(source: &TokenSource, env: &dyn Environment) -> String {
+pub(crate) fn describe_source(source: &TokenSource, env: &dyn Environment) -> String {
     match source {
         TokenSource::Env(var) => {
             let set = if env.var(var).is_some() {
@@ -173,7 +173,7 @@ fn describe_source(source: &TokenSource, env: &dyn Environment) -> String {
 
 /// A resolved service app (environment and profile merged) as `key=value` pairs, in
 /// the order of `config list`'s credential sources; no secret is among them.
-fn describe_service_app(app: &ServiceAppSettings) -> String {
+pub(crate) fn describe_service_app(app: &ServiceAppSettings) -> String {
     let mut parts = Vec::new();
     if let Some(id) = &app.client_id {
         parts.push(format!("{}={id}", key::CLIENT_ID));

@@ -8,7 +8,7 @@ mod show;
 use std::path::Path;
 use std::time::Duration;
 
-use super::keys::Connection;
+use super::connection::Connection;
 use crate::api::{self, servers::AuthServer};
 use crate::auth::Scope;
 use crate::cli::{GlobalArgs, PolicyArgs, PolicyCommand};

@@ -5,7 +5,7 @@ mod new_key;
 mod report;
 mod resume;
 
-use super::keys::Connection;
+use super::connection::Connection;
 use crate::api;
 use crate::auth::Scope;
 use crate::cli::{FleetArgs, GlobalArgs, RotateArgs};

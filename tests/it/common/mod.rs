@@ -83,7 +83,7 @@ pub fn oktakeys(home: &Path) -> std::process::Command {
     )
 }
 
-fn isolated(mut cmd: std::process::Command, home: &Path) -> std::process::Command {
+pub fn isolated(mut cmd: std::process::Command, home: &Path) -> std::process::Command {
     cmd.env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("HOME", home)

@@ -596,6 +596,10 @@ fn match_finds_the_active_key_and_fails_for_an_inactive_or_absent_one() {
     let out = match_cmd(&inactive, "table");
     assert_eq!(out.status.code(), Some(10), "{}", stderr(&out));
     assert_has(&stdout(&out), INACTIVE_ID);
+    // The key's row has its ROLE, as every key table does.
+    let header = stdout(&out).lines().next().unwrap_or_default().to_string();
+    assert!(header.contains("  ROLE  "), "{}", stdout(&out));
+    assert_has(&stdout(&out), "  previous  ");
     assert_eq!(
         stderr(&out),
         format!(
