@@ -13,6 +13,7 @@ mod cli;
 mod client;
 mod commands;
 mod config;
+mod deadline;
 mod env;
 mod error;
 mod escape;
@@ -45,19 +46,42 @@ pub fn run(cli: cli::Cli) -> Result<()> {
             command: cli::SandboxCommand::Serve(_)
         })
     );
+    // The flag's or environment's limit until a profile's is known (`Settings::resolve`).
+    deadline::set(std::time::Duration::from_secs(
+        cli.global.timeout.unwrap_or(config::DEFAULT_TIMEOUT_SECS),
+    ));
     let result = runtime.block_on(async {
         if stops_itself {
             return commands::dispatch(cli).await;
         }
-        // Biased: a command that watches the signals itself (rotate) gets to report first.
+        // Biased: a command that watches the signals itself (rotate), or its own deadline
+        // (a request), gets to report first. Dropping the command's future kills the
+        // user commands it runs (`shell`).
         tokio::select! {
             biased;
             result = commands::dispatch(cli) => result,
             signal = signals::stop() => Err(Error::Interrupted { signal, during: None, hint: None }),
+            running = deadline::expired() => Err(out_of_time(&running)),
         }
     });
     // A prompt still waiting for a line on its blocking thread after Ctrl-C must not
     // hold the exit up: dropping the runtime would wait for it forever.
     runtime.shutdown_background();
     result
+}
+
+/// The whole command ran past `--timeout` (exit 8): what was still running.
+fn out_of_time(running: &[String]) -> Error {
+    let limit = deadline::limit().unwrap_or_default().as_secs();
+    let what = match running {
+        [] => String::new(),
+        all => format!(" while {}", all.join(", inside ")),
+    };
+    Error::network(
+        format!("the command ran out of time (--timeout {limit} s){what}; it was stopped"),
+        Some(format!(
+            "raise --timeout (now {limit} s; profile key `timeout`, environment {})",
+            env::TIMEOUT
+        )),
+    )
 }

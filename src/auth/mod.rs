@@ -20,6 +20,7 @@ use crate::cli::AuthMode;
 use crate::config::{Credentials, Environment, TokenSource};
 use crate::error::{Error, Result};
 use crate::http::Transport;
+use crate::shell;
 use keymaterial::secret::Secret;
 
 /// Produces the authentication headers for each request. Clones share a service app's
@@ -27,7 +28,10 @@ use keymaterial::secret::Secret;
 #[derive(Debug, Clone)]
 pub(crate) enum Authenticator {
     /// SSWS API token or a Bearer access token, sent as is.
-    Token { scheme: &'static str, token: Secret },
+    Token {
+        scheme: &'static str,
+        token: std::sync::Arc<LazyToken>,
+    },
     /// OAuth 2.0 service app: access tokens from Okta's token endpoint, DPoP when needed.
     ServiceApp(std::sync::Arc<ServiceApp>),
 }
@@ -44,8 +48,15 @@ impl Authenticator {
                     AuthMode::Bearer => "Bearer",
                     _ => "SSWS",
                 };
-                let token = read_token(source, env)?;
-                Ok(Authenticator::Token { scheme, token })
+                let token = match source {
+                    // Run on first use, through `shell` (its deadline, its process group).
+                    TokenSource::Command(cmd) => LazyToken::command(cmd),
+                    other => LazyToken::ready(read_token(other, env)?),
+                };
+                Ok(Authenticator::Token {
+                    scheme,
+                    token: std::sync::Arc::new(token),
+                })
             }
             Credentials::Missing { hint } => {
                 Err(Error::config_hint("no API token configured", hint.clone()))
@@ -60,7 +71,7 @@ impl Authenticator {
     pub(crate) fn ssws(token: Secret) -> Self {
         Authenticator::Token {
             scheme: "SSWS",
-            token,
+            token: std::sync::Arc::new(LazyToken::ready(token)),
         }
     }
 
@@ -84,6 +95,7 @@ impl Authenticator {
     ) -> Result<HeaderMap> {
         match self {
             Authenticator::Token { scheme, token } => {
+                let token = token.get().await?;
                 let mut headers = HeaderMap::new();
                 let mut value = HeaderValue::from_str(&format!("{scheme} {}", token.expose()))
                     .map_err(|_| {
@@ -118,6 +130,47 @@ impl Authenticator {
     }
 }
 
+/// An API token, read when the first request needs it. A `token_command` runs once per
+/// command, also when it fails (a password manager must not prompt twice).
+#[derive(Debug)]
+pub(crate) struct LazyToken {
+    command: Option<String>,
+    /// The token, or the failure to report again (message, hint).
+    value: tokio::sync::OnceCell<std::result::Result<Secret, (String, String)>>,
+}
+
+impl LazyToken {
+    fn ready(token: Secret) -> Self {
+        LazyToken {
+            command: None,
+            value: tokio::sync::OnceCell::new_with(Some(Ok(token))),
+        }
+    }
+
+    fn command(cmd: &str) -> Self {
+        LazyToken {
+            command: Some(cmd.to_string()),
+            value: tokio::sync::OnceCell::new(),
+        }
+    }
+
+    async fn get(&self) -> Result<&Secret> {
+        let value = self
+            .value
+            .get_or_init(|| async {
+                let cmd = self.command.as_deref().unwrap_or_default();
+                let token = run_secret_command(cmd, "token_command")
+                    .await
+                    .and_then(|t| trimmed(&t));
+                token.map_err(|e| (e.to_string(), e.hint().unwrap_or_default()))
+            })
+            .await;
+        value
+            .as_ref()
+            .map_err(|(message, hint)| Error::config_hint(message.clone(), hint.clone()))
+    }
+}
+
 fn read_token(source: &TokenSource, env: &dyn Environment) -> Result<Secret> {
     let token = match source {
         TokenSource::Inline(token) => token.clone(),
@@ -129,8 +182,14 @@ fn read_token(source: &TokenSource, env: &dyn Environment) -> Result<Secret> {
                 format!("export {var}=… with the API token, or change token_env"),
             )
         })?),
-        TokenSource::Command(cmd) => run_token_command(cmd)?,
+        TokenSource::Command(_) => {
+            return Err(Error::Internal("token_command is run on first use".into()));
+        }
     };
+    trimmed(&token)
+}
+
+fn trimmed(token: &Secret) -> Result<Secret> {
     let trimmed = token.expose().trim();
     if trimmed.is_empty() {
         return Err(Error::config("the configured API token is empty"));
@@ -138,33 +197,24 @@ fn read_token(source: &TokenSource, env: &dyn Environment) -> Result<Secret> {
     Ok(Secret::new(trimmed))
 }
 
-/// Run `token_command` through the shell; its trimmed stdout is the token.
-fn run_token_command(cmd: &str) -> Result<Secret> {
-    run_secret_command(cmd, "token_command")
-}
-
 /// Run a command that prints a secret (`token_command`, `private_key_command`) through
-/// the shell and return its stdout. Its stderr stays attached to ours so a password
-/// manager can prompt; its stdout never reaches a message.
-pub(crate) fn run_secret_command(cmd: &str, setting: &str) -> Result<Secret> {
-    let output = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(cmd)
-        .stdin(std::process::Stdio::null())
-        .stderr(std::process::Stdio::inherit())
-        .output()
-        .map_err(|e| Error::config(format!("cannot run {setting} `{cmd}`: {e}")))?;
-    // Keep the captured bytes in a Secret at once, whatever happens next.
-    let stdout = Secret::new(String::from_utf8_lossy(&output.stdout).into_owned());
-    let mut raw = output.stdout;
-    zeroize::Zeroize::zeroize(&mut raw);
-    if !output.status.success() {
-        return Err(Error::config_hint(
-            format!("{setting} `{cmd}` failed ({})", output.status),
-            "run it by hand to see why; it must print the secret on stdout",
-        ));
+/// `shell` and return its stdout (at most `shell::MAX_OUTPUT`). Its stderr stays attached
+/// to ours so a password manager can speak; its stdout never reaches a message.
+pub(crate) async fn run_secret_command(cmd: &str, setting: &str) -> Result<Secret> {
+    let name = format!("{setting} `{cmd}`");
+    let command = shell::Command {
+        stdout: shell::Stdout::Capture,
+        ..shell::Command::new(&name, cmd)
+    };
+    match shell::run(&command).await {
+        Ok(done) => Ok(Secret::new(
+            String::from_utf8_lossy(&done.stdout).into_owned(),
+        )),
+        Err(why) => Err(Error::config_hint(
+            format!("{name} failed: it {why}"),
+            "run it by hand to see why; it must print the secret (only) on stdout and exit 0",
+        )),
     }
-    Ok(stdout)
 }
 
 #[cfg(test)]
@@ -207,24 +257,17 @@ mod tests {
         assert!(!format!("{ssws:?}").contains("00tok"));
     }
 
-    #[test]
-    fn token_command_output_is_trimmed_and_failures_are_config_errors() {
-        let env: BTreeMap<&str, &str> = BTreeMap::new();
-        let ok = read_token(&TokenSource::Command("printf ' abc\\n'".into()), &env).unwrap();
-        assert_eq!(ok.expose(), "abc");
+    #[tokio::test]
+    async fn token_command_output_is_trimmed_and_failures_are_config_errors() {
+        let ok = LazyToken::command("printf ' abc\\n'");
+        assert_eq!(ok.get().await.unwrap().expose(), "abc");
         // Its stdout (the would-be token) never reaches the message.
-        let failed = read_token(
-            &TokenSource::Command("echo $((40+2))tok; exit 3".into()),
-            &env,
-        )
-        .unwrap_err();
-        assert_eq!(failed.exit_code(), 3);
-        assert!(
-            failed.to_string().contains("failed (exit status: 3)"),
-            "{failed}"
-        );
-        assert!(!failed.to_string().contains("42tok"));
-        let empty = read_token(&TokenSource::Command("true".into()), &env).unwrap_err();
+        let failed = LazyToken::command("echo $((40+2))tok; exit 3");
+        let err = failed.get().await.unwrap_err();
+        assert_eq!(err.exit_code(), 3);
+        assert!(err.to_string().contains("exited with status 3"), "{err}");
+        assert!(!err.to_string().contains("42tok"));
+        let empty = LazyToken::command("true").get().await.unwrap_err();
         assert_eq!(empty.to_string(), "the configured API token is empty");
     }
 

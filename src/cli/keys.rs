@@ -151,7 +151,8 @@ Needs no profile and no network. The private key is written as PKCS#8 PEM (or a 
 JWK with --private-key-format jwk) to the file given with --private-key-out, created with
 mode 0600 (never wider, not even for a moment); an existing file is kept unless --force is
 given. Or --private-key-command hands it to a command on its stdin (`sh -c`), e.g. a secret
-store's client, and nothing is written to disk; if the command fails, exit 3. It is never
+store's client, and nothing is written to disk; unless the command reads the whole key and
+exits 0, exit 3 and no public key is printed. It is never
 printed. --encrypt writes an encrypted PKCS#8 PEM (PBES2: scrypt, or PBKDF2 with
 --kdf pbkdf2; AES-256-CBC), the passphrase from OKTAKEYS_KEY_PASSPHRASE or asked on the
 terminal; oktakeys reads such a file wherever it reads a private key, with the same
@@ -208,7 +209,10 @@ duplicating anything. The exit code is that of the first failure. The kid of the
 --generate writes a new private key to --private-key-out (PKCS#8 PEM, mode 0600) before
 anything is sent; if that file already exists (an earlier run was interrupted) the key in it
 is used instead. Or --private-key-command pipes it to a command (a secret store), nothing on
-disk; if the command fails, nothing is sent (exit 3). Order: store, add, gate, activate.
+disk; the hand-off counts only when the command read the whole key and exited 0, otherwise
+nothing is sent (exit 3). Exiting 0 does not prove the key reached the resource server: a
+gate (--activate-when) that checks it can decrypt is how to prove that before activation.
+Order: store, add, gate, activate.
 
 --if-older-than 90d changes nothing (exit 0) while the ACTIVE key has been active for less,
 and says when rotation is due. --dry-run --detailed-exitcode exits 11 when the run would

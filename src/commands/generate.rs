@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::files;
 use crate::output::Printer;
 use crate::passphrase::{Purpose, passphrase};
-use crate::shell::{self, Ended};
+use crate::shell;
 use keymaterial::generate::generate;
 use keymaterial::jwk::PublicKey;
 use keymaterial::secret::Secret;
@@ -57,25 +57,24 @@ pub(crate) async fn run(global: &GlobalArgs, args: &GenerateArgs) -> Result<()> 
                 args.kid
             ));
         }
-        (None, Some(command)) => {
-            match shell::run(command, &[], Some(secret.expose().as_bytes()), None).await {
-                Ended::Success => printer.note(format!(
-                    "Handed the {bits}-bit private key ({form}) to --private-key-command; \
+        (None, Some(command)) => match hand_off(command, &secret).await {
+            Ok(()) => printer.note(format!(
+                "Handed the {bits}-bit private key ({form}) to --private-key-command; \
                      nothing was written to disk. It decrypts the access tokens encrypted \
                      with kid `{}`.",
-                    args.kid
-                )),
-                Ended::Failed(why) => {
-                    return Err(Error::config_hint(
-                        format!(
-                            "--private-key-command {why}: the private key was not stored, and \
+                args.kid
+            )),
+            Err(why) => {
+                return Err(Error::config_hint(
+                    format!(
+                        "--private-key-command {why}: the private key was not stored, and \
                              no public key is printed"
-                        ),
-                        "fix the command (it reads the key on its stdin), then run again",
-                    ));
-                }
+                    ),
+                    "fix the command (it must read the key on its stdin to the end and \
+                         exit 0), then run again",
+                ));
             }
-        }
+        },
         (None, None) => {
             return Err(Error::Usage(
                 "pass --private-key-out FILE or --private-key-command CMD".into(),
@@ -85,6 +84,26 @@ pub(crate) async fn run(global: &GlobalArgs, args: &GenerateArgs) -> Result<()> 
     drop(secret);
     // Compact when piped (`| oktakeys keys add --jwk -`), pretty on a terminal.
     printer.json(&public_jwk(&public, &args.kid))
+}
+
+/// Hand a private key to `--private-key-command` on its stdin. Trusted only when the
+/// command read all of it and exited 0: one that ignores its input (`echo stored-ok`)
+/// cannot have stored the key. `Err` says why not, after the flag's name.
+pub(crate) async fn hand_off(command: &str, key: &Secret) -> std::result::Result<(), String> {
+    let name = format!("--private-key-command `{command}`");
+    let cmd = shell::Command {
+        stdin: Some(key.expose().as_bytes()),
+        ..shell::Command::new(&name, command)
+    };
+    match shell::run(&cmd).await {
+        Ok(done) if done.read_all_input => Ok(()),
+        Ok(_) => Err(
+            "exited 0 without reading the whole private key from its stdin, \
+                      so it cannot have stored it"
+                .into(),
+        ),
+        Err(why) => Err(why.to_string()),
+    }
 }
 
 fn kdf(kdf: Kdf) -> private_out::Kdf {

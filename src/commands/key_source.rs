@@ -1,7 +1,6 @@
 //! Reading the public key a command sends (`keys add`, `keys rotate`): `--jwk FILE` or
 //! `--pem FILE`, where `-` is stdin. Any failure is a key-file error (exit 3).
 
-use std::io::Read;
 use std::path::Path;
 
 use zeroize::Zeroizing;
@@ -48,16 +47,16 @@ impl<'a> KeySource<'a> {
 }
 
 /// Read the key. `kid` picks the key of a JWKS and is checked against a JWK's own.
-pub(crate) fn load_key(source: KeySource<'_>, kid: Option<&str>) -> Result<PublicKey> {
+pub(crate) async fn load_key(source: KeySource<'_>, kid: Option<&str>) -> Result<PublicKey> {
     match source {
         KeySource::Jwk(_) => Ok(jwk::from_jwk_bytes(
-            &read_key_file(source)?,
+            &read_key_file(source).await?,
             kid,
             &source.name(),
         )?),
         KeySource::Pem(_) => {
             // May hold a private key: wiped when dropped; only n and e are kept.
-            let bytes = Zeroizing::new(read_key_file(source)?);
+            let bytes = Zeroizing::new(read_key_file(source).await?);
             let name = source.name();
             // An encrypted private key: the passphrase from its one source.
             let passphrase = keymaterial::private_out::is_encrypted_pem(&bytes)
@@ -74,15 +73,14 @@ pub(crate) fn load_key(source: KeySource<'_>, kid: Option<&str>) -> Result<Publi
 
 /// The file's bytes (through the one reader of local files; stdin as it would read a
 /// file): small, UTF-8, and not blank.
-fn read_key_file(source: KeySource<'_>) -> Result<Vec<u8>> {
+async fn read_key_file(source: KeySource<'_>) -> Result<Vec<u8>> {
     let name = source.name();
     let failed = |why: files::ReadFailure| Error::KeyFile(why.message(&name));
     let bytes = if source.is_stdin() {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .take(MAX_LOCAL_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
+        let (read, _) = super::stdin::read("the key", MAX_LOCAL_FILE_BYTES + 1, false)
+            .await
             .map_err(|e| Error::KeyFile(format!("cannot read the key from stdin: {e}")))?;
+        let mut bytes = read.to_vec();
         if bytes.len() as u64 > MAX_LOCAL_FILE_BYTES {
             return Err(failed(files::ReadFailure::TooLarge));
         }

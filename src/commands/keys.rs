@@ -170,7 +170,7 @@ async fn get(conn: &Connection, printer: &Printer, server: &str, key_id: &str) -
 async fn add(conn: &Connection, printer: &Printer, server: &str, args: &AddArgs) -> Result<()> {
     let source = KeySource::from_flags(args.source.jwk.as_deref(), args.source.pem.as_deref())
         .ok_or_else(|| Error::Usage("pass --jwk FILE or --pem FILE (or - for stdin)".into()))?;
-    let key = load_key(source, args.kid.as_deref())?;
+    let key = load_key(source, args.kid.as_deref()).await?;
     if let Some(kid) = &args.kid
         && kid.trim().is_empty()
     {

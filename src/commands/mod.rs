@@ -25,6 +25,7 @@ mod rollback;
 pub mod rotate;
 pub mod sandbox;
 mod servers;
+mod stdin;
 mod token;
 mod verify;
 
@@ -154,14 +155,15 @@ pub async fn confirm(global: &GlobalArgs, yes: bool, question: &str, refusal: &s
         )));
     }
     crate::output::write_prompt(question);
-    // Read on a blocking thread so Ctrl-C (watched by the runtime) still ends the command.
-    let answer = tokio::task::spawn_blocking(|| {
+    // Read on a blocking thread so Ctrl-C (watched by the runtime) still ends the command;
+    // a person thinking does not count against --timeout.
+    let answer = crate::deadline::off_the_clock(tokio::task::spawn_blocking(|| {
         let mut answer = String::new();
         std::io::stdin()
             .lock()
             .read_line(&mut answer)
             .map(|_| answer)
-    })
+    }))
     .await
     .map_err(|e| Error::Internal(format!("prompt failed: {e}")))?
     .map_err(|e| Error::Aborted(format!("{refusal}: cannot read the answer ({e})")))?;

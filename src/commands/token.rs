@@ -2,8 +2,6 @@
 //! private key and show its headers and claims; with `--auth-server`, verify the inner
 //! JWT (signature against the server's `/v1/keys`, `iss`, `exp`).
 
-use std::io::Read;
-
 use serde_json::Value;
 
 use super::connection::Connection;
@@ -27,7 +25,7 @@ async fn decrypt(global: &GlobalArgs, args: DecryptArgs) -> Result<()> {
     let printer = Printer::new(global);
     // Everything local first: a bad key or token is reported before anything is sent.
     let key = read_decryption_key(&args.private_key)?;
-    let token = read_token(&args.token)?;
+    let token = read_token(&args.token).await?;
     let key_file = args.private_key.display().to_string();
     let opened = inspect::open(token.expose(), &key, &key_file)?;
     if let Some(value) = &args.auth_server {
@@ -37,15 +35,13 @@ async fn decrypt(global: &GlobalArgs, args: DecryptArgs) -> Result<()> {
 }
 
 /// The token from the argument, or stdin for `-`; surrounding whitespace removed.
-fn read_token(arg: &Secret) -> Result<Secret> {
+async fn read_token(arg: &Secret) -> Result<Secret> {
     if arg.expose() != "-" {
         return Ok(Secret::new(arg.expose().trim()));
     }
-    let mut bytes = zeroize::Zeroizing::new(Vec::new());
-    std::io::stdin()
-        .lock()
-        .take(keymaterial::jwe::MAX_TOKEN_LEN as u64 + 1024)
-        .read_to_end(&mut bytes)
+    let keep = keymaterial::jwe::MAX_TOKEN_LEN as u64 + 1024;
+    let (bytes, _) = super::stdin::read("the token", keep, false)
+        .await
         .map_err(|e| Error::Usage(format!("cannot read the token from stdin: {e}")))?;
     let text = std::str::from_utf8(&bytes)
         .map_err(|_| Error::Usage("the token on stdin is not text".into()))?;

@@ -27,4 +27,4 @@ pub use org_url::{is_loopback, parse_org_url, redact_userinfo};
 pub use origin::Origin;
 pub use profile::{Profile, SANDBOX_PROFILE, expand_home};
 pub(crate) use profile::{SERVICE_APP_KEYS, TOKEN_KEYS, credential_key};
-pub use settings::{HttpSettings, Settings, Target};
+pub use settings::{DEFAULT_TIMEOUT_SECS, HttpSettings, Settings, Target};

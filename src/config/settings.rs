@@ -77,7 +77,10 @@ impl Settings {
             Some(p) => load_file(p, explicit_config)?,
             None => None,
         };
-        Self::from_parts(global, auth_server_flag, env, file, path)
+        let settings = Self::from_parts(global, auth_server_flag, env, file, path)?;
+        // A profile's `timeout` bounds the whole command, not only its requests.
+        crate::deadline::set(settings.http.timeout);
+        Ok(settings)
     }
 
     /// The pure part of [`Settings::resolve`]: no file system access.

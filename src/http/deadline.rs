@@ -50,7 +50,7 @@ impl Deadline {
     /// `--timeout`: a person thinking is not the network being slow.
     pub(super) async fn off_the_clock<T>(&self, f: impl std::future::Future<Output = T>) -> T {
         let started = Instant::now();
-        let out = f.await;
+        let out = crate::deadline::off_the_clock(f).await;
         if let Ok(mut at) = self.at.lock()
             && let Some(later) = at.checked_add(started.elapsed())
         {

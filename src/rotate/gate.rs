@@ -7,7 +7,7 @@ use std::time::Duration;
 use super::key_view::KeyView;
 use crate::env;
 use crate::error::{Error, Result};
-use crate::shell::{self, Ended};
+use crate::shell::{self, Command};
 use crate::time::format_duration;
 
 /// The rotation's commands, as the flags give them.
@@ -46,22 +46,27 @@ impl Hooks {
         if let Some(file) = &file {
             vars.push((env::HOOK_PRIVATE_KEY_FILE, file));
         }
+        let name = format!("--activate-when `{command}`");
         let start = tokio::time::Instant::now();
         let deadline = start + self.gate_timeout;
         let mut tries = 0u32;
         loop {
             tries += 1;
             let left = deadline.saturating_duration_since(tokio::time::Instant::now());
-            let why = match shell::run(command, &vars, None, Some(left.max(Duration::from_secs(1))))
-                .await
-            {
-                Ended::Success => {
+            let gate = Command {
+                env: &vars,
+                // Killed with all it started when --gate-timeout runs out.
+                limit: Some(left.max(Duration::from_secs(1))),
+                ..Command::new(&name, command)
+            };
+            let why = match shell::run(&gate).await {
+                Ok(_) => {
                     progress(format!(
                         "the gate opened (--activate-when exited 0, try {tries})"
                     ));
                     return Ok(());
                 }
-                Ended::Failed(why) => why,
+                Err(why) => why,
             };
             let next = tokio::time::Instant::now() + self.gate_interval;
             if next >= deadline {
@@ -94,9 +99,17 @@ impl Hooks {
             (env::HOOK_RETIRED_KID, kid.as_str()),
             (env::HOOK_RETIRED_KEY_ID, key.id.as_str()),
         ];
-        match shell::run(command, &vars, None, None).await {
-            Ended::Success => Ok(()),
-            Ended::Failed(why) => Err(Error::Internal(format!(
+        let name = format!(
+            "--on-retire `{command}` for the deleted key {}",
+            key.describe()
+        );
+        let hook = Command {
+            env: &vars,
+            ..Command::new(&name, command)
+        };
+        match shell::run(&hook).await {
+            Ok(_) => Ok(()),
+            Err(why) => Err(Error::Internal(format!(
                 "key {} was deleted, but --on-retire {why}; destroy its private key yourself",
                 key.describe()
             ))),

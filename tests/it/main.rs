@@ -6,6 +6,7 @@
 mod common;
 
 mod audit;
+mod bounds;
 mod config_commands;
 mod config_resolution;
 mod consistency;

@@ -77,7 +77,7 @@ impl KeyInput {
 
 impl ServiceApp {
     /// The service app's private key, read and parsed on first use.
-    pub(super) fn signing_key(&self) -> Result<Arc<ParsedKey>> {
+    pub(super) async fn signing_key(&self) -> Result<Arc<ParsedKey>> {
         if let Some(key) = self.signing_key.lock().ok().and_then(|k| k.clone()) {
             return Ok(key);
         }
@@ -106,7 +106,7 @@ impl ServiceApp {
                 parse(&text, &file.what)?
             }
             KeyInput::Command(cmd) => {
-                let text = crate::auth::run_secret_command(cmd, "private_key_command")?;
+                let text = crate::auth::run_secret_command(cmd, "private_key_command").await?;
                 parse(&text, &format!("the output of private_key_command `{cmd}`"))?
             }
         });
@@ -197,8 +197,8 @@ mod tests {
         mock.assert_calls_async(0).await;
     }
 
-    #[test]
-    fn okta_sdk_private_key_variable_takes_text_or_a_path() {
+    #[tokio::test]
+    async fn okta_sdk_private_key_variable_takes_text_or_a_path() {
         let mut s = settings(PrivateKeySource::Env(env::SDK_PRIVATE_KEY.into()));
         s.org_url = Url::parse("https://acme.okta.com/base/").unwrap();
         let path_env: BTreeMap<&str, &str> = [(env::SDK_PRIVATE_KEY, "/run/secrets/okta.pem")]
@@ -214,7 +214,7 @@ mod tests {
         assert!(
             matches!(&app.key_input, KeyInput::Text { what, .. } if what == "the private key in OKTA_CLIENT_PRIVATEKEY")
         );
-        assert!(app.signing_key().is_ok());
+        assert!(app.signing_key().await.is_ok());
         assert_eq!(
             app.token_url.as_str(),
             "https://acme.okta.com/base/oauth2/v1/token"
@@ -231,9 +231,9 @@ mod tests {
             path.display()
         )));
         let app = fx.app(&server, s);
-        assert_eq!(app.signing_key().unwrap().key.alg().as_str(), "RS256");
+        assert_eq!(app.signing_key().await.unwrap().key.alg().as_str(), "RS256");
         let broken = settings(PrivateKeySource::Command("echo nope".into()));
-        let err = fx.app(&server, broken).signing_key().unwrap_err();
+        let err = fx.app(&server, broken).signing_key().await.unwrap_err();
         assert_eq!(err.exit_code(), 3);
         assert_eq!(
             err.to_string(),

@@ -39,7 +39,7 @@ impl ServiceApp {
         scopes: &str,
     ) -> Result<AccessToken> {
         // A key that cannot be read or is readable by others: nothing is sent.
-        let key = self.signing_key()?;
+        let key = self.signing_key().await?;
         let request = token_request(scopes);
         let mut call = TokenCall {
             app: self,

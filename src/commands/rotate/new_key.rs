@@ -4,12 +4,11 @@
 use std::path::Path;
 
 use crate::cli::RotateArgs;
-use crate::commands::generate::generate_to_file;
+use crate::commands::generate::{generate_to_file, hand_off};
 use crate::commands::key_source::{KeySource, load_key};
 use crate::error::{Error, Result};
 use crate::output::Printer;
 use crate::rotate::NewKey;
-use crate::shell::{self, Ended};
 use keymaterial::jwk::PublicKey;
 
 /// The public key to send, and what the planner knows of it. A generated private key is
@@ -21,7 +20,7 @@ pub(super) async fn key_material(
     let kid = args.kid.as_deref();
     let source = KeySource::from_flags(args.source.jwk.as_deref(), args.source.pem.as_deref());
     let key = match source {
-        Some(source) => load_key(source, kid)?,
+        Some(source) => load_key(source, kid).await?,
         None if args.private_key_command.is_some() => {
             if args.dry_run {
                 let what = "it would be handed to --private-key-command".to_string();
@@ -85,22 +84,24 @@ fn generated_key(path: &Path, args: &RotateArgs, printer: &Printer) -> Result<Op
 /// nothing on disk. The command must succeed before anything is sent (exit 3 if not).
 async fn stored_by_command(command: &str, bits: usize, printer: &Printer) -> Result<PublicKey> {
     let (secret, key) = keymaterial::generate::generate(bits)?;
-    let ended = shell::run(command, &[], Some(secret.expose().as_bytes()), None).await;
+    let handed = hand_off(command, &secret).await;
     drop(secret);
-    match ended {
-        Ended::Success => {
+    match handed {
+        Ok(()) => {
             printer.note(format!(
                 "Handed the new {bits}-bit private key (PKCS#8 PEM) to --private-key-command; \
                  nothing was written to disk."
             ));
             Ok(key)
         }
-        Ended::Failed(why) => Err(Error::config_hint(
+        Err(why) => Err(Error::config_hint(
             format!(
-                "--private-key-command {why}: the new private key was not stored, so nothing \
-                 was sent to Okta"
+                "--private-key-command {why}; the new key was not stored, so nothing was sent \
+                 to Okta: the server's keys are unchanged"
             ),
-            "fix the command (it reads the PEM on its stdin), then run again",
+            "fix the command so it reads the PEM on its stdin to the end and exits 0 only \
+             once the key is stored, then run the same command again; add --activate-when \
+             to prove the resource server holds the key before it is activated",
         )),
     }
 }

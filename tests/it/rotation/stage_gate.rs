@@ -231,9 +231,11 @@ fn a_failing_private_key_command_sends_nothing_and_writes_nothing() {
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     assert_eq!(
         stderr(&out),
-        "error: --private-key-command exited with status 4: the new private key was not \
-         stored, so nothing was sent to Okta\n  hint: fix the command (it reads the PEM on its \
-         stdin), then run again\n"
+        "error: --private-key-command exited with status 4; the new key was not stored, so \
+         nothing was sent to Okta: the server's keys are unchanged\n  hint: fix the command so \
+         it reads the PEM on its stdin to the end and exits 0 only once the key is stored, then \
+         run the same command again; add --activate-when to prove the resource server holds \
+         the key before it is activated\n"
     );
     any.assert_calls(0);
     let after: Vec<_> = std::fs::read_dir(env.home.path()).unwrap().collect();
