@@ -37,3 +37,4 @@ mod tables;
 mod transport_against_serve;
 mod transport_faults;
 mod transport_limits;
+mod trust_retirement;
