@@ -23,6 +23,7 @@ mod ids;
 mod output;
 mod passphrase;
 mod policy;
+mod progress;
 mod rotate;
 mod shell;
 mod signals;
