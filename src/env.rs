@@ -18,6 +18,8 @@ pub(crate) const SDK_PRIVATE_KEY_ID: &str = "OKTA_CLIENT_PRIVATEKEYID";
 pub(crate) const CLIENT_SECRET: &str = "OKTAKEYS_CLIENT_SECRET";
 pub(crate) const NO_TOKEN_CACHE: &str = "OKTAKEYS_NO_TOKEN_CACHE";
 pub(crate) const CI: &str = "CI";
+/// Set by the shell completion scripts: this run answers what `<TAB>` offers.
+pub(crate) const COMPLETE: &str = "COMPLETE";
 /// A PEM bundle of CA certificates to trust, as OpenSSL and curl read it.
 pub(crate) const SSL_CERT_FILE: &str = "SSL_CERT_FILE";
 pub(crate) const NO_COLOR: &str = "NO_COLOR";

@@ -28,6 +28,7 @@ mod signals;
 mod time;
 
 pub use cli::{Cli, ENVIRONMENT, EXIT_CODES, OutputFormat, asks_for_json, parse as parse_args};
+pub use commands::completion::{complete_from_env, script as completion_script};
 pub use error::{Error, Result};
 pub use output::{report_error, report_usage_error};
 

@@ -6,6 +6,8 @@ use clap::error::ErrorKind;
 use oktakeys::{OutputFormat, asks_for_json, parse_args, report_error, report_usage_error};
 
 fn main() -> ExitCode {
+    // `COMPLETE=bash oktakeys -- …` (the shell asking what `<TAB>` offers) ends here.
+    oktakeys::complete_from_env();
     let cli = match parse_args() {
         Ok(cli) => cli,
         // Help and version are not errors.

@@ -94,6 +94,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "when set and not empty: never prompt, like --no-input",
     ),
     (
+        env::COMPLETE,
+        "set by the completion scripts: answer what <TAB> offers (bash, zsh, fish, …)",
+    ),
+    (
         "OKTAKEYS_SANDBOX_*",
         "address, state file, token and test knobs of the sandbox",
     ),

@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 
 mod audit;
 mod auth_server;
+mod complete_values;
 pub mod completion;
 pub mod config;
 mod connection;

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::common::*;
+use crate::completion::bash_complete;
 use clap::CommandFactory;
 use clap_complete::{Generator, Shell};
 use clap_mangen::Man;
@@ -26,11 +27,9 @@ fn updating() -> bool {
     std::env::var_os("UPDATE_GENERATED").is_some_and(|v| v == "1")
 }
 
-/// The completion script for `shell`, as clap_complete makes it from the whole tree.
+/// The completion script for `shell`: the registration of the binary's own completer.
 fn completion_script(shell: Shell) -> Vec<u8> {
-    let mut out = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "oktakeys", &mut out);
-    out
+    oktakeys::completion_script(shell).expect("a script for every shell")
 }
 
 /// The built command tree, without clap's `help` subcommand (it gets no page).
@@ -335,41 +334,25 @@ fn the_completion_command_prints_the_generated_script() {
     assert_eq!(bad.status.code(), Some(2));
 }
 
-/// The bash script is valid bash and completes subcommands and flags.
+/// The bash script is valid bash and, through the binary it calls, completes
+/// subcommands and flags (tests/it/completion.rs has the values from the config and org).
 #[test]
 fn bash_completion_completes_commands_and_flags() {
-    let script = root().join("completions/oktakeys.bash");
-    // As bash calls it: `_oktakeys COMMAND CUR PREV` with COMP_WORDS and COMP_CWORD set.
-    let complete = |words: &[&str]| {
-        let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
-        let cword = words.len() - 1;
-        let prev = if cword > 0 { words[cword - 1] } else { "" };
-        let probe = format!(
-            "source '{}'; COMP_WORDS=({}); COMP_CWORD={cword}; _oktakeys oktakeys '{}' '{prev}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
-            script.display(),
-            quoted.join(" "),
-            words[cword],
-        );
-        let out = std::process::Command::new("bash")
-            .args(["--norc", "-c", &probe])
-            .run();
-        assert!(out.status.success(), "{}", out.stderr.as_str());
-        out.stdout.clone()
-    };
-    let top = complete(&["oktakeys", ""]);
-    for word in ["keys", "config", "completion"] {
-        assert!(top.lines().any(|l| l == word), "{word} not in:\n{top}");
+    let env = TestEnv::new();
+    let top = bash_complete(&env, &["oktakeys", ""]);
+    for word in ["keys", "config", "completion", "doctor"] {
+        assert!(top.iter().any(|l| l == word), "{word} not in:\n{top:?}");
     }
-    let config = complete(&["oktakeys", "config", ""]);
+    let config = bash_complete(&env, &["oktakeys", "config", ""]);
     for word in ["init", "list", "show", "path"] {
         assert!(
-            config.lines().any(|l| l == word),
-            "{word} not in:\n{config}"
+            config.iter().any(|l| l == word),
+            "{word} not in:\n{config:?}"
         );
     }
-    let flags = complete(&["oktakeys", "config", "init", "--to"]);
+    let flags = bash_complete(&env, &["oktakeys", "config", "init", "--to"]);
     for word in ["--token-env", "--token-command", "--token-stdin"] {
-        assert!(flags.lines().any(|l| l == word), "{word} not in:\n{flags}");
+        assert!(flags.iter().any(|l| l == word), "{word} not in:\n{flags:?}");
     }
 }
 

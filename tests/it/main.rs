@@ -7,6 +7,7 @@ mod common;
 
 mod audit;
 mod bounds;
+mod completion;
 mod config_commands;
 mod config_resolution;
 mod consistency;
