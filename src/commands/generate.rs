@@ -174,7 +174,7 @@ fn check_target(path: &Path, force: bool) -> Result<()> {
 }
 
 fn exists(path: &Path) -> Error {
-    if !holds_complete_pem(path) {
+    if !holds_more_than_remains(path) {
         return Error::config_hint(
             format!(
                 "--private-key-out {}: the file exists but holds no complete key (empty or cut \
@@ -192,19 +192,20 @@ fn exists(path: &Path) -> Error {
     ))
 }
 
-/// Does `path` hold a whole PEM block (an earlier run's key, not its empty or cut-short
-/// remains)? Unreadable counts as yes: the file is then left alone as a key in use.
-pub(crate) fn holds_complete_pem(path: &Path) -> bool {
-    match crate::files::read_local(path) {
-        Ok(bytes) => {
-            let bytes = zeroize::Zeroizing::new(bytes);
-            let text = String::from_utf8_lossy(&bytes);
-            text.contains("-----BEGIN")
-                && text.trim_end().ends_with("-----")
-                && text.contains("-----END")
-        }
-        Err(_) => true,
-    }
+/// Does `path` hold something other than the remains of a run that died while writing
+/// it (nothing, or a PEM or JWK cut short)? Unreadable or anything else counts as yes:
+/// such a file is left alone as a key that may be in use.
+pub(crate) fn holds_more_than_remains(path: &Path) -> bool {
+    let Ok(bytes) = crate::files::read_local(path) else {
+        return true;
+    };
+    let bytes = zeroize::Zeroizing::new(bytes);
+    let text = String::from_utf8_lossy(&bytes);
+    let text = text.trim();
+    let cut_pem = text.starts_with("-----BEGIN") && !text.contains("-----END");
+    let cut_jwk =
+        text.starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(text).is_err();
+    !(text.is_empty() || cut_pem || cut_jwk)
 }
 
 fn parent_dir(path: &Path) -> PathBuf {

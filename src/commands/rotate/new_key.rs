@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::cli::RotateArgs;
-use crate::commands::generate::{generate_to_file, hand_off, holds_complete_pem};
+use crate::commands::generate::{generate_to_file, hand_off, holds_more_than_remains};
 use crate::commands::key_source::{KeySource, load_key};
 use crate::error::{Error, Result};
 use crate::output::Printer;
@@ -116,7 +116,7 @@ async fn stored_by_command(command: &str, bits: usize, printer: &Printer) -> Res
 fn existing_private_key(path: &Path) -> Result<PublicKey> {
     let name = path.display().to_string();
     crate::files::require_owner_only(path, &format!("the private key file {name}"))?;
-    if !holds_complete_pem(path) {
+    if !holds_more_than_remains(path) {
         return Err(Error::config_hint(
             format!(
                 "--private-key-out {name} exists but holds no complete private key (empty or \
