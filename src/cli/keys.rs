@@ -78,9 +78,9 @@ pub enum KeysCommand {
     #[command(after_help = "\
 ROLE: the ACTIVE key is current; an INACTIVE key never activated and created after the
 current key was activated is next (staged, waiting for its activation); every other
-INACTIVE key is previous. --retirement adds when each previous key is retirable: when it
-stopped being ACTIVE plus the server's longest access-token lifetime (read from its
-policies' rules, or --token-lifetime), at once for a key never activated. With -o json,
+INACTIVE key is previous. --retirement adds when each previous key is retirable: its
+lastUpdated (when it stopped being ACTIVE, if it ever was) plus the server's longest
+access-token lifetime (read from its policies' rules, or --token-lifetime). With -o json,
 --retirement adds `\"_oktakeys\": {\"role\": …, \"retirableAt\": …}` to each key; without it
 the JSON is exactly what Okta sent.
 
@@ -184,11 +184,12 @@ up to --parallel at once; output comes in the order of the servers):
      retirable others. Next (staged) keys are never deleted.
 
 Roles: the ACTIVE key is current; an INACTIVE key never activated and created after the
-current key was activated is next; any other INACTIVE key is previous. A previous key once
-active is retirable when it stopped being ACTIVE plus the server's longest access-token
-lifetime (from its policies' rules; --token-lifetime overrides; 24h, Okta's maximum, when
-the rules cannot be read); one never activated at once. --ignore-token-lifetime deletes
-regardless. --on-retire CMD runs after each deletion with OKTAKEYS_RETIRED_KID and
+current key was activated is next; any other INACTIVE key is previous. A previous key is
+retirable at its lastUpdated (when it stopped being ACTIVE, if it ever was) plus the
+server's longest access-token lifetime (from its policies' rules; --token-lifetime
+overrides; 24h, Okta's maximum, when the rules cannot be read), even when created equals
+lastUpdated (one-second timestamps). --ignore-token-lifetime deletes regardless.
+--on-retire CMD runs after each deletion with OKTAKEYS_RETIRED_KID and
 OKTAKEYS_RETIRED_KEY_ID set.
 
 The gate's environment: OKTAKEYS_AUTH_SERVER, OKTAKEYS_NEW_KID, OKTAKEYS_NEW_KEY_ID and, with

@@ -103,7 +103,7 @@ async fn audit_one(
     // The policies' rules are read only when a window depends on them.
     let needs_rule = views
         .iter()
-        .any(|k| rotate::role(&views, k) == Role::Previous && rotate::was_activated(k));
+        .any(|k| rotate::role(&views, k) == Role::Previous);
     let rule = if needs_rule {
         let id = server.id();
         super::retirement::retirement(client, id, args.token_lifetime, false, printer).await
@@ -219,7 +219,7 @@ fn assess(
                     key.describe(),
                     match when {
                         Retirable::Since(at) => format!("retirable since {at}"),
-                        _ => "never active: retirable at once".into(),
+                        _ => "retirable now".into(),
                     },
                     key.id
                 ),

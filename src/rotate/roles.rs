@@ -9,10 +9,17 @@
 //! - *previous*: every other INACTIVE key.
 //!
 //! Okta starts encrypting new access tokens with a key when it is activated, and a token
-//! encrypted with the old key may be presented until it expires. So a previous key that
-//! was once active is *retirable* (its private key may be destroyed, the key deleted) at
-//! the moment it stopped being active (its `lastUpdated`) plus the longest access-token
-//! lifetime; a previous key never activated encrypted nothing: retirable at once.
+//! encrypted with the old key may be presented until it expires. So a previous key is
+//! *retirable* (its private key may be destroyed, the key deleted) at its `lastUpdated`
+//! (when it stopped being active, if it ever was) plus the longest access-token lifetime.
+//!
+//! `created == lastUpdated` does not prove a previous key was never active: Okta's
+//! timestamps have whole seconds, so a key activated and deactivated within one second
+//! (a server's first key, replaced by a quick rotation) looks the same. The only keys
+//! proven never active are next keys (created strictly after the current key's
+//! activation: activating one would have moved that activation), and those are never
+//! deleted by a retention. So no previous key goes before its window has passed, except
+//! with `--ignore-token-lifetime`.
 
 use std::fmt;
 use std::time::Duration;
@@ -51,8 +58,9 @@ fn activated_at(keys: &[KeyView]) -> Option<&str> {
         .and_then(|k| k.last_updated.as_deref().or(k.created.as_deref()))
 }
 
-/// Was this key ever active? (`lastUpdated` after `created`.) Unknown times count as
-/// "yes": the safe side, its tokens may be out there.
+/// Does this key show it was active once? (`lastUpdated` after `created`.) Unknown times
+/// count as "yes". "No" proves nothing (one-second timestamps): it only decides the role
+/// of an INACTIVE key, never whether its tokens may still be out there.
 pub(crate) fn was_activated(key: &KeyView) -> bool {
     match (key.created.as_deref(), key.last_updated.as_deref()) {
         (Some(c), Some(u)) => match (Timestamp::parse(c), Timestamp::parse(u)) {
@@ -86,7 +94,7 @@ pub(crate) fn role(keys: &[KeyView], key: &KeyView) -> Role {
 /// When a key may be retired.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Retirable {
-    /// Now: never activated, or `--ignore-token-lifetime`.
+    /// Now: `--ignore-token-lifetime`.
     Now,
     /// Since then: its window has passed.
     Since(Timestamp),
@@ -134,12 +142,14 @@ pub(crate) struct Retirement {
 }
 
 impl Retirement {
-    /// When `key`, one of the server's `keys`, may be retired.
+    /// When `key`, one of the server's `keys`, may be retired: a previous key, active or
+    /// not as far as its timestamps tell, is kept until its `lastUpdated` plus the
+    /// lifetime (see the module's comment).
     pub(crate) fn of(&self, keys: &[KeyView], key: &KeyView) -> Retirable {
         if role(keys, key) != Role::Previous {
             return Retirable::Never;
         }
-        if self.ignore || !was_activated(key) {
+        if self.ignore {
             return Retirable::Now;
         }
         match key.last_updated.as_deref().and_then(Timestamp::parse) {
@@ -220,8 +230,31 @@ mod tests {
         assert!(of(rule(30, false), 1).is_now());
         assert_eq!(of(rule(30, false), 1).label(), "2026-11-10T00:30:00.000Z");
         assert_eq!(of(rule(60, true), 1), Retirable::Now);
-        assert_eq!(of(rule(60, false), 2), Retirable::Now, "never activated");
+        assert_eq!(
+            of(rule(60, false), 2).label(),
+            "2026-11-05T01:00:00.000Z",
+            "created == lastUpdated: may have been active within that second"
+        );
         assert_eq!(of(rule(60, true), 0), Retirable::Never);
         assert_eq!(of(rule(60, true), 3), Retirable::Never);
+    }
+
+    #[test]
+    fn a_first_key_replaced_within_its_second_is_kept() {
+        // The seed key, created and deactivated (by A's activation) in one second, then
+        // A deactivated by B: neither may go before its tokens expire.
+        let keys = vec![
+            key("B", KeyStatus::Active, "10T00:00:01", "10T00:00:01"),
+            key("A", KeyStatus::Inactive, "10T00:00:00", "10T00:00:01"),
+            key("seed", KeyStatus::Inactive, "10T00:00:00", "10T00:00:00"),
+        ];
+        let rule = Retirement {
+            now: Timestamp::parse("2026-11-10T00:00:02.000Z").unwrap(),
+            lifetime: Duration::from_secs(3600),
+            ignore: false,
+        };
+        assert_eq!(role(&keys, &keys[2]), Role::Previous);
+        assert_eq!(rule.of(&keys, &keys[2]).label(), "2026-11-10T01:00:00.000Z");
+        assert_eq!(rule.of(&keys, &keys[1]).label(), "2026-11-10T01:00:01.000Z");
     }
 }
