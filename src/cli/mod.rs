@@ -19,7 +19,9 @@ mod servers;
 mod token;
 
 pub use completion::CompletionArgs;
-pub use config::{AuthMode, ConfigArgs, ConfigCommand, InitArgs, ShowArgs, TokenSourceArgs};
+pub use config::{
+    AuthMode, ConfigArgs, ConfigCommand, DeleteProfileArgs, InitArgs, ShowArgs, TokenSourceArgs,
+};
 pub use help::{ENVIRONMENT, EXIT_CODES};
 use help::{root_after_help, root_after_long_help};
 pub use keys::{

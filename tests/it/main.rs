@@ -14,6 +14,7 @@ mod consistency;
 mod doctor;
 mod encryption;
 mod error_reports;
+mod first_run;
 mod fleet;
 mod generated;
 mod hardening;
