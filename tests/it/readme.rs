@@ -331,9 +331,15 @@ impl Shell {
     /// Run one command (its stdin empty) and return what it printed; `Err` with what it
     /// printed when bash ended first.
     fn step(&mut self, command: &str) -> Result<String, String> {
+        // A command that is only a comment is `:` (an empty `{ }` is a syntax error).
+        let command = if command.trim_start().starts_with('#') && !command.contains('\n') {
+            ":"
+        } else {
+            command
+        };
         // `$?` after the marker is still the command's, for a following `echo $?`.
         let script = format!(
-            "{{ :; {command}\n}} < /dev/null\n__readme_status=$?\nprintf '\\n{MARKER}\\n'\n\
+            "{{ {command}\n}} < /dev/null\n__readme_status=$?\nprintf '\\n{MARKER}\\n'\n\
              __readme_return $__readme_status\n"
         );
         if self.stdin.write_all(script.as_bytes()).is_err() {
