@@ -74,6 +74,11 @@ pub(crate) fn set(limit: Duration) {
     CHANGED.notify_waiters();
 }
 
+/// When the clock started (the command's start), once [`set`].
+pub(crate) fn started() -> Option<Instant> {
+    clock().started
+}
+
 /// `--timeout`, once set.
 pub(crate) fn limit() -> Option<Duration> {
     clock().limit

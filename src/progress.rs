@@ -158,13 +158,18 @@ pub(crate) fn wait(text: Option<String>) {
 /// Write a line for people on stderr, below nothing: the live line is erased first and
 /// comes back on the next tick.
 pub(crate) fn write_above(text: &str) {
+    write_raw_above(&format!("{text}\n"));
+}
+
+/// [`write_above`] for text that brings its own line ends (the `-v` log).
+pub(crate) fn write_raw_above(text: &str) {
     let mut line = lock();
     let mut err = std::io::stderr().lock();
     if line.width > 0 {
         let _ = write!(err, "\r{}\r", " ".repeat(line.width));
         line.width = 0;
     }
-    let _ = writeln!(err, "{text}");
+    let _ = err.write_all(text.as_bytes());
     let _ = err.flush();
 }
 

@@ -131,9 +131,8 @@ struct LogWriter;
 impl Write for LogWriter {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         let text = String::from_utf8_lossy(buf);
-        let _ = std::io::stderr()
-            .lock()
-            .write_all(crate::escape::escape_text(&text).as_bytes());
+        // Above the live line, like every other line for people.
+        crate::progress::write_raw_above(&crate::escape::escape_text(&text));
         Ok(buf.len())
     }
 

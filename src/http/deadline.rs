@@ -24,7 +24,10 @@ impl Deadline {
     /// (someone's "no limit") means a century.
     pub(super) fn after(timeout: Duration) -> Self {
         const FOREVER: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
-        let now = Instant::now();
+        // From the command's start, as the process-wide clock counts (`crate::deadline`):
+        // both end at the same moment, and the request's own report (naming the host)
+        // comes first.
+        let now = crate::deadline::started().unwrap_or_else(Instant::now);
         let at = now
             .checked_add(timeout.min(FOREVER))
             .unwrap_or(now + FOREVER);

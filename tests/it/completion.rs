@@ -288,3 +288,57 @@ fn the_committed_scripts_are_the_binary_s_own_registration() {
         assert!(out.stdout.contains("COMPLETE"), "{shell}: {}", out.stdout);
     }
 }
+
+/// fish itself, through the committed `completions/oktakeys.fish` (`complete -C` asks what
+/// `<TAB>` would offer); `.ci/run` installs fish.
+#[test]
+fn fish_completes_profiles_and_key_ids_through_the_committed_script() {
+    let env = TestEnv::new();
+    env.write_config("[profiles.prod]\norg_url = \"https://acme.okta.com\"\n");
+    let ids = env.run(&[
+        "-p",
+        "sandbox",
+        "keys",
+        "list",
+        "--auth-server",
+        "default",
+        "-o",
+        "id",
+    ]);
+    let key = ids.stdout.trim().to_string();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions/oktakeys.fish");
+    let fish = |line: &str| {
+        let out = isolated(std::process::Command::new("fish"), env.home.path())
+            .env("PATH", path_with_binary())
+            .args(["--no-config", "-c"])
+            .arg(format!(
+                "source '{}'; complete -C '{line}'",
+                script.display()
+            ))
+            .run();
+        assert_eq!(
+            out.code(),
+            Some(0),
+            "fish runs (install it: apt-get install fish): {out}"
+        );
+        out.stdout
+            .lines()
+            .map(|l| l.split('\t').next().unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    let mut profiles = fish("oktakeys --profile ");
+    profiles.sort();
+    assert_eq!(profiles, ["prod", "sandbox"]);
+    let keys = fish("oktakeys -p sandbox keys get --auth-server default ");
+    assert_eq!(keys.first(), Some(&key), "{keys:?}");
+    let commands = fish("oktakeys keys ");
+    let first_flag = commands.iter().position(|w| w.starts_with('-')).unwrap();
+    assert!(
+        commands[..first_flag].contains(&"rotate".to_string()),
+        "{commands:?}"
+    );
+    assert!(
+        commands[first_flag..].iter().all(|w| w.starts_with('-')),
+        "{commands:?}"
+    );
+}

@@ -6,8 +6,9 @@
 //! The convention is written up in ARCHITECTURE.md ("The README is executed").
 //!
 //! `README_BLOCK=TEXT` runs only the blocks under a heading containing TEXT;
-//! `UPDATE_README=1` writes each differing command's actual output into README.md (not
-//! where the README shows a `…` line: those are reported as before), to be reviewed.
+//! `UPDATE_README=1` writes what the commands of each differing block printed into
+//! README.md (not where the README shows a `…` line: those are reported as before), to be
+//! reviewed.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -71,8 +72,18 @@ fn every_console_block_of_the_readme_prints_what_it_shows() {
                 result.expected_normalised,
                 result.actual_normalised,
             );
-            if !step.expected.iter().any(|l| is_wildcard(l)) {
-                replacements.push((step.expected_lines.clone(), result.actual_raw.clone()));
+        }
+        // A block is rewritten whole, so that its ids are all of one run.
+        if steps.iter().any(|r| !r.matches) {
+            for (step, result) in block.steps.iter().zip(steps) {
+                if !step.expected.iter().any(|l| is_wildcard(l)) {
+                    let mut lines: Vec<String> = format!("$ {}", result.command)
+                        .lines()
+                        .map(str::to_string)
+                        .collect();
+                    lines.extend(result.actual_raw.iter().cloned());
+                    replacements.push((step.line - 1..step.expected_lines.end, lines));
+                }
             }
         }
     }
@@ -204,6 +215,8 @@ struct StepResult {
     actual_normalised: String,
     /// What the command printed, HOME shown as /home/me (for UPDATE_README).
     actual_raw: Vec<String>,
+    /// The command with this run's ids (for UPDATE_README).
+    command: String,
 }
 
 /// Run the block in one bash, a command at a time, so that each command can be given the
@@ -226,7 +239,8 @@ fn run_block(block: &Block) -> Vec<StepResult> {
 
     let mut results = Vec::new();
     for (n, step) in block.steps.iter().enumerate() {
-        let command = substitute(&step.command, &ids_expected, &ids_actual, &mut ports);
+        let with_ids = substitute_ids(&step.command, &ids_expected, &ids_actual);
+        let command = substitute_ports(&with_ids, &mut ports);
         let command = match command.trim_end().strip_suffix('&') {
             // In the background, its output in a file, shown once it printed the lines
             // the README shows.
@@ -264,6 +278,7 @@ fn run_block(block: &Block) -> Vec<StepResult> {
             expected_normalised: expected.join("\n"),
             actual_normalised: actual.join("\n"),
             actual_raw,
+            command: with_ids,
         });
     }
     shell.finish();
@@ -316,6 +331,12 @@ impl Shell {
     /// Run one command (its stdin empty) and return what it printed; `Err` with what it
     /// printed when bash ended first.
     fn step(&mut self, command: &str) -> Result<String, String> {
+        // A command that is only a comment is `:` (an empty `{ }` is a syntax error).
+        let command = if command.trim_start().starts_with('#') && !command.contains('\n') {
+            ":"
+        } else {
+            command
+        };
         // `$?` after the marker is still the command's, for a following `echo $?`.
         let script = format!(
             "{{ {command}\n}} < /dev/null\n__readme_status=$?\nprintf '\\n{MARKER}\\n'\n\
@@ -352,23 +373,23 @@ impl Shell {
 }
 
 /// The command as the README writes it, with each id the README showed earlier in the
-/// block replaced by the one this run printed in its place, and each fixed loopback port
-/// by a free one (the output shows ports normalised).
-fn substitute(
-    command: &str,
-    expected: &Names,
-    actual: &Names,
-    ports: &mut HashMap<String, u16>,
-) -> String {
-    let command = WORD.replace_all(command, |c: &regex::Captures| {
+/// block replaced by the one this run printed in its place (then each fixed loopback port
+/// by a free one, [`substitute_ports`]: the output shows ports normalised).
+fn substitute_ids(command: &str, expected: &Names, actual: &Names) -> String {
+    WORD.replace_all(command, |c: &regex::Captures| {
         let word = &c[0];
         expected
             .name_of(word)
             .and_then(|name| actual.value_of(&name))
             .unwrap_or(word)
             .to_string()
-    });
-    PORT.replace_all(&command, |c: &regex::Captures| {
+    })
+    .into_owned()
+}
+
+/// Each fixed loopback port of `command` replaced by a free one, the same for the block.
+fn substitute_ports(command: &str, ports: &mut HashMap<String, u16>) -> String {
+    PORT.replace_all(command, |c: &regex::Captures| {
         let port = c[0].rsplit(':').next().unwrap().to_string();
         if port == "0" {
             return c[0].to_string();
