@@ -240,6 +240,7 @@ async fn delete(
     super::confirm(
         global,
         args.yes,
+        &conn.base,
         &format!("Delete key {id} from authorization server {server}?"),
         &format!("not deleting key {id}"),
     )

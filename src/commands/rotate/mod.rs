@@ -284,6 +284,7 @@ impl Rotation<'_> {
             .off_the_clock(super::confirm(
                 self.global,
                 self.args.yes,
+                self.client.base(),
                 &question,
                 "not rotating",
             ))
