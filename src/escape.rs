@@ -41,9 +41,30 @@ pub(crate) fn escape_text(text: &str) -> Cow<'_, str> {
     escape_where(text, |c| c == '\n' || c == '\t')
 }
 
+/// A word quoted for a POSIX shell when needed, for commands printed to be run (hints,
+/// resume commands).
+pub(crate) fn shell_quote(s: &str) -> String {
+    let safe = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_-./:=@%+,".contains(c));
+    if safe {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shell_quoting() {
+        assert_eq!(shell_quote("aus1-x_y.pem"), "aus1-x_y.pem");
+        assert_eq!(shell_quote("my key.pem"), "'my key.pem'");
+        assert_eq!(shell_quote("it's"), r"'it'\''s'");
+        assert_eq!(shell_quote(""), "''");
+    }
 
     #[test]
     fn controls_and_bidi_are_shown_not_obeyed() {

@@ -80,6 +80,44 @@ Examples:
   oktakeys config path
   $EDITOR \"$(oktakeys config path)\"")]
     Path,
+
+    /// Make a profile the default one (`default_profile` in the config file)
+    #[command(after_help = "\
+Commands without --profile (and without OKTAKEYS_PROFILE) use the default profile. The
+built-in `sandbox` profile may be the default too. Other keys and comments are kept.
+
+Examples:
+  oktakeys config use prod
+  oktakeys config use sandbox")]
+    Use(UseArgs),
+
+    /// Delete a profile from the config file (asks first; --yes in scripts)
+    #[command(after_help = "\
+Its whole table goes, a stored token with it. When it was the default profile,
+`default_profile` goes too: choose another with `oktakeys config use NAME`. Other profiles
+and comments are kept.
+
+Examples:
+  oktakeys config delete old-dev
+  oktakeys config delete ci --yes")]
+    Delete(DeleteProfileArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UseArgs {
+    /// The profile to make the default
+    #[arg(value_name = "NAME")]
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteProfileArgs {
+    /// The profile to delete
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    /// Delete without asking
+    #[arg(short = 'y', long)]
+    pub yes: bool,
 }
 
 /// How oktakeys authenticates to Okta: `config init --auth`, a profile's `auth` key, and

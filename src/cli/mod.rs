@@ -19,7 +19,9 @@ mod servers;
 mod token;
 
 pub use completion::CompletionArgs;
-pub use config::{AuthMode, ConfigArgs, ConfigCommand, InitArgs, ShowArgs, TokenSourceArgs};
+pub use config::{
+    AuthMode, ConfigArgs, ConfigCommand, DeleteProfileArgs, InitArgs, ShowArgs, TokenSourceArgs,
+};
 pub use help::{ENVIRONMENT, EXIT_CODES};
 use help::{root_after_help, root_after_long_help};
 pub use keys::{
@@ -175,6 +177,10 @@ pub struct GlobalArgs {
     /// variable rather than a flag; filled in by [`parse`], for `config show`.
     #[arg(skip)]
     pub env_origins: EnvOrigins,
+    /// The subcommands given (`keys list`), filled in by [`parse`]: what the live line
+    /// names.
+    #[arg(skip)]
+    pub command_name: String,
 }
 
 /// Arguments whose value came from their environment variable (`env = …`), by arg id.
@@ -222,6 +228,13 @@ pub fn parse() -> Result<Cli, clap::Error> {
     resolve_output(&mut cli)
         .map_err(|message| cmd.error(clap::error::ErrorKind::ArgumentConflict, message))?;
     EnvOrigins::collect(&cmd, &matches, &mut cli.global.env_origins);
+    let mut names = Vec::new();
+    let mut level = &matches;
+    while let Some((name, sub)) = level.subcommand() {
+        names.push(name);
+        level = sub;
+    }
+    cli.global.command_name = names.join(" ");
     Ok(cli)
 }
 

@@ -191,6 +191,8 @@ where
     let org = match &settings.target {
         Target::Sandbox => SANDBOX_PROFILE.to_string(),
         Target::Org { org_url, .. } => org_url.to_string(),
+        // No org to ask.
+        Target::Unconfigured { .. } => return Vec::new(),
     };
     let cache = cache_file(&[
         what,

@@ -6,7 +6,7 @@ use url::Url;
 
 use crate::auth::{Authenticator, Scope};
 use crate::client::Client;
-use crate::config::{ProcessEnv, Settings, Target};
+use crate::config::{self, ProcessEnv, Settings, Target};
 use crate::error::{Error, Result};
 use crate::http::Progress;
 
@@ -31,6 +31,7 @@ impl Connection {
         let mut sandbox = None;
         let (base, sandbox_token) = match &settings.target {
             Target::Org { org_url, .. } => (org_url.clone(), None),
+            Target::Unconfigured { hint, .. } => return Err(config::no_org_url(hint)),
             Target::Sandbox => {
                 let state = super::sandbox::state_path(None)?;
                 let running = oktakeys_sandbox::start_in_process(&state).await?;
@@ -73,8 +74,8 @@ impl Connection {
                     self.auth.get_or_init(|| auth).clone()
                 }
             },
-            (Target::Sandbox, None) => {
-                return Err(Error::Internal("sandbox started without a token".into()));
+            (Target::Sandbox | Target::Unconfigured { .. }, None) => {
+                return Err(Error::Internal("a connection without credentials".into()));
             }
         };
         Client::new(&self.settings.http, self.base.clone(), auth, self.progress)

@@ -83,6 +83,7 @@ fn settings_checked(global: &GlobalArgs, checks: &mut Vec<DoctorCheck>) -> Optio
             Some(origin) => format!("{org_url} ({})", origin_text(origin, file)),
             None => org_url.to_string(),
         },
+        Target::Unconfigured { hint, .. } => format!("none configured; {hint}"),
     };
     checks.push(DoctorCheck::ok("org", org));
     Some(settings)
@@ -98,35 +99,37 @@ fn credentials_described(settings: &Settings, checks: &mut Vec<DoctorCheck>) -> 
         .unwrap_or_default();
     let check = match &settings.target {
         Target::Sandbox => DoctorCheck::ok("credentials", "the sandbox's own token (built in)"),
-        Target::Org { credentials, .. } => match credentials {
-            Credentials::Missing { hint } => DoctorCheck::fail(
-                "credentials",
-                exit::CONFIG,
-                format!("none configured; {hint}"),
-            ),
-            Credentials::Token {
-                source: TokenSource::Env(var),
-                ..
-            } if std::env::var_os(var).is_none_or(|v| v.is_empty()) => DoctorCheck::fail(
-                "credentials",
-                exit::CONFIG,
-                format!("token_env names {var}, which is not set{origin}"),
-            ),
-            Credentials::Token { mode, source } => {
-                let from = match source {
-                    TokenSource::Env(var) => format!("${var} (set)"),
-                    other => describe_source(other, &ProcessEnv),
-                };
-                DoctorCheck::ok(
+        Target::Org { credentials, .. } | Target::Unconfigured { credentials, .. } => {
+            match credentials {
+                Credentials::Missing { hint } => DoctorCheck::fail(
                     "credentials",
-                    format!("{} token: {from}{origin}", mode.name()),
-                )
+                    exit::CONFIG,
+                    format!("none configured; {hint}"),
+                ),
+                Credentials::Token {
+                    source: TokenSource::Env(var),
+                    ..
+                } if std::env::var_os(var).is_none_or(|v| v.is_empty()) => DoctorCheck::fail(
+                    "credentials",
+                    exit::CONFIG,
+                    format!("token_env names {var}, which is not set{origin}"),
+                ),
+                Credentials::Token { mode, source } => {
+                    let from = match source {
+                        TokenSource::Env(var) => format!("${var} (set)"),
+                        other => describe_source(other, &ProcessEnv),
+                    };
+                    DoctorCheck::ok(
+                        "credentials",
+                        format!("{} token: {from}{origin}", mode.name()),
+                    )
+                }
+                Credentials::ServiceApp(app) => DoctorCheck::ok(
+                    "credentials",
+                    format!("service app: {}{origin}", describe_service_app(app)),
+                ),
             }
-            Credentials::ServiceApp(app) => DoctorCheck::ok(
-                "credentials",
-                format!("service app: {}{origin}", describe_service_app(app)),
-            ),
-        },
+        }
     };
     let found = check.status != Status::Fail(exit::CONFIG);
     checks.push(check);

@@ -65,10 +65,19 @@ where
     F: Fn(&'s str, Printer) -> Fut,
     Fut: Future<Output = T>,
 {
+    // On a terminal, after a second: `keys list: 3/50 servers done, 2 s` (one server's
+    // own waits say more than `0/1`).
+    let live = &(servers.len() > 1).then(|| crate::progress::start(None, Some(servers.len())));
     let runs = servers.iter().map(|server| {
         let held = printer.held();
         let done = work(server, held.clone());
-        async move { (done.await, held) }
+        async move {
+            let result = done.await;
+            if let Some(live) = live {
+                live.done_one();
+            }
+            (result, held)
+        }
     });
     // `buffered` keeps the order: a server that finishes early waits for those before it.
     let mut runs = stream::iter(runs).buffered(usize::from(parallel.max(1)));

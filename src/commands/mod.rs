@@ -31,6 +31,7 @@ mod verify;
 
 pub async fn dispatch(cli: Cli) -> Result<()> {
     init_logging(cli.global.verbose);
+    crate::progress::init(cli.global.quiet, &cli.global.command_name);
     // A bad `--jq` is a usage error before anything is read or sent.
     if let Some(expr) = &cli.global.jq {
         crate::output::check_jq(expr)?;

@@ -102,7 +102,7 @@ pub(super) fn resolve_credentials(
         Some((source, origin)) => (Credentials::Token { mode, source }, Some(origin)),
         None => (
             Credentials::Missing {
-                hint: missing_token_hint(chosen.name.as_deref()),
+                hint: missing_token_hint(chosen),
             },
             None,
         ),
@@ -166,13 +166,37 @@ fn resolve_token_source(
     ])
 }
 
-fn missing_token_hint(profile_name: Option<&str>) -> String {
-    match profile_name {
+/// The credentials found when there is no org URL (for `config show`): a token source;
+/// a service app needs the org URL first.
+pub(super) fn credentials_without_org(
+    chosen: &ChosenProfile,
+    env: &dyn Environment,
+) -> Result<ResolvedCredentials> {
+    let (mode, mode_origin) = resolve_auth_mode(&chosen.profile, env, chosen.value_origin())?;
+    let (credentials, source_origin) = match resolve_token_source(chosen, env) {
+        Some((source, origin)) if mode != AuthMode::PrivateKey => {
+            (Credentials::Token { mode, source }, Some(origin))
+        }
+        _ => (
+            Credentials::Missing {
+                hint: missing_token_hint(chosen),
+            },
+            None,
+        ),
+    };
+    Ok(ResolvedCredentials {
+        credentials,
+        mode_origin,
+        source_origin,
+    })
+}
+
+fn missing_token_hint(chosen: &ChosenProfile) -> String {
+    match &chosen.name {
         Some(p) => {
             format!("give profile `{p}` a token_env or token_command, or set OKTA_API_TOKEN")
         }
-        None => "set OKTA_API_TOKEN, or choose a profile with --profile (try `--profile sandbox`)"
-            .to_string(),
+        None => chosen.no_profile_hint("set OKTA_API_TOKEN"),
     }
 }
 

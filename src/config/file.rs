@@ -48,7 +48,10 @@ pub fn load_file(path: &Path, explicit: bool) -> Result<Option<ConfigFile>> {
                     Some(why) => why.message(&format!("the config file {}", path.display())),
                     None => format!("the config file {} is not UTF-8 text", path.display()),
                 },
-                "check --config / OKTAKEYS_CONFIG, or create it with `oktakeys config init`",
+                format!(
+                    "check --config / OKTAKEYS_CONFIG, or create it with `oktakeys --config {} config init`",
+                    crate::escape::shell_quote(&path.display().to_string())
+                ),
             ));
         }
     };

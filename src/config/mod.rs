@@ -22,6 +22,7 @@ mod profile;
 mod profile_first;
 mod settings;
 
+pub(crate) use chosen::unknown_profile;
 pub use credentials::{Credentials, PrivateKeySource, ServiceAppSettings, TokenSource};
 pub use environment::{Environment, ProcessEnv};
 pub(crate) use file::read_text;
@@ -29,5 +30,6 @@ pub use file::{ConfigFile, config_path, config_path_origin, load_file, parse_fil
 pub use org_url::{is_loopback, parse_org_url, redact_userinfo};
 pub use origin::Origin;
 pub use profile::{Profile, SANDBOX_PROFILE, expand_home};
-pub(crate) use profile::{SERVICE_APP_KEYS, TOKEN_KEYS, credential_key};
+pub(crate) use profile::{SERVICE_APP_KEYS, TOKEN_KEYS, credential_key, sandbox_profile};
+pub(crate) use settings::no_org_url;
 pub use settings::{DEFAULT_TIMEOUT_SECS, HttpSettings, Settings, Target};

@@ -10,6 +10,15 @@ use keymaterial::secret::Secret;
 /// The profile name that starts a local sandbox when no profile of that name is configured.
 pub const SANDBOX_PROFILE: &str = "sandbox";
 
+/// The built-in `sandbox` profile: the sandbox's `default` server is its authorization
+/// server, as for a configured profile's `auth_server` (flags and environment beat it).
+pub(crate) fn sandbox_profile() -> Profile {
+    Profile {
+        auth_server: Some(oktakeys_sandbox::DEFAULT_AUTH_SERVER.to_string()),
+        ..Profile::default()
+    }
+}
+
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {

@@ -7,7 +7,9 @@ use std::time::Duration;
 use url::Url;
 
 use super::chosen::ChosenProfile;
-use super::credentials::{Credentials, ResolvedCredentials, resolve_credentials};
+use super::credentials::{
+    Credentials, ResolvedCredentials, credentials_without_org, resolve_credentials,
+};
 use super::environment::Environment;
 use super::file::{ConfigFile, config_path, config_path_origin, load_file};
 use super::org_url::parse_org_url;
@@ -50,6 +52,15 @@ pub enum Target {
     },
     /// The `sandbox` profile: a local server started in-process for this one command.
     Sandbox,
+    /// No org URL anywhere (the first run): only [`Settings::resolve_to_show`] answers
+    /// this, for `config show` to list what is unset; every command gets the error.
+    Unconfigured {
+        /// What to do about it.
+        hint: String,
+        /// The token source found even so (the environment's, say); a service app needs
+        /// the org URL first.
+        credentials: Credentials,
+    },
 }
 
 /// Everything a command needs, resolved once.
@@ -72,20 +83,48 @@ impl Settings {
         auth_server_flag: Option<&str>,
         env: &dyn Environment,
     ) -> Result<Settings> {
+        let settings = Self::resolve_to_show(global, auth_server_flag, env)?.configured()?;
+        // A profile's `timeout` bounds the whole command, not only its requests.
+        crate::deadline::set(settings.http.timeout);
+        Ok(settings)
+    }
+
+    /// [`Settings::resolve`], except that no org URL is [`Target::Unconfigured`] rather
+    /// than an error: what `config show` lists on the first run.
+    pub fn resolve_to_show(
+        global: &GlobalArgs,
+        auth_server_flag: Option<&str>,
+        env: &dyn Environment,
+    ) -> Result<Settings> {
         let explicit_config = global.config.is_some();
         let path = config_path(global.config.as_deref());
         let file = match &path {
             Some(p) => load_file(p, explicit_config)?,
             None => None,
         };
-        let settings = Self::from_parts(global, auth_server_flag, env, file, path)?;
-        // A profile's `timeout` bounds the whole command, not only its requests.
-        crate::deadline::set(settings.http.timeout);
-        Ok(settings)
+        Self::parts_to_show(global, auth_server_flag, env, file, path)
+    }
+
+    /// The error a command gets for [`Target::Unconfigured`].
+    fn configured(self) -> Result<Settings> {
+        match self.target {
+            Target::Unconfigured { hint, .. } => Err(no_org_url(&hint)),
+            _ => Ok(self),
+        }
     }
 
     /// The pure part of [`Settings::resolve`]: no file system access.
     pub fn from_parts(
+        global: &GlobalArgs,
+        auth_server_flag: Option<&str>,
+        env: &dyn Environment,
+        file: Option<ConfigFile>,
+        config_path: Option<PathBuf>,
+    ) -> Result<Settings> {
+        Self::parts_to_show(global, auth_server_flag, env, file, config_path)?.configured()
+    }
+
+    fn parts_to_show(
         global: &GlobalArgs,
         auth_server_flag: Option<&str>,
         env: &dyn Environment,
@@ -268,7 +307,9 @@ fn resolve_target(
             credentials: Some(Origin::Sandbox),
         });
     }
-    let (org_url, org_url_origin) = resolve_org_url(global, chosen, env)?;
+    let Some((org_url, org_url_origin)) = resolve_org_url(global, chosen, env)? else {
+        return unconfigured(chosen, env);
+    };
     let ResolvedCredentials {
         credentials,
         mode_origin,
@@ -285,12 +326,37 @@ fn resolve_target(
     })
 }
 
+/// No org URL anywhere: what to do, and the token source found even so.
+fn unconfigured(chosen: &ChosenProfile, env: &dyn Environment) -> Result<ResolvedTarget> {
+    let hint = match &chosen.name {
+        Some(p) => format!("add org_url to profile `{p}`, or pass --org-url"),
+        None => chosen.no_profile_hint("pass --org-url (or set OKTA_ORG_URL)"),
+    };
+    let ResolvedCredentials {
+        credentials,
+        mode_origin,
+        source_origin,
+    } = credentials_without_org(chosen, env)?;
+    Ok(ResolvedTarget {
+        target: Target::Unconfigured { hint, credentials },
+        org_url: None,
+        auth_mode: Some(mode_origin),
+        credentials: source_origin,
+    })
+}
+
+/// The error of a command run without an org URL.
+pub(crate) fn no_org_url(hint: &str) -> Error {
+    Error::config_hint("no Okta org URL configured", hint)
+}
+
 /// `--org-url`, OKTA_ORG_URL, OKTA_CLIENT_ORGURL, then the profile's `org_url`; checked.
+/// `None` when none of them is set.
 fn resolve_org_url(
     global: &GlobalArgs,
     chosen: &ChosenProfile,
     env: &dyn Environment,
-) -> Result<(Url, Option<Origin>)> {
+) -> Result<Option<(Url, Option<Origin>)>> {
     let org_url = first([
         (global.org_url.clone(), Origin::Flag("--org-url")),
         (env.var(env::ORG_URL), Origin::Env(env::ORG_URL.into())),
@@ -300,6 +366,9 @@ fn resolve_org_url(
         ),
         (chosen.profile.org_url.clone(), chosen.value_origin()),
     ]);
+    if org_url.is_none() {
+        return Ok(None);
+    }
     let url = parse_org_url(
         org_url.as_ref().map(|(url, _)| url.as_str()),
         chosen.name.as_deref(),
@@ -312,7 +381,7 @@ fn resolve_org_url(
         },
         (_, e) => e,
     })?;
-    Ok((url, org_url.map(|(_, o)| o)))
+    Ok(Some((url, org_url.map(|(_, o)| o))))
 }
 
 #[cfg(test)]
@@ -358,7 +427,7 @@ timeout = 50
                 org_url,
                 credentials,
             } => (org_url, credentials),
-            Target::Sandbox => panic!("expected an org target"),
+            Target::Sandbox | Target::Unconfigured { .. } => panic!("expected an org target"),
         }
     }
 

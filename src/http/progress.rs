@@ -1,8 +1,6 @@
-//! How waits (rate limits, backoff) are told to the person, on stderr: a live line
-//! counted down in place on a terminal, a log line otherwise, nothing with `-q`.
-//! Every write ignores errors: a closed stderr must not end the command.
+//! How waits (rate limits, backoff) are told to the person, on stderr: counted down on the
+//! live line on a terminal (`crate::progress`), a log line otherwise, nothing with `-q`.
 
-use std::io::{IsTerminal, Write};
 use std::time::Duration;
 
 use super::Transport;
@@ -19,11 +17,12 @@ pub enum Progress {
 }
 
 impl Progress {
-    /// Live on a terminal, a log line otherwise, nothing with `--quiet`.
+    /// Live where the live line is drawn (a terminal, no `-q`, no CI: `crate::progress`),
+    /// a log line otherwise, nothing with `--quiet`.
     pub(crate) fn detect(quiet: bool) -> Self {
         if quiet {
             Progress::Silent
-        } else if std::io::stderr().is_terminal() {
+        } else if crate::progress::allowed() {
             Progress::Live
         } else {
             Progress::Log
@@ -46,7 +45,7 @@ impl Transport {
                 tokio::time::sleep(wait).await;
             }
             Progress::Live => {
-                let mut live = LiveLine::default();
+                let mut live = LiveLine;
                 // The fraction first, then whole seconds counted down on the second.
                 let whole = wait.as_secs();
                 let fraction = wait - Duration::from_secs(whole);
@@ -71,32 +70,18 @@ pub(super) fn human_wait(d: Duration) -> String {
     }
 }
 
-/// A line on a terminal that is rewritten in place and erased when dropped (also on
-/// Ctrl-C, which drops the waiting future). Plain `\r` and spaces: works on any terminal.
-#[derive(Default)]
-struct LiveLine {
-    width: usize,
-}
+/// The countdown on the one live line (`crate::progress`), taken off when dropped (also
+/// on Ctrl-C, which drops the waiting future).
+struct LiveLine;
 
 impl LiveLine {
     fn show(&mut self, text: &str) {
-        // The line may quote a server's error: nothing in it may move the cursor.
-        let text = &*crate::escape::escape(text);
-        let len = text.chars().count();
-        let pad = self.width.saturating_sub(len);
-        let mut err = std::io::stderr().lock();
-        let _ = write!(err, "\r{text}{}", " ".repeat(pad));
-        let _ = err.flush();
-        self.width = self.width.max(len);
+        crate::progress::wait(Some(text.to_string()));
     }
 }
 
 impl Drop for LiveLine {
     fn drop(&mut self) {
-        if self.width > 0 {
-            let mut err = std::io::stderr().lock();
-            let _ = write!(err, "\r{}\r", " ".repeat(self.width));
-            let _ = err.flush();
-        }
+        crate::progress::wait(None);
     }
 }

@@ -121,5 +121,6 @@ pub(super) fn write_stderr(line: &str) {
 /// One line on stderr exactly as given: JSON (an error with `-o json`), which serde
 /// escaped already and which must stay exact. A closed stderr is ignored.
 pub(super) fn write_stderr_exact(line: &str) {
-    let _ = writeln!(std::io::stderr().lock(), "{line}");
+    // Above the live line, which is erased first.
+    crate::progress::write_above(line);
 }

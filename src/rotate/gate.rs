@@ -50,8 +50,12 @@ impl Hooks {
         let start = tokio::time::Instant::now();
         let deadline = start + self.gate_timeout;
         let mut tries = 0u32;
+        // On a terminal, after a second: `default: waiting for --activate-when (try 2), 12 s`.
+        let live =
+            crate::progress::start(Some(format!("{server}: waiting for --activate-when")), None);
         loop {
             tries += 1;
+            live.detail(format!("try {tries}"));
             let left = deadline.saturating_duration_since(tokio::time::Instant::now());
             let gate = Command {
                 env: &vars,

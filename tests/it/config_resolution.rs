@@ -216,7 +216,7 @@ fn no_credentials_at_all_points_to_the_sandbox() {
     assert_eq!(out.status.code(), Some(3));
     assert_eq!(
         stderr(&out),
-        "error: no API token configured\n  hint: set OKTA_API_TOKEN, or choose a profile with --profile (try `--profile sandbox`)\n"
+        "error: no API token configured\n  hint: create a profile with `oktakeys config init`, or set OKTA_API_TOKEN; `--profile sandbox` tries a local sandbox\n"
     );
 }
 

@@ -119,3 +119,57 @@ fn a_configured_profile_named_sandbox_wins() {
         stderr(&out)
     );
 }
+
+#[test]
+fn the_sandbox_profile_uses_its_default_server_as_config_list_and_show_say() {
+    let env = TestEnv::new();
+    // No --auth-server: the built-in profile's server applies.
+    let out = sandbox(&env, &["keys", "list", "-o", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{out}");
+    assert_eq!(out.json().as_array().map(Vec::len), Some(1), "{out}");
+
+    // `config list` and `config show` say the same, and where it comes from.
+    let listed = run(env.cmd().args(["config", "list", "-o", "json"])).json();
+    let row = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "sandbox")
+        .cloned()
+        .unwrap();
+    assert_eq!(row["auth_server"], "default", "{listed}");
+    let shown = sandbox(&env, &["config", "show", "-o", "json"]);
+    assert_eq!(shown.status.code(), Some(0), "{shown}");
+    let shown = shown.json();
+    assert_eq!(shown["auth_server"]["value"], "default", "{shown}");
+    assert_eq!(shown["auth_server"]["source"]["kind"], "sandbox", "{shown}");
+    let table = sandbox(&env, &["config", "show"]);
+    let line = table
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("auth_server"))
+        .unwrap()
+        .to_string();
+    assert!(
+        line.contains("default") && line.contains("built-in sandbox profile"),
+        "{line}"
+    );
+
+    // The flag and the environment still beat it, as for any profile.
+    let flagged = sandbox(
+        &env,
+        &["config", "show", "--auth-server", "ausOther", "-o", "json"],
+    );
+    assert_eq!(flagged.json()["auth_server"]["value"], "ausOther");
+    let from_env = run(env
+        .cmd()
+        .env("OKTAKEYS_AUTH_SERVER", "ausEnv")
+        .args(["-p", "sandbox", "config", "show", "-o", "json"]));
+    assert_eq!(
+        from_env.json()["auth_server"]["value"],
+        "ausEnv",
+        "{from_env}"
+    );
+    let other = sandbox(&env, &["keys", "list", "--auth-server", "ausNope"]);
+    assert_eq!(other.status.code(), Some(5), "{other}");
+}

@@ -55,8 +55,8 @@ pub use faults::{Faults, LoggedRequest};
 pub use keymaterial::jwe::ContentEnc;
 pub use knobs::{FailWith, Knobs};
 
-/// The authorization server every sandbox holds.
-pub(crate) const DEFAULT_AUTH_SERVER: &str = "default";
+/// The authorization server every sandbox holds (the CLI's `sandbox` profile uses it).
+pub const DEFAULT_AUTH_SERVER: &str = "default";
 
 /// What a sandbox serves, and how.
 #[derive(Debug, Clone)]

@@ -5,11 +5,11 @@ use serde_json::json;
 use super::file::{apply, lock_config, parse_config, read_document, render, write_private};
 use super::file_path;
 use super::plan::{Existing, gather};
-use super::prompt::{Ask, RestoreTerminal, TerminalAsk, read_token_stdin};
+use super::prompt::{Ask, RestoreTerminal, TerminalAsk, read_token_stdin, yes_no};
 use super::verify::verify;
 use crate::cli::{GlobalArgs, InitArgs, OutputFormat};
 use crate::error::{Error, Result};
-use crate::output::Printer;
+use crate::output::{Printer, error_paragraph};
 
 pub(super) async fn run(global: &GlobalArgs, printer: &Printer, args: &InitArgs) -> Result<()> {
     let path = file_path(global)?;
@@ -53,6 +53,7 @@ pub(super) async fn run(global: &GlobalArgs, printer: &Printer, args: &InitArgs)
             .get(&plan.name)
             .is_some_and(|p| p.auth_server.is_some());
 
+    let mut verified = !args.no_verify;
     if args.no_verify {
         printer.note("Not checking the credentials (--no-verify).");
     } else if let Err(err) = verify(global, printer, &plan, new_file, &path).await {
@@ -62,11 +63,24 @@ pub(super) async fn run(global: &GlobalArgs, printer: &Printer, args: &InitArgs)
                  only the key endpoints): pass --auth-server ID to check with that server's keys.",
             );
         }
-        printer.note(format!(
-            "Not writing profile `{}`: the check against Okta failed (fix what is below, or pass --no-verify to write it anyway).",
-            plan.name
-        ));
-        return Err(err);
+        if !interactive {
+            printer.note(format!(
+                "Not writing profile `{}`: the check against Okta failed (fix what is below, or pass --no-verify to write it anyway).",
+                plan.name
+            ));
+            return Err(err);
+        }
+        // The person typed their answers: do not throw them away.
+        printer.failure(error_paragraph(&err));
+        if !save_anyway(&plan.name).await? {
+            printer.note(format!(
+                "Not writing profile `{}`. Your answers as one command, to run once the check can pass (or with --no-verify):\n  {}",
+                plan.name,
+                plan.as_command(global)
+            ));
+            return Err(Error::Reported(err.exit_code()));
+        }
+        verified = false;
     }
 
     // Other runs may have changed the file since it was read (eight `config init` at
@@ -87,8 +101,13 @@ pub(super) async fn run(global: &GlobalArgs, printer: &Printer, args: &InitArgs)
     } else {
         ""
     };
+    let unchecked = if verified || args.no_verify {
+        ""
+    } else {
+        " Its check failed: `oktakeys doctor` looks again."
+    };
     printer.note(format!(
-        "Wrote profile `{}` to {} (mode 0600).{default_note}",
+        "Wrote profile `{}` to {} (mode 0600).{default_note}{unchecked}",
         plan.name,
         path.display()
     ));
@@ -104,8 +123,16 @@ pub(super) async fn run(global: &GlobalArgs, printer: &Printer, args: &InitArgs)
             "profile": plan.name,
             "path": path.display().to_string(),
             "default": plan.make_default,
-            "verified": !args.no_verify,
+            "verified": verified,
         }))?;
     }
     Ok(())
+}
+
+/// After a failed check, on a terminal: save the answers anyway? (No by default.)
+async fn save_anyway(name: &str) -> Result<bool> {
+    let question = format!("Save profile `{name}` anyway, unchecked?");
+    tokio::task::spawn_blocking(move || yes_no(&mut TerminalAsk, &question, false))
+        .await
+        .map_err(|e| Error::Internal(format!("the question failed: {e}")))?
 }

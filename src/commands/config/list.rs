@@ -47,7 +47,7 @@ pub(super) fn run(global: &GlobalArgs, printer: &Printer) -> Result<()> {
             builtin: true,
             org_url: None,
             auth: AuthMode::Ssws.name(),
-            auth_server: Some("default".into()),
+            auth_server: config::sandbox_profile().auth_server,
             credentials: vec![],
         });
     }

@@ -3,7 +3,8 @@
 //! Secrets never reach the output: a stored token shows as `****`, a token source by its
 //! name (`token_env=OKTA_PROD_TOKEN`), and `token_command` is never run to show anything.
 //!
-//! One file per concern: `path`, `list` and `show` are the read-only commands; `init`
+//! One file per concern: `path`, `list` and `show` are the read-only commands; `profiles`
+//! is `use` and `delete` (the default profile, a profile gone); `init`
 //! runs `config init` in order: `plan` decides what to write (from flags, else from
 //! `prompt`), `file` edits the TOML, `verify` checks the credentials, `file` writes.
 
@@ -21,6 +22,7 @@ mod init;
 mod list;
 mod path;
 mod plan;
+mod profiles;
 mod prompt;
 mod show;
 mod verify;
@@ -37,6 +39,8 @@ pub async fn run(global: &GlobalArgs, args: ConfigArgs) -> Result<()> {
         ConfigCommand::List => list::run(global, &printer),
         ConfigCommand::Show(a) => show::run(global, &printer, &a),
         ConfigCommand::Init(a) => init::run(global, &printer, &a).await,
+        ConfigCommand::Use(a) => profiles::use_profile(global, &printer, &a.name),
+        ConfigCommand::Delete(a) => profiles::delete(global, &printer, &a).await,
     }
 }
 

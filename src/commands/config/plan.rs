@@ -33,6 +33,53 @@ pub enum NewCredential {
     },
 }
 
+impl Plan {
+    /// The answers as one `config init` command that asks nothing, to run again after
+    /// fixing what the check found. A typed token is not repeated: `--token-stdin` reads it.
+    pub fn as_command(&self, global: &GlobalArgs) -> String {
+        let mut words = vec!["oktakeys".to_string()];
+        if let Some(config) = &global.config {
+            words.extend(["--config".into(), config.display().to_string()]);
+        }
+        words.extend(["config", "init", "--profile"].map(String::from));
+        words.push(self.name.clone());
+        words.extend(["--org-url".into(), self.org_url.clone()]);
+        words.extend(["--auth".into(), self.auth.name().to_string()]);
+        match &self.credential {
+            NewCredential::TokenEnv(var) => words.extend(["--token-env".into(), var.clone()]),
+            NewCredential::TokenCommand(cmd) => {
+                words.extend(["--token-command".into(), cmd.clone()]);
+            }
+            NewCredential::Token(_) => words.push("--token-stdin".into()),
+            NewCredential::PrivateKey {
+                client_id,
+                private_key_file,
+                key_id,
+            } => {
+                words.extend(["--client-id".into(), client_id.clone()]);
+                words.push("--private-key-file".into());
+                words.push(private_key_file.display().to_string());
+                if let Some(kid) = key_id {
+                    words.extend(["--key-id".into(), kid.clone()]);
+                }
+            }
+        }
+        if let Some(server) = &self.auth_server {
+            words.extend(["--auth-server".into(), server.clone()]);
+        }
+        if self.make_default {
+            words.push("--default".into());
+        }
+        // The questions asked already whether to replace a profile of that name.
+        words.push("--force".into());
+        words
+            .iter()
+            .map(|w| crate::escape::shell_quote(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
 /// What the file holds now, as far as `config init` needs to know.
 #[derive(Debug, Default, Clone)]
 pub struct Existing {

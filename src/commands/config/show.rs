@@ -13,8 +13,9 @@ use crate::config::{
 use crate::error::Result;
 use crate::output::Printer;
 
+/// Also on the first run: what is not set yet is listed (exit 0), with how to set it.
 pub(super) fn run(global: &GlobalArgs, printer: &Printer, args: &ShowArgs) -> Result<()> {
-    let settings = Settings::resolve(global, args.auth_server.as_deref(), &ProcessEnv)?;
+    let settings = Settings::resolve_to_show(global, args.auth_server.as_deref(), &ProcessEnv)?;
     let rows = shown_settings(&settings, &ProcessEnv);
     let file = settings.config_path.as_deref();
     match printer.format {
@@ -49,12 +50,19 @@ pub(super) fn run(global: &GlobalArgs, printer: &Printer, args: &ShowArgs) -> Re
                 .collect();
             printer.rows(&["SETTING", "VALUE", "SOURCE"], &table)?;
             printer.note(PRECEDENCE);
-            if let Target::Org {
-                credentials: Credentials::Missing { hint },
-                ..
-            } = &settings.target
-            {
-                printer.note(format!("No API token configured: {hint}."));
+            match &settings.target {
+                Target::Unconfigured { hint, credentials } => {
+                    let unset = match credentials {
+                        Credentials::Missing { .. } => "org_url and credentials",
+                        _ => "org_url",
+                    };
+                    printer.note(format!("Not set yet: {unset}. To set them: {hint}."));
+                }
+                Target::Org {
+                    credentials: Credentials::Missing { hint },
+                    ..
+                } => printer.note(format!("No API token configured: {hint}.")),
+                _ => {}
             }
             Ok(())
         }
@@ -84,16 +92,21 @@ fn shown_settings(s: &Settings, env: &dyn Environment) -> Vec<Shown> {
         origin,
     };
     let secs = |d: std::time::Duration| Some(format!("{}s", d.as_secs()));
-    let (org_url, auth, credentials) = match &s.target {
-        Target::Sandbox => (
+    let (org_url, credentials) = match &s.target {
+        Target::Sandbox => (None, None),
+        Target::Org {
+            org_url,
+            credentials,
+        } => (Some(org_url.as_str().to_string()), Some(credentials)),
+        Target::Unconfigured { credentials, .. } => (None, Some(credentials)),
+    };
+    let (org_url, auth, credentials) = match credentials {
+        None => (
             Some("(local sandbox, started for each command)".to_string()),
             None,
             Some("(built in)".to_string()),
         ),
-        Target::Org {
-            org_url,
-            credentials,
-        } => {
+        Some(credentials) => {
             let (auth, creds) = match credentials {
                 Credentials::Token { mode, source } => {
                     (Some(mode.name()), Some(describe_source(source, env)))
@@ -104,11 +117,7 @@ fn shown_settings(s: &Settings, env: &dyn Environment) -> Vec<Shown> {
                 ),
                 Credentials::Missing { .. } => (Some(AuthMode::Ssws.name()), None),
             };
-            (
-                Some(org_url.as_str().to_string()),
-                auth.map(str::to_string),
-                creds,
-            )
+            (org_url, auth.map(str::to_string), creds)
         }
     };
     let has_creds = credentials.is_some();

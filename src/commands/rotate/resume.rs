@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use crate::cli::{GlobalArgs, RotateArgs};
+use crate::escape::shell_quote;
 use crate::time::format_duration;
 
 /// The command that resumes the rotation of one server: the same source, kid, gate and
@@ -99,29 +100,9 @@ fn path_arg(p: &Path) -> String {
     p.display().to_string()
 }
 
-/// Quote for a POSIX shell when needed.
-fn shell_quote(s: &str) -> String {
-    let safe = !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || "_-./:=@%+,".contains(c));
-    if safe {
-        s.to_string()
-    } else {
-        format!("'{}'", s.replace('\'', r"'\''"))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn shell_quoting() {
-        assert_eq!(shell_quote("aus1-x_y.pem"), "aus1-x_y.pem");
-        assert_eq!(shell_quote("my key.pem"), "'my key.pem'");
-        assert_eq!(shell_quote("it's"), r"'it'\''s'");
-        assert_eq!(shell_quote(""), "''");
-    }
 
     #[test]
     fn the_resume_command_repeats_the_source_kid_and_retention_for_one_server() {
