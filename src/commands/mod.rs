@@ -142,26 +142,31 @@ pub fn can_prompt(global: &GlobalArgs) -> bool {
         && std::io::stderr().is_terminal()
 }
 
-/// Ask before a destructive step. `--yes` skips the question; with no terminal to ask on,
-/// refuse (exit 9) and name `--yes`. Never proceeds silently.
-pub async fn confirm(
+/// [`confirm`] a change to an org: the question names the server, this names the org, so
+/// no prompt about a change on Okta leaves either out.
+pub async fn confirm_on_org(
     global: &GlobalArgs,
     yes: bool,
     org: &url::Url,
     question: &str,
     refusal: &str,
 ) -> Result<()> {
+    let org = org.as_str().trim_end_matches('/');
+    confirm(global, yes, &format!("On org {org}: {question}"), refusal).await
+}
+
+/// Ask before a destructive step. `--yes` skips the question; with no terminal to ask on,
+/// refuse (exit 9) and name `--yes`. Never proceeds silently.
+pub async fn confirm(global: &GlobalArgs, yes: bool, question: &str, refusal: &str) -> Result<()> {
     if yes {
         return Ok(());
     }
-    // The question names the server; the org is named here, so no prompt leaves it out.
-    let question = format!("On org {}: {question}", org.as_str().trim_end_matches('/'));
     if !can_prompt(global) {
         return Err(Error::Aborted(format!(
             "{refusal}: confirmation needed but there is no terminal to ask on (or --no-input/CI is set); pass --yes to proceed"
         )));
     }
-    crate::output::write_prompt(&question);
+    crate::output::write_prompt(question);
     // Read on a blocking thread so Ctrl-C (watched by the runtime) still ends the command;
     // a person thinking does not count against --timeout.
     let answer = crate::deadline::off_the_clock(tokio::task::spawn_blocking(|| {
