@@ -84,6 +84,12 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "URL", value_hint = ValueHint::Url)]
     pub org_url: Option<String>,
 
+    /// When the environment (OKTA_ORG_URL, OKTA_CLIENT_ORGURL) names another org than the
+    /// --profile: act on the profile's org (its settings beat OKTA_* variables) or the
+    /// environment's. Without it such a run is refused (exit 3)
+    #[arg(long, global = true, value_enum, value_name = "WHERE")]
+    pub org_from: Option<OrgFrom>,
+
     /// Output format: table for people, json (Okta's raw JSON) for pipelines, id for xargs,
     /// jwks (`keys list`: a standard JWKS of the public members)
     #[arg(
@@ -313,6 +319,15 @@ pub enum FormatArg {
     Id,
     /// `keys list` only: `{"keys":[…]}` with kty, kid, use, e, n (and alg).
     Jwks,
+}
+
+/// `--org-from`: which org a run acts on when the named profile and the environment disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OrgFrom {
+    /// The profile's org and settings; Okta's variables only fill what it leaves unset
+    Profile,
+    /// The environment's org and credentials, beating the profile's (as without --profile)
+    Env,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

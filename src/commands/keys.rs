@@ -238,9 +238,10 @@ async fn delete(
     if args.dry_run.dry_run {
         return printer.dry_run(&request, &conn.base);
     }
-    super::confirm(
+    super::confirm_on_org(
         global,
         args.yes,
+        &conn.base,
         &format!("Delete key {id} from authorization server {server}?"),
         &format!("not deleting key {id}"),
     )

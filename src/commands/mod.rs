@@ -151,6 +151,19 @@ pub fn can_prompt(global: &GlobalArgs) -> bool {
         && std::io::stderr().is_terminal()
 }
 
+/// [`confirm`] a change to an org: the question names the server, this names the org, so
+/// no prompt about a change on Okta leaves either out.
+pub async fn confirm_on_org(
+    global: &GlobalArgs,
+    yes: bool,
+    org: &url::Url,
+    question: &str,
+    refusal: &str,
+) -> Result<()> {
+    let org = org.as_str().trim_end_matches('/');
+    confirm(global, yes, &format!("On org {org}: {question}"), refusal).await
+}
+
 /// Ask before a destructive step. `--yes` skips the question; with no terminal to ask on,
 /// refuse (exit 9) and name `--yes`. Never proceeds silently.
 pub async fn confirm(global: &GlobalArgs, yes: bool, question: &str, refusal: &str) -> Result<()> {

@@ -1,12 +1,14 @@
 //! Configuration: the TOML file, profiles, the environment, and their precedence.
 //!
 //! Everything is resolved once, before any HTTP, into one [`Settings`]:
-//! flags > environment > profile > built-in defaults. Credentials are resolved to a
+//! flags > environment > profile > built-in defaults, except that a profile named with
+//! `--profile` beats the environment for the settings it defines (`profile_first`). Credentials are resolved to a
 //! *source* here (which variable, which command); reading the secret happens in `auth`,
 //! only when a request is about to be sent.
 //!
 //! One file per concern: `file` reads and parses the config file, `profile` is a profile,
-//! `chosen` the choice of one, `environment` the lookup of variables, `org_url` the org URL's
+//! `chosen` the choice of one, `profile_first` the named profile's settings over the
+//! environment's, `environment` the lookup of variables, `org_url` the org URL's
 //! checks, `credentials` where a secret comes from, `origin` the precedence rule, and
 //! `settings` puts them together.
 
@@ -17,6 +19,7 @@ mod file;
 mod org_url;
 mod origin;
 mod profile;
+mod profile_first;
 mod settings;
 
 pub(crate) use chosen::unknown_profile;

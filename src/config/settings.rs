@@ -14,6 +14,7 @@ use super::environment::Environment;
 use super::file::{ConfigFile, config_path, config_path_origin, load_file};
 use super::org_url::parse_org_url;
 use super::origin::{Origin, Origins, arg_origin, first};
+use super::profile_first::ProfileFirst;
 use crate::cli::GlobalArgs;
 use crate::env;
 use crate::error::{Error, Result};
@@ -134,6 +135,7 @@ impl Settings {
     ) -> Result<Settings> {
         let file = file.unwrap_or_default();
         let chosen = ChosenProfile::choose(global, &file, config_path.as_deref())?;
+        let env = &ProfileFirst::new(global, &chosen, env)?;
         let http = resolve_http(global, &chosen, env)?;
         let auth_server = resolve_auth_server(global, auth_server_flag, &chosen)?;
         let target = resolve_target(global, &chosen, env)?;
@@ -392,7 +394,7 @@ fn resolve_org_url(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::AuthMode;
+    use crate::cli::{AuthMode, OrgFrom};
     use crate::config::{PrivateKeySource, ServiceAppSettings, TokenSource};
     use std::collections::BTreeMap;
 
@@ -514,7 +516,21 @@ timeout = 50
         assert!(
             matches!(org(&s).1, Credentials::Token { mode: AuthMode::Bearer, source: TokenSource::Command(c) } if c == "pass show okta/dev")
         );
-        let s = resolve(g, None, &[(env::SDK_AUTH_MODE, "SSWS")]).unwrap();
+        // The named profile sets `auth`: the SDK's variable does not override it...
+        let s = resolve(g.clone(), None, &[(env::SDK_AUTH_MODE, "SSWS")]).unwrap();
+        assert!(matches!(
+            org(&s).1,
+            Credentials::Token {
+                mode: AuthMode::Bearer,
+                ..
+            }
+        ));
+        // ...unless the user says the environment wins.
+        let env_wins = GlobalArgs {
+            org_from: Some(OrgFrom::Env),
+            ..g
+        };
+        let s = resolve(env_wins, None, &[(env::SDK_AUTH_MODE, "SSWS")]).unwrap();
         assert!(matches!(
             org(&s).1,
             Credentials::Token {
@@ -522,6 +538,58 @@ timeout = 50
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn a_named_profile_beats_the_environment_and_another_org_is_refused() {
+        let g = GlobalArgs {
+            profile: Some("dev".into()),
+            ..Default::default()
+        };
+        // The same org (spelled with a slash) and a token: the profile's token source wins.
+        let s = resolve(
+            g.clone(),
+            None,
+            &[
+                (env::ORG_URL, "https://dev.oktapreview.com/"),
+                (env::API_TOKEN, "from-env"),
+            ],
+        )
+        .unwrap();
+        assert!(
+            matches!(org(&s).1, Credentials::Token { source: TokenSource::Command(c), .. } if c == "pass show okta/dev")
+        );
+        // Another org: refused, naming both.
+        let err = resolve(
+            g.clone(),
+            None,
+            &[(env::SDK_ORG_URL, "http://127.0.0.1:8787")],
+        )
+        .unwrap_err();
+        assert_eq!(err.exit_code(), 3);
+        let text = err.to_string();
+        assert!(
+            text.contains("https://dev.oktapreview.com") && text.contains("http://127.0.0.1:8787"),
+            "{text}"
+        );
+        assert!(err.hint().unwrap().contains("--org-from"));
+        // Told which: the profile's, or the environment's.
+        let pick = |from| GlobalArgs {
+            org_from: Some(from),
+            ..g.clone()
+        };
+        let conflict = [(env::ORG_URL, "http://127.0.0.1:8787")];
+        let s = resolve(pick(OrgFrom::Profile), None, &conflict).unwrap();
+        assert_eq!(org(&s).0.host_str(), Some("dev.oktapreview.com"));
+        let s = resolve(pick(OrgFrom::Env), None, &conflict).unwrap();
+        assert_eq!(org(&s).0.host_str(), Some("127.0.0.1"));
+        // --org-url names the org itself: no conflict to settle.
+        let flag = GlobalArgs {
+            org_url: Some("https://flag.okta.com".into()),
+            ..g
+        };
+        let s = resolve(flag, None, &conflict).unwrap();
+        assert_eq!(org(&s).0.host_str(), Some("flag.okta.com"));
     }
 
     const SERVICE_APP: &str = r#"
@@ -594,7 +662,18 @@ private_key_command = "vault read key"
     }
 
     #[test]
-    fn okta_sdk_environment_beats_the_service_app_profile() {
+    fn okta_sdk_environment_beats_the_service_app_profile_when_told() {
+        let named = service_app(
+            Some("ci"),
+            &[(env::SDK_CLIENT_ID, "0oaENV")],
+            GlobalArgs::default(),
+        )
+        .unwrap();
+        assert_eq!(named.client_id.as_deref(), Some("0oaPROFILE"));
+        let env_wins = || GlobalArgs {
+            org_from: Some(OrgFrom::Env),
+            ..Default::default()
+        };
         let app = service_app(
             Some("ci"),
             &[
@@ -606,7 +685,7 @@ private_key_command = "vault read key"
                     "okta.authorizationServers.read, okta.authorizationServers.manage,",
                 ),
             ],
-            GlobalArgs::default(),
+            env_wins(),
         )
         .unwrap();
         assert_eq!(app.client_id.as_deref(), Some("0oaENV"));
@@ -651,7 +730,10 @@ private_key_command = "vault read key"
         let err = service_app(
             Some("ci"),
             &[(env::SDK_SCOPES, " , ")],
-            GlobalArgs::default(),
+            GlobalArgs {
+                org_from: Some(OrgFrom::Env),
+                ..Default::default()
+            },
         )
         .unwrap_err();
         assert_eq!(err.to_string(), "the service app's scope list is empty");

@@ -413,13 +413,23 @@ fn show_tells_where_each_setting_comes_from() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     insta::assert_snapshot!("show_default_profile", stdout(&out));
 
-    // Environment and flags beat the profile, and say so.
+    // Told so (`--org-from env`), the environment and flags beat a named profile, and
+    // say so (without it, another org in the environment is refused: tests/it/trust_profile.rs).
     let out = run(env
         .cmd()
         .env("OKTAKEYS_PROFILE", "dev")
         .env("OKTA_ORG_URL", "https://other.okta.com")
         .env("OKTAKEYS_AUTH_SERVER", "ausENV")
-        .args(["config", "show", "--max-retries", "9", "-o", "json"]));
+        .args([
+            "config",
+            "show",
+            "--max-retries",
+            "9",
+            "--org-from",
+            "env",
+            "-o",
+            "json",
+        ]));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let json: Value = serde_json::from_str(&out.stdout).unwrap();
     let file = path.display().to_string();
@@ -456,8 +466,8 @@ fn show_tells_where_each_setting_comes_from() {
         json!({"value": "30s", "source": {"kind": "default"}})
     );
 
-    // Flags beat the environment: --profile over OKTAKEYS_PROFILE, and the token from
-    // OKTA_API_TOKEN over the profile's source.
+    // Flags beat the environment: --profile over OKTAKEYS_PROFILE; and the profile named
+    // with --profile defines a token, so OKTA_API_TOKEN does not replace it.
     let out = run(env
         .cmd()
         .env("OKTAKEYS_PROFILE", "dev")
@@ -482,8 +492,8 @@ fn show_tells_where_each_setting_comes_from() {
         json!({"kind": "flag", "flag": "--auth-server"})
     );
     assert_eq!(
-        json["credentials"],
-        json!({"value": "token_env=OKTA_API_TOKEN (set)", "source": {"kind": "env", "var": "OKTA_API_TOKEN"}})
+        json["credentials"]["source"],
+        json!({"kind": "profile", "profile": "ci", "file": file})
     );
 }
 

@@ -40,4 +40,5 @@ mod tables;
 mod transport_against_serve;
 mod transport_faults;
 mod transport_limits;
+mod trust_profile;
 mod trust_retirement;

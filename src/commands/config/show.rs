@@ -49,6 +49,7 @@ pub(super) fn run(global: &GlobalArgs, printer: &Printer, args: &ShowArgs) -> Re
                 })
                 .collect();
             printer.rows(&["SETTING", "VALUE", "SOURCE"], &table)?;
+            printer.note(PRECEDENCE);
             match &settings.target {
                 Target::Unconfigured { hint, credentials } => {
                     let unset = match credentials {
@@ -67,6 +68,14 @@ pub(super) fn run(global: &GlobalArgs, printer: &Printer, args: &ShowArgs) -> Re
         }
     }
 }
+
+/// The rule the SOURCE column follows (issue 17: no command acts on an org the user did
+/// not name).
+const PRECEDENCE: &str = "Precedence: flags, then a profile named with --profile (or \
+OKTAKEYS_PROFILE) for the settings it defines, then the environment (OKTA_ORG_URL, \
+OKTA_API_TOKEN, OKTA_CLIENT_*), then default_profile, then defaults. When the environment \
+names another org than the named profile, commands refuse (exit 3) unless --org-from \
+profile or --org-from env says which.";
 
 /// One line of `config show`.
 struct Shown {

@@ -281,9 +281,10 @@ impl Rotation<'_> {
         };
         // The person's thinking time does not count against --timeout.
         self.client
-            .off_the_clock(super::confirm(
+            .off_the_clock(super::confirm_on_org(
                 self.global,
                 self.args.yes,
+                self.client.base(),
                 &question,
                 "not rotating",
             ))
