@@ -43,7 +43,7 @@ pub mod exit {
         PENDING = 11: "something needs doing: --dry-run --detailed-exitcode would change something, an audit failed";
         GATE_CLOSED = 12: "the activation gate (--activate-when) did not open: the new key stays INACTIVE";
         CHANGED = 13: "another change is in progress: the server changed under the run; nothing more was changed";
-        FILTER = 14: "the --jq filter failed on the output (an error in it, or out of memory or depth); the command itself succeeded";
+        FILTER = 14: "the --jq filter failed (an error in it, out of memory or depth); the command itself succeeded";
         INTERRUPTED = 130: "interrupted (Ctrl-C)";
         TERMINATED = 143: "terminated (SIGTERM), as CI sends on cancel";
     }
