@@ -22,6 +22,7 @@ mod http;
 mod ids;
 mod output;
 mod passphrase;
+mod policy;
 mod progress;
 mod rotate;
 mod shell;

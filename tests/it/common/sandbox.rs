@@ -355,6 +355,13 @@ impl FaultySandbox {
         serde_json::from_str(&std::fs::read_to_string(&self.state_file).unwrap()).unwrap()
     }
 
+    /// Change the state file as Okta's admin console could (between the test's runs).
+    pub fn edit(&self, change: impl FnOnce(&mut Value)) {
+        let mut state = self.state();
+        change(&mut state);
+        std::fs::write(&self.state_file, state.to_string()).unwrap();
+    }
+
     /// Add server `id` holding `keys` as (kid, status), oldest first; ids are `apk<kid>`.
     pub fn server(&self, id: &str, keys: &[(&str, &str)]) {
         let mut state = self.state();
@@ -420,6 +427,22 @@ impl FaultySandbox {
 
     pub fn lose_answer(&self, pattern: &str, status: u16) {
         self.faults.lose_answer(pattern, status);
+    }
+
+    /// Never answer the next request matching `pattern` (carried out first when `after`).
+    pub fn hang(&self, pattern: &str, after: bool) {
+        self.faults.hang(pattern, after);
+    }
+
+    /// Wait (at most a minute) until a request has hung.
+    pub fn wait_for_hang(&self) {
+        for _ in 0..600 {
+            if self.faults.hung() > 0 {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!("no request hung; requests: {:?}", self.log());
     }
 
     /// The ids the next keys added get, so the expected output can name them.
