@@ -15,6 +15,9 @@ use std::time::Duration;
 use tokio::sync::Notify;
 use tokio::time::Instant;
 
+use crate::env;
+use crate::error::Error;
+
 #[derive(Debug)]
 struct Clock {
     /// The first [`set`].
@@ -82,6 +85,27 @@ pub(crate) fn started() -> Option<Instant> {
 /// `--timeout`, once set.
 pub(crate) fn limit() -> Option<Duration> {
     clock().limit
+}
+
+/// Has the deadline passed? (For a wait that cannot await [`expired`].)
+pub(crate) fn passed() -> bool {
+    clock().at().is_some_and(|at| Instant::now() >= at)
+}
+
+/// The whole command ran past `--timeout` (exit 8): what was still running.
+pub(crate) fn out_of_time(running: &[String]) -> Error {
+    let limit = limit().unwrap_or_default().as_secs();
+    let what = match running {
+        [] => String::new(),
+        all => format!(" while {}", all.join(", inside ")),
+    };
+    Error::network(
+        format!("the command ran out of time (--timeout {limit} s){what}; it was stopped"),
+        Some(format!(
+            "raise --timeout (now {limit} s; profile key `timeout`, environment {})",
+            env::TIMEOUT
+        )),
+    )
 }
 
 /// What is running now (see [`doing`]), the latest first.

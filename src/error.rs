@@ -43,6 +43,7 @@ pub mod exit {
         PENDING = 11: "something needs doing: --dry-run --detailed-exitcode would change something, an audit failed";
         GATE_CLOSED = 12: "the activation gate (--activate-when) did not open: the new key stays INACTIVE";
         CHANGED = 13: "another change is in progress: the server changed under the run; nothing more was changed";
+        FILTER = 14: "the --jq filter failed (an error in it, out of memory or depth); the command itself succeeded";
         INTERRUPTED = 130: "interrupted (Ctrl-C)";
         TERMINATED = 143: "terminated (SIGTERM), as CI sends on cancel";
     }
@@ -165,6 +166,11 @@ pub enum Error {
         during: Option<String>,
         hint: Option<String>,
     },
+
+    /// The `--jq` filter failed on the command's output (exit 14): an error it raised, or
+    /// it ran out of memory or stack. The command itself succeeded; a change it made stands.
+    #[error("{0}")]
+    Filter(String),
 
     /// Stdout was closed by the reader (`| head`): end quietly.
     #[error("broken pipe")]
@@ -329,6 +335,7 @@ impl Error {
             Error::Aborted(_) => exit::ABORTED,
             Error::GateClosed { .. } => exit::GATE_CLOSED,
             Error::Changed { .. } => exit::CHANGED,
+            Error::Filter(_) => exit::FILTER,
             Error::Interrupted { signal, .. } => signal.exit_code(),
             Error::BrokenPipe => exit::SUCCESS,
             Error::Internal(_) => exit::FAILURE,
@@ -347,6 +354,11 @@ impl Error {
             | Error::Changed { hint, .. }
             | Error::Interrupted { hint, .. } => hint.clone(),
             Error::Api(api) => api.hint(),
+            Error::Filter(_) => Some(
+                "the command itself succeeded, and any change it made stands: run it again \
+                 without --jq (or fix the filter) to see its output"
+                    .into(),
+            ),
             _ => None,
         }
     }
@@ -471,6 +483,7 @@ mod tests {
                 during: None,
                 hint: None,
             },
+            Error::Filter("f".into()),
             Error::BrokenPipe,
             Error::Internal("i".into()),
         ];
@@ -490,6 +503,7 @@ mod tests {
                 | Error::GateClosed { .. }
                 | Error::Changed { .. }
                 | Error::Interrupted { .. }
+                | Error::Filter(_)
                 | Error::BrokenPipe
                 | Error::Internal(_) => {}
             }

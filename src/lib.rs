@@ -37,6 +37,11 @@ pub use output::{report_error, report_usage_error};
 
 /// Run one parsed command line to completion on a current-thread runtime.
 pub fn run(cli: cli::Cli) -> Result<()> {
+    // The process that runs a `--jq` filter for its parent: no runtime, nothing else.
+    if let cli::Command::JqFilter(args) = &cli.command {
+        return output::run_jq_filter(&args.expr);
+    }
+    signals::note_arrivals();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -72,27 +77,11 @@ pub fn run(cli: cli::Cli) -> Result<()> {
                 during: running.into_iter().next(),
                 hint: None,
             }),
-            running = deadline::expired() => Err(out_of_time(&running)),
+            running = deadline::expired() => Err(deadline::out_of_time(&running)),
         }
     });
     // A prompt still waiting for a line on its blocking thread after Ctrl-C must not
     // hold the exit up: dropping the runtime would wait for it forever.
     runtime.shutdown_background();
     result
-}
-
-/// The whole command ran past `--timeout` (exit 8): what was still running.
-fn out_of_time(running: &[String]) -> Error {
-    let limit = deadline::limit().unwrap_or_default().as_secs();
-    let what = match running {
-        [] => String::new(),
-        all => format!(" while {}", all.join(", inside ")),
-    };
-    Error::network(
-        format!("the command ran out of time (--timeout {limit} s){what}; it was stopped"),
-        Some(format!(
-            "raise --timeout (now {limit} s; profile key `timeout`, environment {})",
-            env::TIMEOUT
-        )),
-    )
 }

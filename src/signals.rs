@@ -3,6 +3,32 @@
 //! one reacts to the other the same way: the same message, and the exit code of the
 //! signal (130, 143).
 
+use std::sync::atomic::{AtomicU8, Ordering};
+
+/// The signal that arrived, as noted by [`note_arrivals`] (0: none yet).
+static RECEIVED: AtomicU8 = AtomicU8::new(0);
+
+/// Note Ctrl-C and SIGTERM as they arrive, beside tokio's handlers, for a wait that cannot
+/// await [`stop`] (the `--jq` filter's process). Call once, early.
+pub(crate) fn note_arrivals() {
+    #[cfg(unix)]
+    for (number, code) in [(libc::SIGINT, 2u8), (libc::SIGTERM, 15u8)] {
+        // SAFETY: the action only stores to an atomic, which is async-signal-safe.
+        let _ = unsafe {
+            signal_hook_registry::register(number, move || RECEIVED.store(code, Ordering::SeqCst))
+        };
+    }
+}
+
+/// The signal noted by [`note_arrivals`], if one arrived.
+pub(crate) fn received() -> Option<Signal> {
+    match RECEIVED.load(Ordering::SeqCst) {
+        2 => Some(Signal::Interrupt),
+        15 => Some(Signal::Terminate),
+        _ => None,
+    }
+}
+
 /// Which signal stopped the command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Signal {

@@ -371,6 +371,18 @@ pub enum Command {
     /// Print a shell completion script
     #[command(after_help = completion::COMPLETION_HELP)]
     Completion(CompletionArgs),
+
+    /// (internal) Apply a --jq filter to the JSON on stdin: oktakeys runs its filters in a
+    /// process of their own, bounded in memory and time
+    #[command(name = "__jq-filter", hide = true)]
+    JqFilter(JqFilterArgs),
+}
+
+/// The hidden `__jq-filter` command's one argument.
+#[derive(Debug, clap::Args)]
+pub struct JqFilterArgs {
+    /// The jq expression (already checked)
+    pub expr: String,
 }
 
 /// A yes/no from the environment: 1/0, true/false, yes/no, on/off; empty is no.

@@ -78,6 +78,8 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Config(args) => config::run(&cli.global, args).await,
         Command::Doctor => doctor::run(&cli.global).await,
         Command::Completion(args) => completion::run(&args),
+        // Run by `lib::run` before the runtime starts; never dispatched.
+        Command::JqFilter(args) => crate::output::run_jq_filter(&args.expr),
         Command::Sandbox(args) => sandbox::run(&cli.global, args).await,
     }
 }

@@ -2,12 +2,10 @@
 //! Like `gh --jq`: each string result prints raw on its own line, every other result as
 //! compact JSON on its own line.
 
+use crate::error::{Error, Result};
 use jaq_core::load::{Arena, File, Loader};
 use jaq_core::{Compiler, Ctx, Vars, data, unwrap_valr};
 use jaq_json::Val;
-use serde_json::Value;
-
-use crate::error::{Error, Result};
 
 type Data = data::JustLut<Val>;
 
@@ -17,33 +15,30 @@ pub(crate) fn check(expr: &str) -> Result<()> {
     compile(expr, |_| ())
 }
 
-/// Run `expr` on `input`: the lines to print (each ending in a newline).
-pub(crate) fn run(expr: &str, input: &Value) -> Result<String> {
-    let text = serde_json::to_vec(input)
-        .map_err(|e| Error::Internal(format!("cannot render JSON for --jq: {e}")))?;
-    let input = jaq_json::read::parse_single(&text)
+/// Run `expr` on the JSON `input`, writing each result as a line to `out` as it comes
+/// (`repeat(1) | head` ends at once). A runtime error is [`Error::Filter`]; a closed `out`
+/// is [`Error::BrokenPipe`].
+pub(crate) fn filter_to(expr: &str, input: &[u8], out: &mut dyn std::io::Write) -> Result<()> {
+    let input = jaq_json::read::parse_single(input)
         .map_err(|e| Error::Internal(format!("cannot read JSON for --jq: {e}")))?;
-    let mut out = String::new();
-    let mut failure = None;
+    let mut outcome = Ok(());
     compile(expr, |filter| {
         let ctx = Ctx::<Data>::new(&filter.lut, Vars::new([]));
         for result in filter.id.run((ctx, input)).map(unwrap_valr) {
-            match result {
-                Ok(value) => {
-                    out.push_str(&line(&value));
-                    out.push('\n');
-                }
+            let written = match result {
+                Ok(value) => writeln!(out, "{}", line(&value)).and_then(|()| out.flush()),
                 Err(e) => {
-                    failure = Some(Error::Usage(format!("--jq: {e}")));
+                    outcome = Err(Error::Filter(format!("--jq: {e}")));
                     break;
                 }
+            };
+            if let Err(e) = written {
+                outcome = Err(e.into());
+                break;
             }
         }
     })?;
-    match failure {
-        Some(err) => Err(err),
-        None => Ok(out),
-    }
+    outcome
 }
 
 /// A string raw (its text, not quoted), anything else as compact JSON.
@@ -141,7 +136,13 @@ fn load_errors(expr: &str, errors: jaq_core::load::Errors<&str, ()>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{Value, json};
+
+    fn run(expr: &str, input: &Value) -> Result<String> {
+        let mut out = Vec::new();
+        filter_to(expr, input.to_string().as_bytes(), &mut out)?;
+        Ok(String::from_utf8(out).unwrap())
+    }
 
     #[test]
     fn strings_print_raw_and_other_values_compact() {
@@ -163,7 +164,8 @@ mod tests {
             assert!(err.to_string().contains("invalid --jq expression"), "{err}");
         }
         assert!(check(".[] | .kid").is_ok());
+        // At run time: its own exit code, not a usage error (the command has run).
         let err = run(".[0] | .x.y", &json!([1])).unwrap_err();
-        assert_eq!(err.exit_code(), 2, "{err}");
+        assert_eq!(err.exit_code(), 14, "{err}");
     }
 }

@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 impl Printer {
     pub(crate) fn json(&self, value: &Value) -> Result<()> {
         if let Some(expr) = &self.jq {
-            return self.data(&super::jq::run(expr, value)?);
+            return super::jq_process::apply(expr, value);
         }
         let text = if self.stdout_is_terminal {
             pretty(value)?

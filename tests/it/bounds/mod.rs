@@ -14,6 +14,7 @@ use crate::common::*;
 mod commands;
 mod details;
 mod hand_off;
+mod jq;
 
 /// A config whose profile `p` points at `org_url` and gets its token from `token_command`.
 fn token_command_profile(env: &TestEnv, org_url: &str, token_command: &str) {
