@@ -215,8 +215,7 @@ impl EnvOrigins {
 /// values came from environment variables.
 pub fn parse() -> Result<Cli, clap::Error> {
     use clap::{CommandFactory, FromArgMatches};
-    let mut cmd = Cli::command();
-    cmd.build();
+    let mut cmd = help::for_help(Cli::command());
     let matches = cmd.clone().try_get_matches()?;
     let mut cli = Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))?;
     resolve_output(&mut cli)
@@ -343,6 +342,25 @@ pub enum Command {
     /// Print a shell completion script
     #[command(after_help = completion::COMPLETION_HELP)]
     Completion(CompletionArgs),
+
+    /// The global options in full: they may stand anywhere on the line, for any command
+    #[command(
+        name = help::GLOBALS,
+        hide = true,
+        after_help = "Examples:\n  oktakeys help globals\n  oktakeys keys list -p prod -o json --timeout 30"
+    )]
+    Globals,
+}
+
+/// `oktakeys help globals`: the global options in full, as that help shows them.
+pub fn globals_help() -> String {
+    use clap::CommandFactory;
+    let mut cmd = help::for_help(Cli::command());
+    cmd.build();
+    match cmd.find_subcommand_mut(help::GLOBALS) {
+        Some(globals) => globals.render_long_help().to_string(),
+        None => String::new(),
+    }
 }
 
 /// A yes/no from the environment: 1/0, true/false, yes/no, on/off; empty is no.

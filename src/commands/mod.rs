@@ -45,13 +45,13 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Keys(KeysArgs {
             command: KeysCommand::Rotate(rotate),
             auth_server,
-            fleet,
-        }) => rotate::run(&cli.global, auth_server, &fleet, rotate).await,
+            ..
+        }) => rotate::run(&cli.global, auth_server, rotate).await,
         Command::Keys(KeysArgs {
             command: KeysCommand::Audit(audit),
             auth_server,
-            fleet,
-        }) => audit::run(&cli.global, auth_server, &fleet, audit).await,
+            ..
+        }) => audit::run(&cli.global, auth_server, audit).await,
         Command::Keys(KeysArgs {
             command: KeysCommand::Verify(verify),
             auth_server,
@@ -68,6 +68,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Config(args) => config::run(&cli.global, args).await,
         Command::Doctor => doctor::run(&cli.global).await,
         Command::Completion(args) => completion::run(&args),
+        Command::Globals => crate::output::write_stdout(&crate::cli::globals_help()),
         Command::Sandbox(args) => sandbox::run(&cli.global, args).await,
     }
 }
