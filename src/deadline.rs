@@ -79,6 +79,11 @@ pub(crate) fn limit() -> Option<Duration> {
     clock().limit
 }
 
+/// What is running now (see [`doing`]), the latest first.
+pub(crate) fn running() -> Vec<String> {
+    clock().doing.iter().rev().map(|(_, w)| w.clone()).collect()
+}
+
 /// Ends when the deadline has passed: with what was running then (the latest first).
 pub(crate) async fn expired() -> Vec<String> {
     loop {
@@ -87,7 +92,7 @@ pub(crate) async fn expired() -> Vec<String> {
         let at = clock().at();
         match at {
             Some(at) if Instant::now() >= at => {
-                return clock().doing.iter().rev().map(|(_, w)| w.clone()).collect();
+                return running();
             }
             Some(at) => {
                 tokio::select! {

@@ -12,7 +12,7 @@ use std::fmt::Write;
 /// A character a terminal could act on or that reorders text: C0 controls, DEL, C1
 /// controls, and the bidi embeddings, overrides, isolates and marks (the same set a kid
 /// may never hold).
-use keymaterial::jwk::is_terminal_control as is_unsafe;
+pub(crate) use keymaterial::jwk::is_terminal_control as is_unsafe;
 
 fn escape_where(text: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
     if !text.chars().any(|c| is_unsafe(c) && !keep(c)) {

@@ -205,6 +205,17 @@ pub(crate) struct ReplaceError {
 /// the complete new one. The directory must exist. A symlink at `path` is replaced, not
 /// followed.
 pub(crate) fn replace_private(path: &Path, bytes: &[u8]) -> Result<(), ReplaceError> {
+    write_private_via_temp(path, bytes, true)
+}
+
+/// Create `path` with `bytes`, mode 0600, as [`replace_private`] writes (a complete file
+/// or none, even if the process dies), but never over an existing file: that is
+/// `AlreadyExists`, and the file is not touched.
+pub(crate) fn create_private_complete(path: &Path, bytes: &[u8]) -> Result<(), ReplaceError> {
+    write_private_via_temp(path, bytes, false)
+}
+
+fn write_private_via_temp(path: &Path, bytes: &[u8], replace: bool) -> Result<(), ReplaceError> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -230,7 +241,14 @@ pub(crate) fn replace_private(path: &Path, bytes: &[u8]) -> Result<(), ReplaceEr
     };
     let result = write_synced(&mut file, bytes).and_then(|()| {
         drop(file);
-        std::fs::rename(&tmp, path)
+        if replace {
+            std::fs::rename(&tmp, path)
+        } else {
+            // A second name for the complete file, refused if the target exists.
+            std::fs::hard_link(&tmp, path).map(|()| {
+                let _ = std::fs::remove_file(&tmp);
+            })
+        }
     });
     result.map_err(|source| {
         let _ = std::fs::remove_file(&tmp);

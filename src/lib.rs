@@ -22,6 +22,7 @@ mod http;
 mod ids;
 mod output;
 mod passphrase;
+mod policy;
 mod progress;
 mod rotate;
 mod shell;
@@ -58,10 +59,18 @@ pub fn run(cli: cli::Cli) -> Result<()> {
         // Biased: a command that watches the signals itself (rotate), or its own deadline
         // (a request), gets to report first. Dropping the command's future kills the
         // user commands it runs (`shell`).
+        let stop = signals::stop();
+        let stop = async move { (stop.await, deadline::running()) };
         tokio::select! {
             biased;
             result = commands::dispatch(cli) => result,
-            signal = signals::stop() => Err(Error::Interrupted { signal, during: None, hint: None }),
+            // What ran is read as the signal arrives: the command's future is dropped
+            // before this arm's code runs.
+            (signal, running) = stop => Err(Error::Interrupted {
+                signal,
+                during: running.into_iter().next(),
+                hint: None,
+            }),
             running = deadline::expired() => Err(out_of_time(&running)),
         }
     });

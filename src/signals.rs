@@ -22,34 +22,37 @@ impl Signal {
     }
 }
 
-/// The first of Ctrl-C and SIGTERM to arrive. A signal that cannot be watched (no
+/// The first of Ctrl-C and SIGTERM to arrive. The handlers are installed at the call, not
+/// at the first poll, so a command that starts with work that does not yield (a key being
+/// generated) is still interrupted with a message. A signal that cannot be watched (no
 /// handler could be installed) simply never arrives.
-pub(crate) async fn stop() -> Signal {
-    let ctrl_c = async {
+pub(crate) fn stop() -> impl std::future::Future<Output = Signal> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let interrupt = signal(SignalKind::interrupt()).ok();
+        let terminate = signal(SignalKind::terminate()).ok();
+        async move {
+            let on = |s: Option<tokio::signal::unix::Signal>, which: Signal| async move {
+                match s {
+                    Some(mut s) => {
+                        s.recv().await;
+                        which
+                    }
+                    None => std::future::pending().await,
+                }
+            };
+            tokio::select! {
+                signal = on(interrupt, Signal::Interrupt) => signal,
+                signal = on(terminate, Signal::Terminate) => signal,
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    async {
         match tokio::signal::ctrl_c().await {
             Ok(()) => Signal::Interrupt,
             Err(_) => std::future::pending().await,
         }
-    };
-    tokio::select! {
-        signal = ctrl_c => signal,
-        signal = terminate() => signal,
     }
-}
-
-#[cfg(unix)]
-async fn terminate() -> Signal {
-    use tokio::signal::unix::{SignalKind, signal};
-    match signal(SignalKind::terminate()) {
-        Ok(mut sig) => {
-            sig.recv().await;
-            Signal::Terminate
-        }
-        Err(_) => std::future::pending().await,
-    }
-}
-
-#[cfg(not(unix))]
-async fn terminate() -> Signal {
-    std::future::pending().await
 }

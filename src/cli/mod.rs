@@ -14,6 +14,7 @@ mod config;
 mod doctor;
 mod help;
 mod keys;
+mod policy;
 mod sandbox;
 mod servers;
 mod token;
@@ -28,6 +29,7 @@ pub use keys::{
     AddArgs, AuditArgs, DeleteArgs, FleetArgs, GenerateArgs, Kdf, KeysArgs, KeysCommand, ListArgs,
     MatchArgs, MutateArgs, PrivateKeyFormat, RotateArgs, VerifyArgs,
 };
+pub use policy::{PlanArgs, PolicyArgs, PolicyCommand};
 pub use sandbox::{
     SandboxArgs, SandboxCommand, SandboxFailWith, SandboxResetArgs, SandboxServeArgs,
 };
@@ -328,6 +330,12 @@ pub enum Command {
 
     /// Decrypt an encrypted access token and check it
     Token(TokenArgs),
+
+    /// Show what `apply` would change to bring the servers to the policy file (reads only)
+    Plan(PlanArgs),
+
+    /// The policy file of plan and apply: its JSON Schema
+    Policy(PolicyArgs),
 
     /// Create profiles, list them, and show which settings apply and where they come from
     Config(ConfigArgs),

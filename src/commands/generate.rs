@@ -2,8 +2,7 @@
 //! encrypted with `--encrypt`, or a private JWK) or to a command's stdin, the public JWK to
 //! stdout. No profile, no network.
 
-use std::fs::{self, File};
-use std::io::Write;
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
@@ -16,7 +15,6 @@ use crate::files;
 use crate::output::Printer;
 use crate::passphrase::{Purpose, passphrase};
 use crate::shell;
-use keymaterial::generate::generate;
 use keymaterial::jwk::PublicKey;
 use keymaterial::secret::Secret;
 
@@ -38,7 +36,7 @@ pub(crate) async fn run(global: &GlobalArgs, args: &GenerateArgs) -> Result<()> 
         .encrypt
         .then(|| passphrase(Purpose::Encrypt))
         .transpose()?;
-    let (pem, public) = generate(bits)?;
+    let (pem, public) = generate(bits).await?;
     let (secret, form) = match (args.private_key_format, &passphrase) {
         (PrivateKeyFormat::Jwk, _) => (private_out::private_jwk(&pem, &args.kid)?, "private JWK"),
         (PrivateKeyFormat::Pem, Some(pass)) => (
@@ -86,6 +84,16 @@ pub(crate) async fn run(global: &GlobalArgs, args: &GenerateArgs) -> Result<()> 
     printer.json(&public_jwk(&public, &args.kid))
 }
 
+/// A new RSA key pair, made on a blocking thread: the seconds it can take stay
+/// interruptible (Ctrl-C is 130, SIGTERM 143, each with a message) and within `--timeout`.
+pub(crate) async fn generate(bits: usize) -> Result<(Secret, PublicKey)> {
+    let _doing = crate::deadline::doing(format!("generating the {bits}-bit RSA key"));
+    tokio::task::spawn_blocking(move || keymaterial::generate::generate(bits))
+        .await
+        .map_err(|e| Error::Internal(format!("key generation failed: {e}")))?
+        .map_err(Error::from)
+}
+
 /// Hand a private key to `--private-key-command` on its stdin. Trusted only when the
 /// command read all of it and exited 0: one that ignores its input (`echo stored-ok`)
 /// cannot have stored the key. `Err` says why not, after the flag's name.
@@ -115,13 +123,13 @@ fn kdf(kdf: Kdf) -> private_out::Kdf {
 
 /// Generate a key pair and write the private key to `path` (see [`write_private_key`]).
 /// Checks the path before the (slow) generation, so a mistake costs nothing.
-pub(crate) fn generate_to_file(
+pub(crate) async fn generate_to_file(
     path: &Path,
     bits: usize,
     force: bool,
 ) -> Result<(Secret, PublicKey)> {
     check_target(path, force)?;
-    let (secret, public) = generate(bits)?;
+    let (secret, public) = generate(bits).await?;
     write_private_key(path, &secret, force)?;
     Ok((secret, public))
 }
@@ -166,11 +174,38 @@ fn check_target(path: &Path, force: bool) -> Result<()> {
 }
 
 fn exists(path: &Path) -> Error {
+    if !holds_more_than_remains(path) {
+        return Error::config_hint(
+            format!(
+                "--private-key-out {}: the file exists but holds no complete key (empty or cut \
+                 short: a run may have died while writing it)",
+                path.display()
+            ),
+            "if no public key was used from that run, remove the file and run again, or pass \
+             --force to replace it",
+        );
+    }
     Error::KeyFile(format!(
         "--private-key-out {}: the file exists; it may be a key still in use. \
          Choose another file, or pass --force to replace it",
         path.display()
     ))
+}
+
+/// Does `path` hold something other than the remains of a run that died while writing
+/// it (nothing, or a PEM or JWK cut short)? Unreadable or anything else counts as yes:
+/// such a file is left alone as a key that may be in use.
+pub(crate) fn holds_more_than_remains(path: &Path) -> bool {
+    let Ok(bytes) = crate::files::read_local(path) else {
+        return true;
+    };
+    let bytes = zeroize::Zeroizing::new(bytes);
+    let text = String::from_utf8_lossy(&bytes);
+    let text = text.trim();
+    let cut_pem = text.starts_with("-----BEGIN") && !text.contains("-----END");
+    let cut_jwk =
+        text.starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(text).is_err();
+    !(text.is_empty() || cut_pem || cut_jwk)
 }
 
 fn parent_dir(path: &Path) -> PathBuf {
@@ -180,10 +215,9 @@ fn parent_dir(path: &Path) -> PathBuf {
     }
 }
 
-/// Write the private key. Without `force`, the file is created exclusively (an existing
-/// file is never touched). With `force`, the key is written to a new 0600 file beside the
-/// target and renamed over it, so the target is at every moment the old key or the
-/// complete new one.
+/// Write the private key: to a new 0600 file beside the target, then given the target's
+/// name, so the target is at every moment absent (or the old key) or the complete new one,
+/// whenever the process dies. Without `force` an existing file is never touched.
 fn write_private_key(path: &Path, key: &Secret, force: bool) -> Result<()> {
     let io_err = |what: &str, p: &Path, e: std::io::Error| {
         Error::KeyFile(format!(
@@ -191,26 +225,13 @@ fn write_private_key(path: &Path, key: &Secret, force: bool) -> Result<()> {
             p.display()
         ))
     };
-    let write = |file: &mut File| -> std::io::Result<()> {
-        file.write_all(key.expose().as_bytes())?;
-        file.sync_all()
+    let written = match force {
+        true => files::replace_private(path, key.expose().as_bytes()),
+        false => files::create_private_complete(path, key.expose().as_bytes()),
     };
-    if !force {
-        let mut file = match files::create_private(path) {
-            Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(exists(path)),
-            Err(e) => return Err(io_err("create the file", path, e)),
-        };
-        if let Err(e) = write(&mut file) {
-            drop(file);
-            let _ = fs::remove_file(path);
-            return Err(io_err("write the file", path, e));
-        }
-        return Ok(());
-    }
-
-    files::replace_private(path, key.expose().as_bytes()).map_err(|e| match e.temporary {
+    written.map_err(|e| match e.temporary {
         Some(tmp) => io_err("create a temporary file", &tmp, e.source),
+        None if e.source.kind() == std::io::ErrorKind::AlreadyExists => exists(path),
         None => io_err("write the file", path, e.source),
     })
 }

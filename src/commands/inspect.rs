@@ -141,10 +141,71 @@ pub(crate) fn check_issuer(jwt: &Decoded, expected: &str) -> Result<(), String> 
 
 /// `exp` must be after `now` (seconds since the epoch). `Ok` is the seconds left.
 pub(crate) fn check_expiry(jwt: &Decoded, now: i64) -> Result<i64, String> {
-    match jwt.claim_i64("exp") {
+    match numeric_date(jwt, "exp")? {
         Some(exp) if exp > now => Ok(exp - now),
         Some(exp) => Err(format!("the token expired {} s ago (exp {exp})", now - exp)),
         None => Err("the JWT has no exp claim".into()),
+    }
+}
+
+/// `nbf`, when the token has one, must not be after `now`.
+pub(crate) fn check_not_before(jwt: &Decoded, now: i64) -> Result<Option<i64>, String> {
+    match numeric_date(jwt, "nbf")? {
+        Some(nbf) if nbf > now => Err(format!(
+            "the token is not valid yet: nbf is {} s in the future (nbf {nbf})",
+            nbf - now
+        )),
+        other => Ok(other),
+    }
+}
+
+/// The latest date a NumericDate may name: the end of the year 9999.
+const LAST_DATE: i64 = 253_402_300_799;
+
+/// A NumericDate claim (RFC 7519 §2: seconds since the epoch, a JSON number); a claim of
+/// another type or out of range says so, rather than passing for a missing one.
+fn numeric_date(jwt: &Decoded, name: &str) -> Result<Option<i64>, String> {
+    let value = match jwt.claims.get(name) {
+        None => return Ok(None),
+        Some(Value::Number(n)) => n,
+        Some(Value::String(s)) => {
+            return Err(format!(
+                "{name} is a string ({}), not a number of seconds",
+                Value::from(s.as_str())
+            ));
+        }
+        Some(other) => {
+            return Err(format!(
+                "{name} is {}, not a number of seconds",
+                json_type(other)
+            ));
+        }
+    };
+    let seconds = value
+        .as_i64()
+        .or_else(|| {
+            value
+                .as_f64()
+                .filter(|f| f.is_finite() && f.abs() < 1e17)
+                .map(|f| f.floor() as i64)
+        })
+        .filter(|s| (0..=LAST_DATE).contains(s));
+    match seconds {
+        Some(s) => Ok(Some(s)),
+        None => Err(format!(
+            "{name} is {value}, out of range for a date (0 to {LAST_DATE}, the end of 9999)"
+        )),
+    }
+}
+
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
     }
 }
 

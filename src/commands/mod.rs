@@ -19,6 +19,7 @@ mod inspect;
 mod key_match;
 mod key_source;
 pub mod keys;
+mod policy;
 mod private_key;
 mod retirement;
 mod rollback;
@@ -65,6 +66,8 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Keys(args) => keys::run(&cli.global, args).await,
         Command::Servers(args) => servers::run(&cli.global, args).await,
         Command::Token(args) => token::run(&cli.global, args).await,
+        Command::Plan(args) => policy::plan(&cli.global, &args).await,
+        Command::Policy(args) => policy::run(&cli.global, &args),
         Command::Config(args) => config::run(&cli.global, args).await,
         Command::Doctor => doctor::run(&cli.global).await,
         Command::Completion(args) => completion::run(&args),

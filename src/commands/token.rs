@@ -40,9 +40,19 @@ async fn read_token(arg: &Secret) -> Result<Secret> {
         return Ok(Secret::new(arg.expose().trim()));
     }
     let keep = keymaterial::jwe::MAX_TOKEN_LEN as u64 + 1024;
-    let (bytes, _) = super::stdin::read("the token", keep, false)
+    let (bytes, total) = super::stdin::read("the token", keep, true)
         .await
         .map_err(|e| Error::Usage(format!("cannot read the token from stdin: {e}")))?;
+    // The input's own length, not the part kept.
+    if total > keymaterial::jwe::MAX_TOKEN_LEN as u64 {
+        return Err(Error::verification(
+            format!(
+                "cannot decrypt: the token on stdin is {total} bytes long, more than the {} accepted",
+                keymaterial::jwe::MAX_TOKEN_LEN
+            ),
+            "pipe in one access token (a JWE of five dot-separated parts)",
+        ));
+    }
     let text = std::str::from_utf8(&bytes)
         .map_err(|_| Error::Usage("the token on stdin is not text".into()))?;
     if text.trim().is_empty() {
@@ -81,6 +91,12 @@ async fn verify(
         Error::verification(
             format!("the issuer check failed: {why}"),
             format!("the token comes from another authorization server than {id}"),
+        )
+    })?;
+    inspect::check_not_before(jwt, keymaterial::jws::now_secs()).map_err(|why| {
+        Error::verification(
+            format!("the not-before check failed: {why}"),
+            "check this machine's clock against the server's",
         )
     })?;
     let left = inspect::check_expiry(jwt, keymaterial::jws::now_secs()).map_err(|why| {

@@ -226,6 +226,16 @@ impl Run<'_> {
                 format!("the token comes from another issuer than authorization server {id}"),
             ),
         }
+        // A token not valid yet fails (it has no nbf from Okta, but a forged or skewed one).
+        match inspect::check_not_before(&opened.jwt, keymaterial::jws::now_secs()) {
+            Ok(None) => {}
+            Ok(Some(nbf)) => checks.push(Check::pass("nbf", format!("nbf {nbf} has passed"))),
+            Err(why) => fail(
+                &mut checks,
+                Check::fail("nbf", why),
+                "check this machine's clock against the server's".into(),
+            ),
+        }
         match inspect::check_expiry(&opened.jwt, keymaterial::jws::now_secs()) {
             Ok(left) => checks.push(Check::pass(
                 "exp",

@@ -27,6 +27,7 @@ mod keys_generate;
 mod keys_rotate;
 mod keys_rotate_e2e;
 mod layout;
+mod policy;
 mod progress;
 mod readme;
 mod rotation;

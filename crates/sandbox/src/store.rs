@@ -7,7 +7,7 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{ErrorKind, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::model::{MIGRATED_VERSIONS, STATE_VERSION, State};
 use crate::error::{Error, Result};
@@ -122,8 +122,22 @@ impl Store {
 
     /// The state, and whether it was migrated from an older format (or completed).
     fn read(&self) -> Result<Option<(State, bool)>> {
-        let bytes = match fs::read(&self.path) {
-            Ok(bytes) => bytes,
+        let bytes = match read_capped(&self.path) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => {
+                return Err(Error::config_hint(
+                    format!(
+                        "the sandbox state file {} is larger than {} MiB, more than a sandbox's \
+                         state can be; it was not read",
+                        self.path.display(),
+                        MAX_STATE_BYTES >> 20
+                    ),
+                    format!(
+                        "remove it, or restore the seed with `oktakeys sandbox reset --state {}`",
+                        self.path.display()
+                    ),
+                ));
+            }
             Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
             Err(e) => {
                 return Err(Error::config(format!(
@@ -209,6 +223,20 @@ fn process_alive(pid: u32) -> bool {
         let _ = pid;
         true
     }
+}
+
+/// The most a state file may hold: thousands of keys fit in far less, and a bigger file
+/// (planted, or grown by a runaway script) must not be read into memory.
+pub(crate) const MAX_STATE_BYTES: u64 = 16 << 20;
+
+/// The file's bytes, or `None` when it holds more than [`MAX_STATE_BYTES`].
+fn read_capped(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    File::open(path)?
+        .take(MAX_STATE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= MAX_STATE_BYTES).then_some(bytes))
 }
 
 /// Create (truncate) `path` readable and writable by its owner only.

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::cli::RotateArgs;
-use crate::commands::generate::{generate_to_file, hand_off};
+use crate::commands::generate::{generate_to_file, hand_off, holds_more_than_remains};
 use crate::commands::key_source::{KeySource, load_key};
 use crate::error::{Error, Result};
 use crate::output::Printer;
@@ -34,7 +34,7 @@ pub(super) async fn key_material(
                 .private_key_out
                 .as_deref()
                 .ok_or_else(|| Error::Usage("--generate needs --private-key-out FILE".into()))?;
-            match generated_key(path, args, printer)? {
+            match generated_key(path, args, printer).await? {
                 Some(key) => key,
                 None => {
                     let what = format!("{} would be written", path.display());
@@ -52,7 +52,11 @@ pub(super) async fn key_material(
 
 /// `--generate`: the key in an existing file (a re-run), or a new one written now, before
 /// anything is sent. `None` with `--dry-run` when there is no file yet.
-fn generated_key(path: &Path, args: &RotateArgs, printer: &Printer) -> Result<Option<PublicKey>> {
+async fn generated_key(
+    path: &Path,
+    args: &RotateArgs,
+    printer: &Printer,
+) -> Result<Option<PublicKey>> {
     if path.exists() {
         let key = existing_private_key(path)?;
         printer.note(format!(
@@ -71,7 +75,7 @@ fn generated_key(path: &Path, args: &RotateArgs, printer: &Printer) -> Result<Op
         return Ok(None);
     }
     let bits = args.bits.bits();
-    let (secret, key) = generate_to_file(path, bits, false)?;
+    let (secret, key) = generate_to_file(path, bits, false).await?;
     drop(secret);
     printer.note(format!(
         "Wrote the new {bits}-bit private key to {} (PKCS#8 PEM, mode 0600).",
@@ -83,7 +87,7 @@ fn generated_key(path: &Path, args: &RotateArgs, printer: &Printer) -> Result<Op
 /// `--generate --private-key-command`: a new key, piped to the command as PKCS#8 PEM;
 /// nothing on disk. The command must succeed before anything is sent (exit 3 if not).
 async fn stored_by_command(command: &str, bits: usize, printer: &Printer) -> Result<PublicKey> {
-    let (secret, key) = keymaterial::generate::generate(bits)?;
+    let (secret, key) = crate::commands::generate::generate(bits).await?;
     let handed = hand_off(command, &secret).await;
     drop(secret);
     match handed {
@@ -112,6 +116,16 @@ async fn stored_by_command(command: &str, bits: usize, printer: &Printer) -> Res
 fn existing_private_key(path: &Path) -> Result<PublicKey> {
     let name = path.display().to_string();
     crate::files::require_owner_only(path, &format!("the private key file {name}"))?;
+    if !holds_more_than_remains(path) {
+        return Err(Error::config_hint(
+            format!(
+                "--private-key-out {name} exists but holds no complete private key (empty or \
+                 cut short: a run may have died while writing it)"
+            ),
+            "if no key was added from it (`oktakeys keys list` shows its kid), remove the file \
+             and run the same command again; otherwise give --private-key-out a new file",
+        ));
+    }
     let bytes = zeroize::Zeroizing::new(
         crate::files::read_local(path).map_err(|why| Error::KeyFile(why.message(&name)))?,
     );

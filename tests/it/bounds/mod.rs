@@ -12,6 +12,7 @@ use crate::common::sandbox::ServedEnv;
 use crate::common::*;
 
 mod commands;
+mod details;
 mod hand_off;
 
 /// A config whose profile `p` points at `org_url` and gets its token from `token_command`.

@@ -355,6 +355,13 @@ impl FaultySandbox {
         serde_json::from_str(&std::fs::read_to_string(&self.state_file).unwrap()).unwrap()
     }
 
+    /// Change the state file as Okta's admin console could (between the test's runs).
+    pub fn edit(&self, change: impl FnOnce(&mut Value)) {
+        let mut state = self.state();
+        change(&mut state);
+        std::fs::write(&self.state_file, state.to_string()).unwrap();
+    }
+
     /// Add server `id` holding `keys` as (kid, status), oldest first; ids are `apk<kid>`.
     pub fn server(&self, id: &str, keys: &[(&str, &str)]) {
         let mut state = self.state();

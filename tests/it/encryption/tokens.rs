@@ -626,3 +626,108 @@ fn match_finds_the_active_key_and_fails_for_an_inactive_or_absent_one() {
         "{err}"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// issue 17, item 6: messages and escaping
+
+/// `claims` signed by the server's signing key and encrypted to the ACTIVE key.
+fn token_with_claims(claims: Value) -> String {
+    let mut header = Map::new();
+    header.insert("kid".into(), json!(SIGNING_KID));
+    let jwt = keymaterial::jws::sign(signing_key(), header, &claims);
+    encrypt_to(
+        ENC_PEM,
+        jwt.expose(),
+        KeyAlg::RsaOaep256,
+        ContentEnc::A256Gcm,
+        "enc-active",
+    )
+}
+
+/// Item 6: C1 controls and bidi overrides in claims are shown as JSON escapes for people;
+/// `-o json` keeps the exact value.
+#[test]
+fn item6_token_decrypt_escapes_c1_controls_and_bidi_overrides_in_claims() {
+    let env = TestEnv::new();
+    let key = write_key(&env, "enc.pem", ENC_PEM, 0o600);
+    let sub = "svc\u{9b}2J\u{85}x\u{202e}txt.exe\u{7f}";
+    let token = token_with_claims(json!({"sub": sub, "exp": now() + 3600}));
+    let out = run_clean(&mut decrypt_cmd(&env, &key, &token), &[&token]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let shown = stdout(&out);
+    assert!(
+        !shown.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || c == '\u{7f}'),
+        "{shown:?}"
+    );
+    assert_has(&shown, r#""sub": "svc\u009b2J\u0085x\u202etxt.exe\u007f""#);
+    let out = run_clean(
+        decrypt_cmd(&env, &key, &token).args(["-o", "json"]),
+        &[&token],
+    );
+    let body: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(body["claims"]["sub"], sub);
+}
+
+/// Item 6: a token too long is reported with the input's length, not the part read.
+#[test]
+fn item6_an_overlong_token_is_reported_with_its_own_length() {
+    let env = TestEnv::new();
+    let key = write_key(&env, "enc.pem", ENC_PEM, 0o600);
+    let long = "a".repeat(300_000);
+    let out = run(env
+        .cmd()
+        .args(["token", "decrypt", "--private-key"])
+        .arg(&key)
+        .arg("-")
+        .write_stdin(long));
+    assert_eq!(out.status.code(), Some(10), "{}", stderr(&out));
+    assert_has(
+        &stderr(&out),
+        "the token on stdin is 300000 bytes long, more than the 262144 accepted",
+    );
+}
+
+/// Item 6: `exp` as a string or out of range says so (not "no exp claim"); a token whose
+/// `nbf` is in the future fails `token decrypt --auth-server` and `keys verify`.
+#[test]
+fn item6_exp_of_the_wrong_type_or_range_and_a_future_nbf_are_named() {
+    let (server, base, env, key) = encrypting_org();
+    let iss = issuer(&base);
+    let cases = [
+        (
+            json!({"iss": iss, "exp": (now() + 3600).to_string()}),
+            "error: the expiry check failed: exp is a string (\"",
+        ),
+        (
+            json!({"iss": iss, "exp": 1e300}),
+            "error: the expiry check failed: exp is 1e+300, out of range for a date",
+        ),
+        (
+            json!({"iss": iss, "exp": now() + 3600, "nbf": now() + 600}),
+            "error: the not-before check failed: the token is not valid yet: nbf is ",
+        ),
+    ];
+    for (claims, expected) in cases {
+        let token = token_with_claims(claims);
+        let mut cmd = env.cmd_with_org(&base);
+        cmd.args(["token", "decrypt", "--auth-server", SERVER, "--private-key"])
+            .arg(&key)
+            .arg("-")
+            .write_stdin(token.clone());
+        let out = run_clean(&mut cmd, &[&token]);
+        assert_eq!(out.status.code(), Some(10), "{}", stderr(&out));
+        assert_starts(&stderr(&out), expected);
+    }
+
+    let token = token_with_claims(json!({"iss": iss, "exp": now() + 3600, "nbf": now() + 600}));
+    let mock = mock_token(&server, &token);
+    let out = run_clean(&mut verify_cmd(&env, &base, &key), &[&token]);
+    mock.assert();
+    assert_eq!(out.status.code(), Some(10), "{}", stderr(&out));
+    assert_has(
+        &stdout(&out),
+        "FAIL  nbf        the token is not valid yet: nbf is ",
+    );
+}
