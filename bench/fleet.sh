@@ -2,7 +2,8 @@
 # Benchmark (not a test): many servers at once. Starts `oktakeys sandbox serve` (release
 # build) holding 50 authorization servers with 100 ms of latency and measures with
 # hyperfine, in one run, `keys list --all-auth-servers` and `keys rotate --all-auth-servers`
-# at --parallel 1 and at the default (8); then `keys list --all-auth-servers` against a
+# at --parallel 1 and at the default (8), `plan` with nothing to change and `apply`
+# rotating every server (policy files: all_active); then `keys list --all-auth-servers` against a
 # sandbox rate limit of 600 requests a minute with --max-api-capacity 50 (RATE_RUNS runs
 # back to back, their mean).
 #
@@ -77,6 +78,18 @@ export OKTA_ORG_URL=$BASE
 RESET="cp $TMP/seed.json $TMP/fast.json"
 LIST="$BIN keys list --all-auth-servers -o id"
 ROTATE="$BIN keys rotate --all-auth-servers --jwk $TMP/new.json --yes -q"
+# The policy rows: plan with nothing to change (the seeded keys are new), and apply
+# rotating every server (rotate_after = "0s"; the key generated and handed to a command).
+cat > "$TMP/plan.toml" <<'TOML'
+[defaults]
+rotate_after = "90d"
+private_key_command = "cat > /dev/null"
+[[servers]]
+all_active = true
+TOML
+sed 's/rotate_after = "90d"/rotate_after = "0s"\nkey_bits = 2048/' "$TMP/plan.toml" > "$TMP/apply.toml"
+PLAN="$BIN plan --file $TMP/plan.toml --detailed-exitcode"
+APPLY="$BIN apply --file $TMP/apply.toml --yes -q"
 
 # requests COMMAND…: how many requests one run makes (the -v log has one line each).
 requests() {
@@ -84,16 +97,21 @@ requests() {
 }
 eval "$RESET"; N_LIST=$(requests $LIST --parallel 1)
 eval "$RESET"; N_ROTATE=$(requests $ROTATE --parallel 1)
+eval "$RESET"; N_PLAN=$(requests $PLAN --parallel 1)
+eval "$RESET"; N_APPLY=$(requests $APPLY --parallel 1)
 eval "$RESET"
-[ "$N_LIST" -gt "$SERVERS" ] && [ "$N_ROTATE" -gt "$SERVERS" ] ||
-    { echo "bench: unexpected request counts ($N_LIST, $N_ROTATE)" >&2; exit 1; }
+[ "$N_LIST" -gt "$SERVERS" ] && [ "$N_ROTATE" -gt "$SERVERS" ] &&
+    [ "$N_PLAN" -gt "$SERVERS" ] && [ "$N_APPLY" -le "$N_ROTATE" ] ||
+    { echo "bench: unexpected request counts ($N_LIST, $N_ROTATE, $N_PLAN, $N_APPLY)" >&2; exit 1; }
 
 hyperfine -N --style basic --runs "$RUNS" --export-json "$TMP/fleet.json" \
     -n "list --parallel 1" "$LIST --parallel 1" \
     -n "list (default 8)" "$LIST" \
     --prepare "$RESET" \
     -n "rotate --parallel 1" "$ROTATE --parallel 1" \
-    -n "rotate (default 8)" "$ROTATE" >&2
+    -n "rotate (default 8)" "$ROTATE" \
+    -n "plan, nothing to change (default 8)" "$PLAN" \
+    -n "apply, rotating each (default 8)" "$APPLY" >&2
 
 # The rate-limited row: 600 requests a minute, oktakeys keeps to half of it.
 serve rated --rate-limit 600 --rate-limit-window 60
@@ -107,15 +125,15 @@ done
 RATED_TOTAL=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$start" "$(date +%s.%N)")
 if grep -q '429' "$TMP/rated.err"; then echo "bench: the sandbox answered 429" >&2; fi
 
-python3 - "$TMP/fleet.json" "$RATED_TOTAL" "$N_LIST" "$N_ROTATE" "$LATENCY_MS" "$SERVERS" "$RATE_RUNS" <<'PY'
+python3 - "$TMP/fleet.json" "$RATED_TOTAL" "$N_LIST" "$N_ROTATE" "$LATENCY_MS" "$SERVERS" "$RATE_RUNS" "$N_PLAN" "$N_APPLY" <<'PY'
 import json, sys
 fleet = json.load(open(sys.argv[1]))["results"]
 rated_total = float(sys.argv[2])
-n_list, n_rotate, latency, servers, rate_runs = map(int, sys.argv[3:])
+n_list, n_rotate, latency, servers, rate_runs, n_plan, n_apply = map(int, sys.argv[3:])
 print(f"{servers} servers, {latency} ms latency per request")
 print(f"{'command':<50} {'median':>8} {'requests':>9} {'bound':>8} {'ratio':>6}")
 for r in fleet:
-    n = n_list if r["command"].startswith("list") else n_rotate
+    n = {"list": n_list, "rotate": n_rotate, "plan,": n_plan, "apply,": n_apply}[r["command"].split()[0]]
     parallel = 1 if "--parallel 1" in r["command"] else 8
     bound = n * latency / 1000 / parallel
     print(f"{r['command']:<50} {r['median']:>7.2f}s {n:>9} {bound:>7.2f}s {r['median'] / bound:>6.2f}")

@@ -29,7 +29,7 @@ pub use keys::{
     AddArgs, AuditArgs, DeleteArgs, FleetArgs, GenerateArgs, Kdf, KeysArgs, KeysCommand, ListArgs,
     MatchArgs, MutateArgs, PrivateKeyFormat, RotateArgs, VerifyArgs,
 };
-pub use policy::{PlanArgs, PolicyArgs, PolicyCommand};
+pub use policy::{ApplyArgs, PlanArgs, PolicyArgs, PolicyCommand};
 pub use sandbox::{
     SandboxArgs, SandboxCommand, SandboxFailWith, SandboxResetArgs, SandboxServeArgs,
 };
@@ -333,6 +333,9 @@ pub enum Command {
 
     /// Show what `apply` would change to bring the servers to the policy file (reads only)
     Plan(PlanArgs),
+
+    /// Bring the servers to the policy file: rotate, gate, activate, encrypt, verify, retire
+    Apply(ApplyArgs),
 
     /// The policy file of plan and apply: its JSON Schema
     Policy(PolicyArgs),

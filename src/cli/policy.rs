@@ -53,6 +53,41 @@ pub struct PlanArgs {
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
+Plans as `oktakeys plan` does, shows the plan, asks once (--yes for CI; without a terminal
+and without --yes, exit 9), then converges each server in the safe order, through the same
+code as `keys rotate`: a new key (generated, handed to private_key_command, added INACTIVE)
+or a staged one, the activation gate (activate_when), the activation, encryption, the
+verify proof (a token from the server's own token endpoint is a JWE to the ACTIVE key, and
+opens with the new private key when this run made it), then the retirement of previous keys.
+
+Idempotent: a second apply does nothing. Resumable: Okta is the state, so an apply stopped
+anywhere (even kill -9) is completed by the next one, nothing done twice (a key stopped
+between its private_key_command and its add is never added; the next apply makes another).
+A server changed under the run stops with exit 13 and the others go on; a failure on one
+server stops only that server. Ends with a summary table per server (-o json: an array of
+{\"profile\",\"id\",\"name\",\"result\",\"done\",\"active_key\",\"error\"}); the exit code is the
+first failure's.
+
+Examples:
+  oktakeys apply
+  oktakeys apply --file policies/prod.toml --yes --parallel 4
+  oktakeys apply --yes -o json")]
+pub struct ApplyArgs {
+    #[command(flatten)]
+    pub file: PolicyFileArg,
+
+    /// Apply without asking
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+
+    /// How many servers are worked on at once
+    #[arg(long, value_name = "N", default_value_t = 8,
+          value_parser = clap::value_parser!(u16).range(1..))]
+    pub parallel: u16,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
 Examples:
   oktakeys policy schema > oktakeys.schema.json")]
 pub struct PolicyArgs {

@@ -55,7 +55,7 @@ pub(crate) async fn run(global: &GlobalArgs, args: &GenerateArgs) -> Result<()> 
                 args.kid
             ));
         }
-        (None, Some(command)) => match hand_off(command, &secret).await {
+        (None, Some(command)) => match hand_off(command, &secret, &[]).await {
             Ok(()) => printer.note(format!(
                 "Handed the {bits}-bit private key ({form}) to --private-key-command; \
                      nothing was written to disk. It decrypts the access tokens encrypted \
@@ -97,10 +97,15 @@ pub(crate) async fn generate(bits: usize) -> Result<(Secret, PublicKey)> {
 /// Hand a private key to `--private-key-command` on its stdin. Trusted only when the
 /// command read all of it and exited 0: one that ignores its input (`echo stored-ok`)
 /// cannot have stored the key. `Err` says why not, after the flag's name.
-pub(crate) async fn hand_off(command: &str, key: &Secret) -> std::result::Result<(), String> {
+pub(crate) async fn hand_off(
+    command: &str,
+    key: &Secret,
+    env: &[(&str, &str)],
+) -> std::result::Result<(), String> {
     let name = format!("--private-key-command `{command}`");
     let cmd = shell::Command {
         stdin: Some(key.expose().as_bytes()),
+        env,
         ..shell::Command::new(&name, command)
     };
     match shell::run(&cmd).await {

@@ -67,6 +67,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Servers(args) => servers::run(&cli.global, args).await,
         Command::Token(args) => token::run(&cli.global, args).await,
         Command::Plan(args) => policy::plan(&cli.global, &args).await,
+        Command::Apply(args) => policy::apply(&cli.global, &args).await,
         Command::Policy(args) => policy::run(&cli.global, &args),
         Command::Config(args) => config::run(&cli.global, args).await,
         Command::Doctor => doctor::run(&cli.global).await,

@@ -155,9 +155,7 @@ async fn set_encryption(
         ));
         return printer.dry_run(&request, &conn.base);
     }
-    let updated = servers::replace_server(client, &id, server.with_encryption(alg))
-        .await
-        .map_err(|e| enable_refused(e, alg, &id))?;
+    let updated = put_encryption(client, &server, alg).await?;
     printer.server(&updated)?;
     printer.note(match alg {
         Some(_) => format!(
@@ -172,6 +170,19 @@ async fn set_encryption(
         ),
     });
     Ok(())
+}
+
+/// PUT the server back with only its encryption changed (`None`: off); Okta's answer.
+/// `apply` switches encryption through this too.
+pub(crate) async fn put_encryption(
+    client: &Client,
+    server: &AuthServer,
+    alg: Option<&str>,
+) -> Result<AuthServer> {
+    let id = server.id();
+    servers::replace_server(client, id, server.with_encryption(alg))
+        .await
+        .map_err(|e| enable_refused(e, alg, id))
 }
 
 /// Okta refuses encryption without an ACTIVE key; refuse before sending, naming the fix.

@@ -85,8 +85,18 @@ pub(crate) struct ServerPlan {
     pub(crate) kept: Vec<(KeyView, Retirable)>,
     /// The retirement rule used: how long after its deactivation a key may be deleted.
     pub(crate) retire_after: Duration,
-    /// The rotation engine's plan for the key changes, and the key it puts in.
-    pub(crate) engine: Option<(rotate::Plan, NextKey)>,
+    /// The rotation engine's plan for the key changes.
+    pub(crate) engine: Option<Engine>,
+}
+
+/// The key changes, as the rotation engine plans them.
+#[derive(Debug, Clone)]
+pub(crate) struct Engine {
+    pub(crate) plan: rotate::Plan,
+    /// The key it puts in.
+    pub(crate) next: NextKey,
+    /// How it was planned: `apply` plans again with the generated key's kid.
+    pub(crate) options: Options,
 }
 
 impl ServerPlan {
@@ -316,7 +326,11 @@ fn engine_plan(
         .map(|k| (k.key.clone(), k.retirable))
         .collect();
     if !plan.is_noop() {
-        out.engine = Some((plan, next));
+        out.engine = Some(Engine {
+            plan,
+            next,
+            options,
+        });
     }
     Ok(())
 }

@@ -9,8 +9,10 @@ mod diff;
 mod file;
 mod select;
 
-pub(crate) use diff::{Facts, ServerPlan, needs_lifetime, plan, retirement};
-pub(crate) use file::{PolicyFile, Source, load};
+pub(crate) use diff::{
+    Change, Engine, Facts, NextKey, ServerPlan, needs_lifetime, plan, retirement,
+};
+pub(crate) use file::{PolicyFile, Source, Verify, load};
 pub(crate) use select::{Desired, Listed, check, profiles, select};
 
 /// The policy file's JSON Schema (draft 2020-12), for editors and CI checks.

@@ -31,6 +31,10 @@ struct Armed {
     lost_answers: Vec<(String, u16)>,
     log: Vec<LoggedRequest>,
     key_ids: std::collections::VecDeque<String>,
+    /// Patterns whose next request never gets an answer: `true` once carried out.
+    hangs: Vec<(String, bool)>,
+    /// How many requests have hung so far.
+    hung: usize,
 }
 
 /// What the hook decided for one request.
@@ -39,6 +43,11 @@ pub(crate) enum Verdict {
     Fail(OktaError),
     /// Carry the request out, then answer with this error anyway.
     LoseAnswer(OktaError),
+    /// Never answer: before carrying the request out (`false`) or after (`true`). The
+    /// client sees a request in flight, as when it is killed mid-step.
+    Hang {
+        after: bool,
+    },
     Serve,
 }
 
@@ -57,6 +66,21 @@ impl Faults {
     /// the change happened, and the client cannot know.
     pub fn lose_answer(&self, pattern: &str, status: u16) {
         self.lock().lost_answers.push((pattern.to_string(), status));
+    }
+
+    /// Never answer the next request matching `pattern`, carried out first when `after`:
+    /// a test kills the client then (see [`Faults::hung`]), as a kill -9 mid-step.
+    pub fn hang(&self, pattern: &str, after: bool) {
+        self.lock().hangs.push((pattern.to_string(), after));
+    }
+
+    /// How many requests have hung (after being carried out, for `after` ones).
+    pub fn hung(&self) -> usize {
+        self.lock().hung
+    }
+
+    pub(crate) fn hanging(&self) {
+        self.lock().hung += 1;
     }
 
     /// The ids the next added keys get, in order, instead of random ones: so a test can
@@ -92,6 +116,9 @@ impl Faults {
         if let Some(status) = take_match(&mut armed.failures, &line) {
             return Verdict::Fail(OktaError::injected(status));
         }
+        if let Some(after) = take_match(&mut armed.hangs, &line) {
+            return Verdict::Hang { after };
+        }
         match take_match(&mut armed.lost_answers, &line) {
             Some(status) => Verdict::LoseAnswer(OktaError::injected(status)),
             None => Verdict::Serve,
@@ -106,7 +133,7 @@ impl Faults {
     }
 }
 
-fn take_match(armed: &mut Vec<(String, u16)>, line: &str) -> Option<u16> {
+fn take_match<T>(armed: &mut Vec<(String, T)>, line: &str) -> Option<T> {
     let at = armed.iter().position(|(p, _)| line.ends_with(p.as_str()))?;
     Some(armed.remove(at).1)
 }

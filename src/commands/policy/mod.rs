@@ -2,6 +2,7 @@
 //! read what each selected server holds (up to `--parallel` at once), and plan each one
 //! (`policy::plan`); `plan` shows the plans (`show`), `apply` carries them out (`apply`).
 
+mod apply;
 mod plan;
 mod show;
 
@@ -21,6 +22,7 @@ use crate::policy::{self, Desired, Listed, PolicyFile, ServerPlan, Source};
 use crate::rotate::{self, KeyView};
 use crate::time::Timestamp;
 
+pub(crate) use apply::run as apply;
 pub(crate) use plan::run as plan;
 
 /// `oktakeys policy schema`: offline.

@@ -15,6 +15,11 @@ pub(super) fn plans(printer: &Printer, run: &Run, planned: &[Planned]) -> Result
     if printer.format == OutputFormat::Json {
         return printer.json(&json(run, planned));
     }
+    printer.data(&text(run, planned))
+}
+
+/// The plans for people.
+pub(super) fn text(run: &Run, planned: &[Planned]) -> String {
     let mut text = format!(
         "Plan at {} (this machine's clock), from {}\n",
         run.now,
@@ -46,7 +51,7 @@ pub(super) fn plans(printer: &Printer, run: &Run, planned: &[Planned]) -> Result
         "\n{} server(s): {changing} to change, {unchanged} unchanged, {failed} not planned.\n",
         run.targets.len()
     ));
-    printer.data(&text)
+    text
 }
 
 fn server_block(name: &str, plan: &ServerPlan) -> String {

@@ -88,7 +88,7 @@ async fn generated_key(
 /// nothing on disk. The command must succeed before anything is sent (exit 3 if not).
 async fn stored_by_command(command: &str, bits: usize, printer: &Printer) -> Result<PublicKey> {
     let (secret, key) = crate::commands::generate::generate(bits).await?;
-    let handed = hand_off(command, &secret).await;
+    let handed = hand_off(command, &secret, &[]).await;
     drop(secret);
     match handed {
         Ok(()) => {

@@ -76,7 +76,10 @@ fn a_due_rotation_then_encryption_then_retirement() {
     // The key deactivated by the rotation stays (max_inactive = 1), retirable in an hour.
     assert_eq!(plan.kept.len(), 1);
     assert_eq!(plan.kept[0].1.label(), "2026-06-01T01:00:00.000Z");
-    assert!(matches!(plan.engine, Some((_, NextKey::Generate))));
+    assert!(matches!(
+        plan.engine.as_ref().map(|e| &e.next),
+        Some(NextKey::Generate)
+    ));
 }
 
 #[test]
@@ -127,12 +130,14 @@ fn a_staged_key_is_activated_when_the_rotation_is_due() {
     };
     let plan = plan(&desired(), &facts, rule("06-01T00:00:00")).unwrap();
     assert_eq!(plan.changes[0].action(), "activate next");
-    let Some((engine, NextKey::OnServer(new))) = &plan.engine else {
-        panic!("{:?}", plan.engine)
+    let engine = plan.engine.as_ref().unwrap();
+    let NextKey::OnServer(new) = &engine.next else {
+        panic!("{:?}", engine.next)
     };
     assert_eq!(new.kid, "kid-next");
     assert!(
         engine
+            .plan
             .steps
             .iter()
             .any(|s| matches!(s, rotate::Step::ReuseExisting { .. }))

@@ -429,6 +429,22 @@ impl FaultySandbox {
         self.faults.lose_answer(pattern, status);
     }
 
+    /// Never answer the next request matching `pattern` (carried out first when `after`).
+    pub fn hang(&self, pattern: &str, after: bool) {
+        self.faults.hang(pattern, after);
+    }
+
+    /// Wait (at most a minute) until a request has hung.
+    pub fn wait_for_hang(&self) {
+        for _ in 0..600 {
+            if self.faults.hung() > 0 {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!("no request hung; requests: {:?}", self.log());
+    }
+
     /// The ids the next keys added get, so the expected output can name them.
     pub fn name_next_keys(&self, ids: &[&str]) {
         self.faults.name_next_keys(ids);

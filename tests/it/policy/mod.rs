@@ -3,6 +3,7 @@
 //! do and why, drift, exit codes, request counts) and `apply` (`apply`). Against the
 //! in-process sandbox with its fault hook and request log.
 
+mod apply;
 mod file;
 mod plan;
 

@@ -396,6 +396,10 @@ async fn handle(
         Some(faults) => consult(faults, req).await,
         None => (req, Verdict::Serve),
     };
+    if let (Verdict::Hang { after: false }, Some(faults)) = (&verdict, &app.faults) {
+        faults.hanging();
+        std::future::pending::<()>().await;
+    }
     let mut resp = if app.knobs.fail_requests.contains(&number) {
         match app.knobs.fail_with {
             FailWith::Drop => return Err(DroppedConnection),
@@ -424,6 +428,10 @@ async fn handle(
     };
     if let Verdict::LoseAnswer(injected) = &verdict {
         resp = error_response(injected);
+    }
+    if let (Verdict::Hang { after: true }, Some(faults)) = (&verdict, &app.faults) {
+        faults.hanging();
+        std::future::pending::<()>().await;
     }
 
     let headers = resp.headers_mut();
