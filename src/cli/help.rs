@@ -109,21 +109,167 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
 
 /// The exit codes as a help paragraph.
 pub fn exit_codes_help() -> String {
-    let mut text = String::from("Exit codes:");
-    for (code, meaning) in EXIT_CODES {
-        text.push_str(&format!("\n  {code:<3}  {meaning}"));
-    }
-    text
+    let rows: Vec<(String, &str)> = EXIT_CODES
+        .iter()
+        .map(|(code, meaning)| (code.to_string(), *meaning))
+        .collect();
+    format!("Exit codes:\n{}", hanging_rows(&rows, help_width()))
 }
 
 /// The environment variables as a help paragraph.
 pub fn environment_help() -> String {
-    let width = ENVIRONMENT.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
-    let mut text = String::from("Environment:");
-    for (name, meaning) in ENVIRONMENT {
-        text.push_str(&format!("\n  {name:<width$}  {meaning}"));
+    let rows: Vec<(String, &str)> = ENVIRONMENT
+        .iter()
+        .map(|(name, meaning)| (name.to_string(), *meaning))
+        .collect();
+    format!("Environment:\n{}", hanging_rows(&rows, help_width()))
+}
+
+/// The width clap wraps help to: the terminal's (else `COLUMNS`, else 100), at most 100
+/// (`max_term_width`). Paragraphs laid out here fit it, so clap leaves them alone.
+fn help_width() -> usize {
+    let terminal = terminal_size::terminal_size().map(|(w, _)| usize::from(w.0));
+    let columns = || {
+        std::env::var(env::COLUMNS)
+            .ok()?
+            .trim()
+            .parse::<usize>()
+            .ok()
+    };
+    terminal.or_else(columns).unwrap_or(100).clamp(40, 100)
+}
+
+/// `  NAME  meaning` rows, the meanings in one column and wrapped within `width` with their
+/// indent kept (clap would start a wrapped line at the left edge). When that column would
+/// be narrow, each meaning goes under its name instead.
+fn hanging_rows(rows: &[(String, &str)], width: usize) -> String {
+    let name_width = rows.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
+    // Keep a column spare: a line exactly as wide as the terminal would wrap there.
+    let beside = 2 + name_width + 2;
+    let under = width.saturating_sub(beside + 1) < 40;
+    let indent = if under { 6 } else { beside };
+    let room = width.saturating_sub(indent + 1);
+    let mut lines = Vec::new();
+    for (name, meaning) in rows {
+        let mut line = if under {
+            lines.push(format!("  {name}"));
+            " ".repeat(indent)
+        } else {
+            format!("  {name:<name_width$}  ")
+        };
+        let mut used = 0;
+        for word in meaning.split(' ') {
+            if used > 0 && used + 1 + word.chars().count() > room {
+                lines.push(line.trim_end().to_string());
+                line = " ".repeat(indent);
+                used = 0;
+            }
+            if used > 0 {
+                line.push(' ');
+                used += 1;
+            }
+            line.push_str(word);
+            used += word.chars().count();
+        }
+        lines.push(line.trim_end().to_string());
     }
-    text
+    lines.join("\n")
+}
+
+/// The command as `--help` shows it: in a subcommand's help the global options are one
+/// short paragraph under their heading (they are in full in the top-level help and in
+/// `oktakeys help globals`), and flags a subcommand ignores are not offered. Done before
+/// clap builds the tree: each subcommand gets the global options as hidden copies, which
+/// clap then does not propagate again (and passes down, hidden).
+pub fn for_help(mut cmd: clap::Command) -> clap::Command {
+    let globals: Vec<clap::Arg> = cmd
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .cloned()
+        .collect();
+    let brief = brief_globals(&globals, help_width());
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .filter(|n| n != GLOBALS)
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(name, |mut sub| {
+            for arg in &globals {
+                sub = sub.arg(arg.clone().hide(true));
+            }
+            with_brief(sub, &brief)
+        });
+    }
+    cmd.mut_subcommand("keys", |keys| {
+        // `keys generate` works offline: it takes no server.
+        let server = keys
+            .get_arguments()
+            .find(|a| a.get_id() == "auth_server")
+            .cloned();
+        keys.mut_subcommand("generate", |g| match server {
+            Some(server) => g.arg(server.hide(true)),
+            None => g,
+        })
+    })
+}
+
+/// The hidden subcommand whose help is the global options in full.
+pub const GLOBALS: &str = "globals";
+
+/// A subcommand (and those below it) with `brief` before its own after-help.
+fn with_brief(mut sub: clap::Command, brief: &str) -> clap::Command {
+    let after = sub
+        .get_after_help()
+        .map(|a| format!("{brief}\n\n{a}"))
+        .unwrap_or_else(|| brief.to_string());
+    sub = sub.after_help(after);
+    let names: Vec<String> = sub
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        sub = sub.mut_subcommand(name, |s| with_brief(s, brief));
+    }
+    sub
+}
+
+/// `Global options (…):` and the flags with their value names, packed into lines.
+fn brief_globals(globals: &[clap::Arg], width: usize) -> String {
+    let flags: Vec<String> = globals
+        .iter()
+        .filter(|a| !a.is_hide_set())
+        .map(|a| {
+            let long = a.get_long().map(|l| format!("--{l}")).unwrap_or_default();
+            let flag = match a.get_short() {
+                Some(s) => format!("-{s}, {long}"),
+                None => long,
+            };
+            match a.get_value_names().and_then(|v| v.first()) {
+                Some(value) if a.get_action().takes_values() => format!("{flag} {value}"),
+                _ => flag,
+            }
+        })
+        .collect();
+    let mut lines = vec![
+        "Global options (anywhere on the line; `oktakeys help globals` explains each):".to_string(),
+    ];
+    let mut line = String::from("  ");
+    for flag in flags {
+        let mut sep = if line.trim().is_empty() { "" } else { "   " };
+        if !sep.is_empty() && line.len() + sep.len() + flag.len() >= width {
+            lines.push(std::mem::replace(&mut line, String::from("  ")));
+            sep = "";
+        }
+        line.push_str(sep);
+        line.push_str(&flag);
+    }
+    lines.push(line);
+    lines
+        .iter()
+        .map(|l| l.trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 const ROOT_EXAMPLES: &str = "\

@@ -31,30 +31,27 @@ pub struct KeysArgs {
     )]
     pub auth_server: Vec<String>,
 
-    #[command(flatten)]
-    pub fleet: FleetArgs,
-
     #[command(subcommand)]
     pub command: KeysCommand,
 }
 
-/// How a command that acts on several servers goes through them.
+/// How a command that acts on several servers goes through them: only `keys list`,
+/// `keys rotate` and `keys audit` take these (the others would refuse or ignore them).
 #[derive(Debug, Clone, Args)]
 pub struct FleetArgs {
     /// With several servers: how many are worked on at once (1: one after another);
     /// output still comes in the order of the servers
     #[arg(
         long,
-        global = true,
         value_name = "N",
         default_value_t = 8,
         value_parser = clap::value_parser!(u16).range(1..)
     )]
     pub parallel: u16,
 
-    /// `keys list`, `keys rotate` and `keys audit`: every ACTIVE custom authorization server of the org
-    /// (all pages of the server listing) instead of --auth-server
-    #[arg(long, global = true, conflicts_with = "auth_server")]
+    /// Every ACTIVE custom authorization server of the org (all pages of the server
+    /// listing) instead of --auth-server
+    #[arg(long, conflicts_with = "auth_server")]
     pub all_auth_servers: bool,
 }
 
@@ -305,6 +302,9 @@ Examples:
 
 #[derive(Debug, Args)]
 pub struct AuditArgs {
+    #[command(flatten)]
+    pub fleet: FleetArgs,
+
     /// An ACTIVE key older than this (since its activation) is an error (e.g. 30d, 12h)
     #[arg(long, value_name = "DURATION", value_parser = parse_duration, default_value = "90d")]
     pub max_age: Duration,
@@ -410,6 +410,9 @@ pub struct AddArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
+    #[command(flatten)]
+    pub fleet: FleetArgs,
+
     /// Add when each INACTIVE key is retirable (a RETIRABLE column; with -o json an
     /// `_oktakeys` member); reads the server's policies' rules
     #[arg(long)]
@@ -489,6 +492,9 @@ pub struct RotateSourceArgs {
         .multiple(false)
 ))]
 pub struct RotateArgs {
+    #[command(flatten)]
+    pub fleet: FleetArgs,
+
     #[command(flatten)]
     pub source: RotateSourceArgs,
 

@@ -225,8 +225,7 @@ impl EnvOrigins {
 /// values came from environment variables.
 pub fn parse() -> Result<Cli, clap::Error> {
     use clap::{CommandFactory, FromArgMatches};
-    let mut cmd = Cli::command();
-    cmd.build();
+    let mut cmd = help::for_help(Cli::command());
     let matches = cmd.clone().try_get_matches()?;
     let mut cli = Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))?;
     resolve_output(&mut cli)
@@ -376,6 +375,14 @@ pub enum Command {
     /// process of their own, bounded in memory and time
     #[command(name = "__jq-filter", hide = true)]
     JqFilter(JqFilterArgs),
+
+    /// The global options in full: they may stand anywhere on the line, for any command
+    #[command(
+        name = help::GLOBALS,
+        hide = true,
+        after_help = "Examples:\n  oktakeys help globals\n  oktakeys keys list -p prod -o json --timeout 30"
+    )]
+    Globals,
 }
 
 /// The hidden `__jq-filter` command's one argument.
@@ -383,6 +390,17 @@ pub enum Command {
 pub struct JqFilterArgs {
     /// The jq expression (already checked)
     pub expr: String,
+}
+
+/// `oktakeys help globals`: the global options in full, as that help shows them.
+pub fn globals_help() -> String {
+    use clap::CommandFactory;
+    let mut cmd = help::for_help(Cli::command());
+    cmd.build();
+    match cmd.find_subcommand_mut(help::GLOBALS) {
+        Some(globals) => globals.render_long_help().to_string(),
+        None => String::new(),
+    }
 }
 
 /// A yes/no from the environment: 1/0, true/false, yes/no, on/off; empty is no.

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use super::connection::Connection;
 use crate::api::{self, servers::AuthServer};
-use crate::cli::{AuditArgs, FleetArgs, GlobalArgs};
+use crate::cli::{AuditArgs, GlobalArgs};
 use crate::client::Client;
 use crate::config::{ProcessEnv, Settings};
 use crate::error::{Error, Result, exit};
@@ -22,10 +22,10 @@ const KEY_LIMIT: usize = 5;
 pub(crate) async fn run(
     global: &GlobalArgs,
     auth_servers: Vec<String>,
-    fleet: &FleetArgs,
     args: AuditArgs,
 ) -> Result<()> {
     let printer = Printer::new(global);
+    let fleet = args.fleet.clone();
     let flags = super::fleet::distinct(&auth_servers);
     let settings = Settings::resolve(global, flags.first().map(String::as_str), &ProcessEnv)?;
     let conn = Connection::open(&settings, Progress::detect(global.quiet)).await?;

@@ -3,7 +3,8 @@
 use crate::api::{self, requests};
 use crate::auth::Scope;
 use crate::cli::{
-    AddArgs, DeleteArgs, GlobalArgs, KeysArgs, KeysCommand, ListArgs, MutateArgs, OutputFormat,
+    AddArgs, DeleteArgs, FleetArgs, GlobalArgs, KeysArgs, KeysCommand, ListArgs, MutateArgs,
+    OutputFormat,
 };
 use crate::config::{ProcessEnv, Settings};
 use crate::error::{Error, Result};
@@ -17,19 +18,14 @@ use super::key_source::{KeySource, load_key};
 pub(crate) async fn run(global: &GlobalArgs, args: KeysArgs) -> Result<()> {
     let printer = Printer::new(global);
     if let KeysCommand::List(list) = &args.command
-        && (args.auth_server.len() > 1 || args.fleet.all_auth_servers)
+        && (args.auth_server.len() > 1 || list.fleet.all_auth_servers)
     {
         if list.retirement {
             return Err(Error::Usage(
                 "--retirement lists one authorization server: pass one --auth-server".into(),
             ));
         }
-        return list_many(global, &printer, &args).await;
-    }
-    if args.fleet.all_auth_servers {
-        return Err(Error::Usage(
-            "--all-auth-servers is for `keys list`, `keys rotate` and `keys audit`".into(),
-        ));
+        return list_many(global, &printer, &args.auth_server, &list.fleet).await;
     }
     let auth_server = args.single_auth_server().map_err(Error::Usage)?;
     let settings = Settings::resolve(global, auth_server, &ProcessEnv)?;
@@ -86,12 +82,17 @@ async fn run_on(
 /// (one JSON object keyed by server id, a table with an AUTH SERVER column, or
 /// `SERVER_ID KEY_ID` lines). A server that fails is reported and left out; the exit code
 /// is the first failure's.
-async fn list_many(global: &GlobalArgs, printer: &Printer, args: &KeysArgs) -> Result<()> {
-    let flags = super::fleet::distinct(&args.auth_server);
+async fn list_many(
+    global: &GlobalArgs,
+    printer: &Printer,
+    auth_servers: &[String],
+    fleet: &FleetArgs,
+) -> Result<()> {
+    let flags = super::fleet::distinct(auth_servers);
     let settings = Settings::resolve(global, flags.first().map(String::as_str), &ProcessEnv)?;
     let conn = Connection::open(&settings, Progress::detect(global.quiet)).await?;
     let client = conn.client()?;
-    let servers = match args.fleet.all_auth_servers {
+    let servers = match fleet.all_auth_servers {
         true => super::fleet::all_active_servers(&client).await?,
         false => flags,
     };
@@ -99,7 +100,7 @@ async fn list_many(global: &GlobalArgs, printer: &Printer, args: &KeysArgs) -> R
     let results = super::fleet::each_server(
         printer,
         &servers,
-        args.fleet.parallel,
+        fleet.parallel,
         |server, held| async move {
             let listed = api::list_keys(client, server).await;
             if let Err(err) = &listed {

@@ -47,13 +47,13 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Keys(KeysArgs {
             command: KeysCommand::Rotate(rotate),
             auth_server,
-            fleet,
-        }) => rotate::run(&cli.global, auth_server, &fleet, rotate).await,
+            ..
+        }) => rotate::run(&cli.global, auth_server, rotate).await,
         Command::Keys(KeysArgs {
             command: KeysCommand::Audit(audit),
             auth_server,
-            fleet,
-        }) => audit::run(&cli.global, auth_server, &fleet, audit).await,
+            ..
+        }) => audit::run(&cli.global, auth_server, audit).await,
         Command::Keys(KeysArgs {
             command: KeysCommand::Verify(verify),
             auth_server,
@@ -80,6 +80,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Completion(args) => completion::run(&args),
         // Run by `lib::run` before the runtime starts; never dispatched.
         Command::JqFilter(args) => crate::output::run_jq_filter(&args.expr),
+        Command::Globals => crate::output::write_stdout(&crate::cli::globals_help()),
         Command::Sandbox(args) => sandbox::run(&cli.global, args).await,
     }
 }

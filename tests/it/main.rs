@@ -18,6 +18,7 @@ mod first_run;
 mod fleet;
 mod generated;
 mod hardening;
+mod help_layout;
 mod key_reading;
 mod keys_add;
 mod keys_commands;

@@ -8,7 +8,7 @@ mod resume;
 use super::connection::Connection;
 use crate::api;
 use crate::auth::Scope;
-use crate::cli::{FleetArgs, GlobalArgs, RotateArgs};
+use crate::cli::{GlobalArgs, RotateArgs};
 use crate::client::Client;
 use crate::config::{ProcessEnv, Settings};
 use crate::error::{Error, Result};
@@ -23,10 +23,10 @@ use resume::resume_command;
 pub(crate) async fn run(
     global: &GlobalArgs,
     auth_servers: Vec<String>,
-    fleet: &FleetArgs,
     args: RotateArgs,
 ) -> Result<()> {
     let printer = Printer::new(global);
+    let fleet = args.fleet.clone();
     let settings = Settings::resolve(
         global,
         auth_servers.first().map(String::as_str),
