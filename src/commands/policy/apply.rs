@@ -10,7 +10,7 @@ use keymaterial::keys::DecryptionKey;
 use keymaterial::secret::Secret;
 use serde_json::{Value, json};
 
-use super::{Planned, Run, Target, first_failure, show};
+use super::{Planned, Run, Target, again, first_failure, show};
 use crate::api::{oauth, servers};
 use crate::auth::Scope;
 use crate::cli::{ApplyArgs, GlobalArgs, OutputFormat};
@@ -56,8 +56,11 @@ pub(crate) async fn run(global: &GlobalArgs, args: &ApplyArgs) -> Result<()> {
             return Err(Error::Interrupted {
                 signal,
                 during: Some("applying the policy: each server keeps an ACTIVE key".into()),
-                hint: Some("run the same `oktakeys apply` again: it plans from what Okta holds \
-                            and completes what was started, nothing done twice".into()),
+                hint: Some(format!(
+                    "run apply again: it plans from what Okta holds and completes what was \
+                     started, nothing done twice: {}",
+                    again(global, "apply --yes", &args.file.file)
+                )),
             });
         }
     };
@@ -68,7 +71,14 @@ pub(crate) async fn run(global: &GlobalArgs, args: &ApplyArgs) -> Result<()> {
             .or(a.as_ref().and_then(|a| a.error.as_ref()))
     });
     match first_failure(&run, errors) {
-        Some(code) => Err(Error::Reported(code)),
+        Some(code) => {
+            printer.failure(format!(
+                "Fix what failed, then run apply again (it plans from what Okta holds; nothing \
+                 is done twice):\n  {}",
+                again(global, "apply --yes", &args.file.file)
+            ));
+            Err(Error::Reported(code))
+        }
         None => Ok(()),
     }
 }
@@ -337,11 +347,9 @@ impl Converge<'_> {
         let fail = |what: String| {
             Error::verification(
                 format!("verify on {id}: {what}"),
-                format!(
-                    "nothing was retired; `oktakeys keys verify --auth-server {id} --private-key \
-                     FILE --client-id {} --scope …` checks it again",
-                    verify.client_id
-                ),
+                "nothing was retired: the previous keys stay on the server; once the resource \
+                 server holds the new key, run apply again"
+                    .to_string(),
             )
         };
         let header = match super::super::inspect::shape(token.expose()) {

@@ -239,6 +239,27 @@ impl Target {
     }
 }
 
+/// `oktakeys [--profile P] [--config C] [--org-url U] SUB --file F`: a command to copy,
+/// carrying the run's globals, that runs as printed.
+pub(super) fn again(global: &GlobalArgs, sub: &str, file: &Path) -> String {
+    let mut argv: Vec<String> = vec!["oktakeys".into()];
+    if let Some(profile) = &global.profile {
+        argv.extend(["--profile".into(), profile.clone()]);
+    }
+    if let Some(config) = &global.config {
+        argv.extend(["--config".into(), config.display().to_string()]);
+    }
+    if let Some(org) = &global.org_url {
+        argv.extend(["--org-url".into(), org.clone()]);
+    }
+    argv.extend(sub.split(' ').map(str::to_string));
+    argv.extend(["--file".into(), file.display().to_string()]);
+    argv.iter()
+        .map(|a| crate::escape::shell_quote(a))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn profile_name(profile: &Option<String>) -> String {
     profile.clone().unwrap_or_else(|| "(the run's)".into())
 }

@@ -201,6 +201,10 @@ fn a_server_changed_under_the_run_is_exit_13_and_the_others_go_on() {
         "{out}"
     );
     assert_eq!(report[1]["result"], "applied", "{report}");
+    assert!(
+        stderr(&out).contains("then run apply again (it plans from what Okta holds; nothing is done twice):\n  oktakeys apply --yes --file oktakeys.toml\n"),
+        "{out}"
+    );
     assert_eq!(org.encryption("payments-us"), "RSA-OAEP-512");
     // Nothing after the change: payments-eu's encryption is still off, apkOld not deleted.
     assert_eq!(org.encryption("payments-eu"), Value::Null);
@@ -338,4 +342,56 @@ fn a_rotating_apply_makes_no_more_requests_per_server_than_keys_rotate() {
             .collect::<Vec<_>>(),
     );
     assert_eq!(applied.len(), rotated.len(), "{applied:?}\n{rotated:?}");
+}
+
+/// The gate: closed, the new key stays INACTIVE (exit 12); once it opens, the next apply
+/// activates that very key (no second add) and converges.
+#[test]
+fn a_closed_gate_stops_before_the_activation_and_the_next_apply_takes_up_the_staged_key() {
+    let org = org();
+    let seed = org.eu().iter().find(|k| k.2 == "ACTIVE").unwrap().0.clone();
+    let policy = std::fs::read_to_string(org.env.path("oktakeys.toml")).unwrap();
+    org.policy(&policy.replace(
+        "[defaults.verify]",
+        "activate_when = \"test -e gate-open\"\ngate_interval = \"1s\"\ngate_timeout = \"1s\"\n\n[defaults.verify]",
+    ));
+    let out = org.apply(&[]);
+    assert_eq!(out.status.code(), Some(12), "{out}");
+    let keys = org.eu();
+    assert_eq!(keys.len(), 3, "{keys:?}");
+    assert!(keys.iter().any(|k| k.0 == seed && k.2 == "ACTIVE"), "{keys:?}");
+    std::fs::write(org.env.path("gate-open"), "").unwrap();
+    let plan = org.plan_json(0);
+    assert!(
+        Org::actions(&plan)[0][0].starts_with("activate apk"),
+        "{plan}"
+    );
+    let out = org.apply(&[]);
+    assert_eq!(out.status.code(), Some(0), "{out}");
+    org.assert_converged(&seed);
+    let adds = org
+        .okta
+        .log()
+        .iter()
+        .filter(|l| l.starts_with("POST /as/payments-eu/keys") && !l.contains("lifecycle"))
+        .count();
+    assert_eq!(adds, 1);
+}
+
+/// Verify comes before the retirement: when it cannot run, nothing is deleted.
+#[test]
+fn a_failed_verify_stops_before_anything_is_retired() {
+    let org = org();
+    let mut cmd = org.cmd();
+    cmd.args(["apply", "--yes", "-o", "json"]); // APP_SECRET not set
+    let out = crate::common::run(&mut cmd);
+    assert_eq!(out.status.code(), Some(3), "{out}");
+    assert_eq!(out.json()[0]["error"]["exit_code"], 3);
+    assert!(stderr(&out).contains("verify: no client secret: the environment variable APP_SECRET is not set"), "{out}");
+    // Rotated and encrypted, but apkOld is still there.
+    assert!(org.eu().iter().any(|k| k.0 == "apkOld"), "{:?}", org.eu());
+    assert_eq!(org.encryption("payments-eu"), "RSA-OAEP-256");
+    let out = org.apply(&[]);
+    assert_eq!(out.status.code(), Some(0), "{out}");
+    assert!(!org.eu().iter().any(|k| k.0 == "apkOld"));
 }
