@@ -359,7 +359,10 @@ fn a_closed_gate_stops_before_the_activation_and_the_next_apply_takes_up_the_sta
     assert_eq!(out.status.code(), Some(12), "{out}");
     let keys = org.eu();
     assert_eq!(keys.len(), 3, "{keys:?}");
-    assert!(keys.iter().any(|k| k.0 == seed && k.2 == "ACTIVE"), "{keys:?}");
+    assert!(
+        keys.iter().any(|k| k.0 == seed && k.2 == "ACTIVE"),
+        "{keys:?}"
+    );
     std::fs::write(org.env.path("gate-open"), "").unwrap();
     let plan = org.plan_json(0);
     assert!(
@@ -387,7 +390,11 @@ fn a_failed_verify_stops_before_anything_is_retired() {
     let out = crate::common::run(&mut cmd);
     assert_eq!(out.status.code(), Some(3), "{out}");
     assert_eq!(out.json()[0]["error"]["exit_code"], 3);
-    assert!(stderr(&out).contains("verify: no client secret: the environment variable APP_SECRET is not set"), "{out}");
+    assert!(
+        stderr(&out)
+            .contains("verify: no client secret: the environment variable APP_SECRET is not set"),
+        "{out}"
+    );
     // Rotated and encrypted, but apkOld is still there.
     assert!(org.eu().iter().any(|k| k.0 == "apkOld"), "{:?}", org.eu());
     assert_eq!(org.encryption("payments-eu"), "RSA-OAEP-256");
