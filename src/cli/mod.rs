@@ -497,7 +497,11 @@ mod tests {
                     problems.push(format!("{path}: argument `{id}` has no help"));
                 }
             }
-            for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            // Hidden commands (`__jq-filter`) are internal: nobody is taught them.
+            for sub in cmd
+                .get_subcommands()
+                .filter(|s| s.get_name() != "help" && !s.is_hide_set())
+            {
                 check(sub, &format!("{path} {}", sub.get_name()), problems);
             }
         }
