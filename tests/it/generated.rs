@@ -122,6 +122,11 @@ fn split_after_help(cmd: &clap::Command) -> (Vec<String>, Vec<String>) {
 /// One man page: clap_mangen's NAME, SYNOPSIS, DESCRIPTION, OPTIONS and SUBCOMMANDS, then
 /// EXAMPLES, EXIT STATUS, ENVIRONMENT, FILES, SEE ALSO and VERSION.
 fn man_page(cmd: &clap::Command, path: &[String], all: &[(Vec<String>, clap::Command)]) -> String {
+    // The page names the release, not the build (commit and date would change every page).
+    let cmd = cmd
+        .clone()
+        .version(env!("CARGO_PKG_VERSION"))
+        .long_version(None::<&str>);
     let man = Man::new(cmd.clone())
         .manual("oktakeys manual")
         .source(format!("oktakeys {}", env!("CARGO_PKG_VERSION")));
@@ -149,7 +154,7 @@ fn man_page(cmd: &clap::Command, path: &[String], all: &[(Vec<String>, clap::Com
     page += &tail(synopsis, &preamble);
     page += &part(&|w| man.render_description_section(w));
 
-    let (prose, examples) = split_after_help(cmd);
+    let (prose, examples) = split_after_help(&cmd);
     let mut roff = Roff::new();
     for paragraph in prose.split(|l| l.trim().is_empty()) {
         if paragraph.is_empty() {
@@ -473,7 +478,10 @@ fn top_level_help_lists_exit_codes_and_environment() {
     // Rows wrap to the help's width: compare with runs of blanks and newlines as one space.
     let flat = help.split_whitespace().collect::<Vec<_>>().join(" ");
     for (code, meaning) in EXIT_CODES {
-        let row = format!("{code} {}", meaning.split_whitespace().collect::<Vec<_>>().join(" "));
+        let row = format!(
+            "{code} {}",
+            meaning.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
         assert!(flat.contains(&row), "exit code {code} missing:\n{help}");
     }
     for (name, _) in ENVIRONMENT {
