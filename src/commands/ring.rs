@@ -4,7 +4,6 @@
 
 mod export;
 
-use std::path::Path;
 use std::time::Duration;
 
 use serde_json::{Value, json};
@@ -12,7 +11,9 @@ use serde_json::{Value, json};
 use super::connection::Connection;
 use super::private_key::read_decryption_key;
 use crate::api;
-use crate::cli::{GlobalArgs, OutputFormat, RingArgs, RingCheckArgs, RingCommand, RingPruneArgs};
+use crate::cli::{
+    GlobalArgs, OutputFormat, RingArg, RingArgs, RingCheckArgs, RingCommand, RingPruneArgs,
+};
 use crate::client::Client;
 use crate::config::{ProcessEnv, Settings};
 use crate::error::{Error, Result};
@@ -37,7 +38,7 @@ pub(crate) async fn run(global: &GlobalArgs, flag: Option<&str>, args: RingArgs)
         RingCommand::Import(a) => (&a.ring, a.encrypt_ring),
         RingCommand::Export(a) => (&a.ring, false),
     };
-    let configured = location(flag.ring.as_deref(), &settings)?;
+    let configured = required_location(flag, &settings)?;
     // Everything local first: an unusable key file stops the import before any request.
     let imported = match &args.command {
         RingCommand::Import(a) => a
@@ -78,15 +79,24 @@ pub(crate) async fn run(global: &GlobalArgs, flag: Option<&str>, args: RingArgs)
     }
 }
 
-/// The ring's configured location: `--ring` (or `OKTAKEYS_RING`), else the profile's.
-pub(crate) fn location(flag: Option<&Path>, settings: &Settings) -> Result<Location> {
-    match flag.or(settings.ring.as_deref()) {
-        Some(path) => Ok(Location::File(path.to_path_buf())),
-        None => Err(Error::Usage(
+/// The ring's configured location, if any: `--ring` (or `OKTAKEYS_RING`), else the
+/// profile's.
+pub(crate) fn location(flags: &RingArg, settings: &Settings) -> Result<Option<Location>> {
+    Ok(flags
+        .ring
+        .as_deref()
+        .or(settings.ring.as_deref())
+        .map(|path| Location::File(path.to_path_buf())))
+}
+
+/// [`location`], which must be given (a usage error naming the flags when not).
+pub(crate) fn required_location(flags: &RingArg, settings: &Settings) -> Result<Location> {
+    location(flags, settings)?.ok_or_else(|| {
+        Error::Usage(
             "which key ring? pass --ring PATH, or set OKTAKEYS_RING, or `ring` in the profile"
                 .into(),
-        )),
-    }
+        )
+    })
 }
 
 /// The server's id and keys: one list request (and, when `value` is a server's name, the

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
-use super::location;
+use super::required_location;
 use crate::cli::{GlobalArgs, OutputFormat, RingExportArgs};
 use crate::config::{ProcessEnv, Settings};
 use crate::error::{Error, Result};
@@ -23,7 +23,7 @@ pub(super) async fn run(
     let printer = Printer::new(global);
     // Local only: the profile's ring and server count, its org and credentials do not.
     let settings = Settings::resolve_to_show(global, flag, &ProcessEnv)?;
-    let configured = location(args.ring.ring.as_deref(), &settings)?;
+    let configured = required_location(&args.ring, &settings)?;
     let store = Store::new(
         for_server(&configured, settings.auth_server.as_deref())?,
         false,
@@ -57,11 +57,10 @@ pub(super) async fn run(
 
 /// The ring's location for the one server: `{server}` needs `--auth-server` (an id).
 fn for_server(configured: &Location, server: Option<&str>) -> Result<Location> {
-    // A location that names no server is the same for every one.
-    let needs_server = configured.for_server("\u{0}") != *configured;
     match server {
         Some(id) => Ok(configured.for_server(id)),
-        None if !needs_server => Ok(configured.clone()),
+        // A location that names no server is the same for every one.
+        None if !configured.names_server() => Ok(configured.clone()),
         None => Err(Error::Usage(format!(
             "which authorization server? {} holds `{{server}}`: pass --auth-server ID (or set \
              auth_server in the profile, or OKTAKEYS_AUTH_SERVER)",
