@@ -48,15 +48,21 @@ pub(crate) fn read_decryption_key(path: &Path) -> Result<DecryptionKey> {
 /// server's key ring (`--ring`), where the token's JWE header `kid` picks the key, as a
 /// resource server loading the ring does.
 pub(crate) enum PrivateKeys {
-    File { key: DecryptionKey, label: String },
-    Ring { ring: Ring, where_: String },
+    File {
+        key: Box<DecryptionKey>,
+        label: String,
+    },
+    Ring {
+        ring: Ring,
+        where_: String,
+    },
 }
 
 impl PrivateKeys {
     /// `--private-key FILE`, read and checked (exit 3 on any problem).
     pub(crate) fn file(path: &Path) -> Result<Self> {
         Ok(PrivateKeys::File {
-            key: read_decryption_key(path)?,
+            key: Box::new(read_decryption_key(path)?),
             label: path.display().to_string(),
         })
     }
