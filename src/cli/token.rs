@@ -38,8 +38,9 @@ that kid is exit 10 naming the kid (a resource server would fail on the token to
 `{server}` in the ring's path is the server of --auth-server (needed then).
 
 Exit 10 when the token does not decrypt, the ring lacks its kid, its algorithm is refused,
-or (with --auth-server) its signature, issuer or expiry is wrong. Prefer `-` (stdin) to passing the token as an
-argument, which other users of the machine can see in the process list.
+or (with --auth-server) its signature, issuer or expiry is wrong. Prefer `-` (stdin) to
+passing the token as an argument, which other users of the machine can see in the process
+list.
 
 Examples:
   oktakeys token decrypt --private-key enc.pem - < token.txt
