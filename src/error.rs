@@ -274,12 +274,18 @@ impl ApiError {
                 "the token lacks permission: an API token's admin needs rights on authorization servers; \
                  a service app needs the okta.authorizationServers.manage scope (read for list/get)"
             }
+            // A key's path: the key id is what is wrong (the server was found to
+            // reach it, or the caller says otherwise).
+            404 if self.url.contains("/keys/") => {
+                return Some(format!(
+                    "check the key id (`{}` shows them) and --auth-server",
+                    crate::hint::command(["keys", "list", "--auth-server", server])
+                ));
+            }
             404 => {
                 return Some(format!(
-                    "check --auth-server (the authorization server id: `{}` shows them) and the \
-                     key id (`{}` shows those)",
-                    crate::hint::command(["servers", "list"]),
-                    crate::hint::command(["keys", "list", "--auth-server", server])
+                    "check --auth-server (the authorization server id: `{}` shows them)",
+                    crate::hint::command(["servers", "list"])
                 ));
             }
             429 => {

@@ -44,6 +44,15 @@ pub(crate) fn command_setting<S: AsRef<str>>(
         .join(" ")
 }
 
+/// `oktakeys config init`, with the run's `--config` (and `--ca-cert`), not its
+/// `--profile` or org: `config init` would take those for the new profile's name and org.
+pub(crate) fn config_init() -> String {
+    command_setting(
+        &["--profile", "--org-url", "--org-from"],
+        ["config", "init"],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -215,7 +215,7 @@ fn assess(
             Severity::Warning,
             "key-limit",
             format!(
-                "{} saved: the spec's limit is {KEY_LIMIT}, so Okta may refuse the next add; delete retirable keys ({} shows which)",
+                "{} saved: the spec's limit is {KEY_LIMIT}, so Okta may refuse the next add; delete retirable keys (which: {})",
                 count(keys.len(), "key is", "keys are"),
                 hint::command(["keys", "list", "--auth-server", id, "--retirement"])
             ),

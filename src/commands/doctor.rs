@@ -58,7 +58,7 @@ fn settings_checked(global: &GlobalArgs, checks: &mut Vec<DoctorCheck>) -> Optio
                     "no file at {} (none is needed: flags and the environment can say it all; \
                      `{}` writes one)",
                     p.display(),
-                    crate::hint::command(["config", "init"])
+                    crate::hint::config_init()
                 ),
             )),
         },

@@ -290,7 +290,7 @@ impl Run<'_> {
             ),
             _ => format!(
                 "use the private key of kid {kid}, or add this key's public half (`{}`) and activate it",
-                hint::command(["keys", "add", "--auth-server", id, "--pem", &self.key_file])
+                hint::command(["keys", "add", "--auth-server", id, "--pem", self.key_file])
             ),
         };
         (detail, hint)

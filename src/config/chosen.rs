@@ -97,10 +97,13 @@ fn init_command(global: &GlobalArgs, path: Option<&Path>) -> String {
         && matches!(arg_origin(global, "config", "--config"), Origin::Flag(_));
     match path.filter(|_| from_flag) {
         Some(path) => crate::hint::command_setting(
-            &["--config"],
+            &["--config", "--profile", "--org-url", "--org-from"],
             ["--config", &path.display().to_string(), "config", "init"],
         ),
-        None => crate::hint::command_setting(&["--config"], ["config", "init"]),
+        None => crate::hint::command_setting(
+            &["--config", "--profile", "--org-url", "--org-from"],
+            ["config", "init"],
+        ),
     }
 }
 

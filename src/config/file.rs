@@ -51,7 +51,7 @@ pub fn load_file(path: &Path, explicit: bool) -> Result<Option<ConfigFile>> {
                 format!(
                     "check --config / OKTAKEYS_CONFIG, or create it with `{}`",
                     crate::hint::command_setting(
-                        &["--config"],
+                        &["--config", "--profile", "--org-url", "--org-from"],
                         ["--config", &path.display().to_string(), "config", "init"]
                     )
                 ),

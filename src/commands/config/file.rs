@@ -55,7 +55,7 @@ pub(super) fn parse_config(text: &str, path: &Path) -> Result<ConfigFile> {
             message,
             format!(
                 "fix it by hand first; `{}` edits only a valid file",
-                crate::hint::command(["config", "init"])
+                crate::hint::config_init()
             ),
         ),
         other => other,

@@ -119,7 +119,7 @@ pub(super) fn run(global: &GlobalArgs, printer: &Printer) -> Result<()> {
                 printer.note(format!(
                     "No config file at {}: `{}` creates one.",
                     path.display(),
-                    crate::hint::command(["config", "init"])
+                    crate::hint::config_init()
                 ));
             }
             Ok(())

@@ -22,7 +22,7 @@ pub(super) fn run(global: &GlobalArgs, printer: &Printer) -> Result<()> {
             if !exists {
                 printer.note(format!(
                     "(the file does not exist yet: `{}` creates it)",
-                    crate::hint::command(["config", "init"])
+                    crate::hint::config_init()
                 ));
             }
             Ok(())
