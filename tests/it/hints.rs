@@ -154,13 +154,15 @@ fn an_error_hint_names_the_server_of_the_request_and_runs_as_printed() {
         "apkNOSUCHKEYxxxxxxxx",
     ]);
     assert_eq!(got.code(), Some(5), "{got}");
-    let servers = hint_after(&got.stderr, "the authorization server id: `");
-    assert_eq!(servers, "oktakeys --profile sandbox servers list");
-    let keys = hint_after(&got.stderr, "the key id (`");
+    let keys = hint_after(&got.stderr, "check the key id (`");
     assert_eq!(
         keys,
         "oktakeys --profile sandbox keys list --auth-server default"
     );
+    let none = env.run(&["-p", "sandbox", "servers", "get", "no such server"]);
+    assert_eq!(none.code(), Some(5), "{none}");
+    let servers = hint_after(&none.stderr, "\"no such server\": `");
+    assert_eq!(servers, "oktakeys --profile sandbox servers list");
     for hint in [servers, keys] {
         let ran = run_hint(env.home.path(), &hint, &[]);
         assert_eq!(ran.code(), Some(0), "{hint}\n{ran}");
