@@ -1,5 +1,8 @@
-//! `oktakeys keys ring check|list|prune|import`: the resource server's key ring against
-//! the keys Okta holds. One list request, then local work (and the ring written back).
+//! `oktakeys keys ring check|list|prune|import|export`: the resource server's key ring
+//! against the keys Okta holds. One list request, then local work (and the ring written
+//! back); `export` (`ring/export.rs`) reads the ring only.
+
+mod export;
 
 use std::path::Path;
 use std::time::Duration;
@@ -22,6 +25,9 @@ use crate::time::Timestamp;
 use keymaterial::keys::DecryptionKey;
 
 pub(crate) async fn run(global: &GlobalArgs, flag: Option<&str>, args: RingArgs) -> Result<()> {
+    if let RingCommand::Export(a) = &args.command {
+        return export::run(global, flag, a).await;
+    }
     let printer = Printer::new(global);
     let settings = Settings::resolve(global, flag, &ProcessEnv)?;
     let value = super::auth_server::which_server(&settings)?.to_string();
@@ -29,6 +35,7 @@ pub(crate) async fn run(global: &GlobalArgs, flag: Option<&str>, args: RingArgs)
         RingCommand::Check(a) | RingCommand::List(a) => (&a.ring, false),
         RingCommand::Prune(a) => (&a.check.ring, false),
         RingCommand::Import(a) => (&a.ring, a.encrypt_ring),
+        RingCommand::Export(a) => (&a.ring, false),
     };
     let configured = location(flag.ring.as_deref(), &settings)?;
     // Everything local first: an unusable key file stops the import before any request.
@@ -67,6 +74,7 @@ pub(crate) async fn run(global: &GlobalArgs, flag: Option<&str>, args: RingArgs)
         RingCommand::List(a) => on.list(a).await,
         RingCommand::Prune(a) => on.prune(global, a, &client).await,
         RingCommand::Import(_) => on.import(imported).await,
+        RingCommand::Export(_) => Err(Error::Internal("keys ring export: misrouted".into())),
     }
 }
 

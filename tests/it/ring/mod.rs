@@ -6,6 +6,7 @@
 //! holding their public halves with chosen roles.
 
 mod commands;
+mod export;
 
 use std::path::PathBuf;
 
