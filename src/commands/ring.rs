@@ -188,11 +188,18 @@ impl OnRing<'_> {
                 problems.join("; ")
             ),
             format!(
-                "import each private key: `oktakeys keys ring import --auth-server {} --ring {} \
-                 KEY.pem`; a resource server loading this ring fails to decrypt tokens of \
-                 these kids",
-                self.server,
-                ring_arg(self.store.location())
+                "import each private key: `{}`; a resource server loading this ring fails to \
+                 decrypt tokens of these kids",
+                crate::hint::command([
+                    "keys",
+                    "ring",
+                    "import",
+                    "--auth-server",
+                    self.server,
+                    "--ring",
+                    &ring_arg(self.store.location()),
+                    "KEY.pem"
+                ])
             ),
         ))
     }
@@ -232,8 +239,17 @@ impl OnRing<'_> {
             };
             self.printer.note(format!(
                 "warning: ring key {} is no longer needed ({why}): a prune candidate \
-                 (`oktakeys keys ring prune`)",
-                escape(kid)
+                 (`{}`)",
+                escape(kid),
+                crate::hint::command([
+                    "keys",
+                    "ring",
+                    "prune",
+                    "--auth-server",
+                    self.server,
+                    "--ring",
+                    &ring_arg(self.store.location())
+                ])
             ));
         }
     }
@@ -383,8 +399,17 @@ impl OnRing<'_> {
                         self.server,
                         key.thumbprint()
                     ),
-                    "import only keys Okta holds; `oktakeys keys match --private-key FILE` \
-                     says which key a file is",
+                    format!(
+                        "import only keys Okta holds; `{}` says which key a file is",
+                        crate::hint::command([
+                            "keys",
+                            "match",
+                            "--auth-server",
+                            self.server,
+                            "--private-key",
+                            "FILE"
+                        ])
+                    ),
                 ));
             };
             let Some(kid) = okta.kid.clone() else {
