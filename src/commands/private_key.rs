@@ -116,10 +116,29 @@ impl PrivateKeys {
                             false => format!("it holds kid {}", held.join(", kid ")),
                         }
                     ),
-                    "a resource server loading this ring cannot decrypt the token either; \
-                         `oktakeys keys ring check --ring …` names the keys it lacks, and \
-                         `oktakeys keys ring import --ring … KEY.pem` adds one"
-                        .to_string(),
+                    format!(
+                        "a resource server loading this ring cannot decrypt the token either; \
+                         `{}` names the keys it lacks, and `{}` adds one",
+                        crate::hint::command([
+                            "keys",
+                            "ring",
+                            "check",
+                            "--auth-server",
+                            "ID",
+                            "--ring",
+                            "PATH"
+                        ]),
+                        crate::hint::command([
+                            "keys",
+                            "ring",
+                            "import",
+                            "--auth-server",
+                            "ID",
+                            "--ring",
+                            "PATH",
+                            "KEY.pem"
+                        ]),
+                    ),
                 ))
             }
         }
