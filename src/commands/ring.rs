@@ -9,7 +9,9 @@ use serde_json::{Value, json};
 use super::connection::Connection;
 use super::private_key::read_decryption_key;
 use crate::api;
-use crate::cli::{GlobalArgs, OutputFormat, RingArgs, RingCheckArgs, RingCommand, RingPruneArgs};
+use crate::cli::{
+    GlobalArgs, OutputFormat, RingArg, RingArgs, RingCheckArgs, RingCommand, RingPruneArgs,
+};
 use crate::client::Client;
 use crate::config::{ProcessEnv, Settings};
 use crate::error::{Error, Result};
@@ -30,7 +32,14 @@ pub(crate) async fn run(global: &GlobalArgs, flag: Option<&str>, args: RingArgs)
         RingCommand::Prune(a) => (&a.check.ring, false),
         RingCommand::Import(a) => (&a.ring, a.encrypt_ring),
     };
-    let configured = location(flag.ring.as_deref(), &settings)?;
+    let configured = location(flag, &settings)?.ok_or_else(|| {
+        Error::Usage(
+            "which key ring? pass --ring PATH (a file) or --ring-read-command CMD with \
+             --ring-write-command CMD (a secret store), or set OKTAKEYS_RING, or `ring` in \
+             the profile"
+                .into(),
+        )
+    })?;
     // Everything local first: an unusable key file stops the import before any request.
     let imported = match &args.command {
         RingCommand::Import(a) => a
@@ -70,14 +79,54 @@ pub(crate) async fn run(global: &GlobalArgs, flag: Option<&str>, args: RingArgs)
     }
 }
 
-/// The ring's configured location: `--ring` (or `OKTAKEYS_RING`), else the profile's.
-pub(crate) fn location(flag: Option<&Path>, settings: &Settings) -> Result<Location> {
-    match flag.or(settings.ring.as_deref()) {
-        Some(path) => Ok(Location::File(path.to_path_buf())),
-        None => Err(Error::Usage(
-            "which key ring? pass --ring PATH, or set OKTAKEYS_RING, or `ring` in the profile"
+/// The ring's configured location, if any: `--ring` (a file) or `--ring-read-command`
+/// with `--ring-write-command` (a secret store), or their environment variables; else the
+/// profile's `ring`, or its `ring_read_command` with `ring_write_command`.
+pub(crate) fn location(flags: &RingArg, settings: &Settings) -> Result<Option<Location>> {
+    let given = one_location(
+        flags.ring.as_deref(),
+        flags.ring_read_command.as_deref(),
+        flags.ring_write_command.as_deref(),
+    )
+    .map_err(|why| {
+        Error::Usage(format!(
+            "{why} (from the flags, or {}, {} and {})",
+            crate::env::RING,
+            crate::env::RING_READ_COMMAND,
+            crate::env::RING_WRITE_COMMAND
+        ))
+    })?;
+    if given.is_some() {
+        return Ok(given);
+    }
+    let (read, write) = &settings.ring_commands;
+    one_location(settings.ring.as_deref(), read.as_deref(), write.as_deref())
+        .map_err(|why| Error::config(format!("the profile's ring: {why}")))
+}
+
+/// A file, or a read and a write command; neither is `None`, both or half a store an error.
+fn one_location(
+    file: Option<&Path>,
+    read: Option<&str>,
+    write: Option<&str>,
+) -> std::result::Result<Option<Location>, String> {
+    match (file, read, write) {
+        (None, None, None) => Ok(None),
+        (Some(path), None, None) => Ok(Some(Location::File(path.to_path_buf()))),
+        (None, Some(read), Some(write)) => Ok(Some(Location::Command {
+            read: read.to_string(),
+            write: write.to_string(),
+        })),
+        (Some(_), _, _) => Err(
+            "a ring file (--ring) and a secret store (--ring-read-command, \
+             --ring-write-command) name two rings: give one"
                 .into(),
-        )),
+        ),
+        _ => Err(
+            "a ring in a secret store needs both --ring-read-command (prints the ring) and \
+             --ring-write-command (stores the ring given on its stdin)"
+                .into(),
+        ),
     }
 }
 
@@ -134,8 +183,10 @@ impl OnRing<'_> {
             OutputFormat::Table => self.needed_table(&status, rule.now)?,
         }
         if loaded.empty_store {
-            self.printer
-                .note(format!("{where_} does not exist yet: the ring is empty."));
+            self.printer.note(match self.store.location() {
+                Location::File(_) => format!("{where_} does not exist yet: the ring is empty."),
+                Location::Command { .. } => format!("{where_} is empty (it printed nothing)."),
+            });
         }
         self.prune_candidates(&status);
         let problems: Vec<String> = status
@@ -170,11 +221,11 @@ impl OnRing<'_> {
                 problems.join("; ")
             ),
             format!(
-                "import each private key: `oktakeys keys ring import --auth-server {} --ring {} \
+                "import each private key: `oktakeys keys ring import --auth-server {} {} \
                  KEY.pem`; a resource server loading this ring fails to decrypt tokens of \
                  these kids",
                 self.server,
-                ring_arg(self.store.location())
+                ring_args(self.store.location())
             ),
         ))
     }
@@ -438,9 +489,12 @@ fn retirable_label(value: Value) -> String {
     value.as_str().map_or_else(|| "-".into(), str::to_string)
 }
 
-/// The `--ring` value that names `location` again, for hints.
-fn ring_arg(location: &Location) -> String {
-    match location {
-        Location::File(path) => path.display().to_string(),
-    }
+/// The flags that name `location` again, shell-quoted, for hints.
+pub(crate) fn ring_args(location: &Location) -> String {
+    location
+        .flags()
+        .iter()
+        .map(|a| crate::escape::shell_quote(a))
+        .collect::<Vec<_>>()
+        .join(" ")
 }

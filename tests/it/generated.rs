@@ -473,7 +473,10 @@ fn top_level_help_lists_exit_codes_and_environment() {
     // Rows wrap to the help's width: compare with runs of blanks and newlines as one space.
     let flat = help.split_whitespace().collect::<Vec<_>>().join(" ");
     for (code, meaning) in EXIT_CODES {
-        let row = format!("{code} {}", meaning.split_whitespace().collect::<Vec<_>>().join(" "));
+        let row = format!(
+            "{code} {}",
+            meaning.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
         assert!(flat.contains(&row), "exit code {code} missing:\n{help}");
     }
     for (name, _) in ENVIRONMENT {
