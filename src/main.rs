@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
-use oktakeys::{OutputFormat, asks_for_json, parse_args, report_error, report_usage_error};
+use oktakeys::{asks_for_json, parse_args, report_error, report_usage_error};
 
 fn main() -> ExitCode {
     // `COMPLETE=bash oktakeys -- …` (the shell asking what `<TAB>` offers) ends here.
@@ -31,7 +31,7 @@ fn main() -> ExitCode {
             return ExitCode::from(err.exit_code());
         }
     };
-    let json_errors = cli.global.output == Some(OutputFormat::Json);
+    let json_errors = cli.global.json_errors();
     match oktakeys::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

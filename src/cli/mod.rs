@@ -38,10 +38,32 @@ pub use sandbox::{
 pub use servers::{EncryptionCommand, ServersArgs, ServersCommand};
 pub use token::{DecryptArgs, TokenArgs, TokenCommand};
 
+/// `-V`: the version, the commit and the build date.
+const SHORT_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("OKTAKEYS_COMMIT"),
+    " ",
+    env!("OKTAKEYS_BUILD_DATE"),
+    ")"
+);
+
+/// `--version`: one fact a line, for bug reports.
+const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "\ncommit: ",
+    env!("OKTAKEYS_COMMIT"),
+    "\nbuilt: ",
+    env!("OKTAKEYS_BUILD_DATE"),
+    "\ntarget: ",
+    env!("OKTAKEYS_TARGET"),
+);
+
 #[derive(Debug, Parser)]
 #[command(
     name = "oktakeys",
-    version,
+    version = SHORT_VERSION,
+    long_version = LONG_VERSION,
     about = "Manage the public JSON Web Keys (resource server credentials) of Okta custom authorization servers",
     long_about = None,
     after_help = root_after_help(),
@@ -239,6 +261,14 @@ pub fn parse() -> Result<Cli, clap::Error> {
     }
     cli.global.command_name = names.join(" ");
     Ok(cli)
+}
+
+impl GlobalArgs {
+    /// Errors as one JSON object on stderr: only when `-o json` (or `-o jwks`) was asked
+    /// for. `--jq` alone filters the output, not the errors: those stay plain text.
+    pub fn json_errors(&self) -> bool {
+        matches!(self.format, Some(FormatArg::Json | FormatArg::Jwks))
+    }
 }
 
 /// The output format from `-o` and `--jq`: `--jq` filters JSON, so it implies `-o json`
@@ -497,7 +527,11 @@ mod tests {
                     problems.push(format!("{path}: argument `{id}` has no help"));
                 }
             }
-            for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            // Hidden commands (`__jq-filter`, run by oktakeys itself) teach nobody.
+            for sub in cmd
+                .get_subcommands()
+                .filter(|s| s.get_name() != "help" && !s.is_hide_set())
+            {
                 check(sub, &format!("{path} {}", sub.get_name()), problems);
             }
         }

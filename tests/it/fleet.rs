@@ -70,7 +70,15 @@ fn a_bad_jq_expression_is_a_usage_error_before_any_request() {
     let out = keys_cmd(
         &env,
         &fake,
-        &["list", "--auth-server", SERVER, "--jq", ".[] | nosuch"],
+        &[
+            "-o",
+            "json",
+            "list",
+            "--auth-server",
+            SERVER,
+            "--jq",
+            ".[] | nosuch",
+        ],
     );
     assert_eq!(out.code(), Some(2), "{out}");
     assert!(fake.log().is_empty(), "{:?}", fake.log());

@@ -122,6 +122,11 @@ fn split_after_help(cmd: &clap::Command) -> (Vec<String>, Vec<String>) {
 /// One man page: clap_mangen's NAME, SYNOPSIS, DESCRIPTION, OPTIONS and SUBCOMMANDS, then
 /// EXAMPLES, EXIT STATUS, ENVIRONMENT, FILES, SEE ALSO and VERSION.
 fn man_page(cmd: &clap::Command, path: &[String], all: &[(Vec<String>, clap::Command)]) -> String {
+    // The page names the release, not the build (commit and date would change every page).
+    let cmd = cmd
+        .clone()
+        .version(env!("CARGO_PKG_VERSION"))
+        .long_version(None::<&str>);
     let man = Man::new(cmd.clone())
         .manual("oktakeys manual")
         .source(format!("oktakeys {}", env!("CARGO_PKG_VERSION")));
@@ -149,7 +154,7 @@ fn man_page(cmd: &clap::Command, path: &[String], all: &[(Vec<String>, clap::Com
     page += &tail(synopsis, &preamble);
     page += &part(&|w| man.render_description_section(w));
 
-    let (prose, examples) = split_after_help(cmd);
+    let (prose, examples) = split_after_help(&cmd);
     let mut roff = Roff::new();
     for paragraph in prose.split(|l| l.trim().is_empty()) {
         if paragraph.is_empty() {
