@@ -1,4 +1,5 @@
-//! `oktakeys keys ring check|list|prune|import`: the resource server's key ring; arguments and help.
+//! `oktakeys keys ring check|list|prune|import|export`: the resource server's key ring;
+//! arguments and help.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -122,6 +123,30 @@ Examples:
   oktakeys keys ring import --auth-server default --ring ring.json enc-2026-09.pem enc-2026-12.pem
   OKTAKEYS_KEY_PASSPHRASE=… oktakeys keys ring import --ring ring.jwe --encrypt-ring enc.pem")]
     Import(RingImportArgs),
+
+    /// Export the ring's private keys: the JWKS on stdout (never on a terminal unless
+    /// --reveal), or one PEM file per kid (--pem-dir)
+    #[command(after_help = "\
+Reads the ring only: no request is sent, and `{server}` in the ring's path is --auth-server
+as given (an id). An encrypted ring is opened with OKTAKEYS_KEY_PASSPHRASE (or asked on the
+terminal) and exported in the clear.
+
+Without --pem-dir: the private JWKS ({\"keys\":[…]}, as the ring holds it) on stdout, for a
+pipe or a file (`> ring.json`, `| kubectl create secret generic … --from-file=jwks=/dev/stdin`).
+On a terminal it is refused (exit 2) unless --reveal: private keys are not shown on a screen by
+accident.
+
+With --pem-dir DIR: one PKCS#8 PEM file per key, DIR/KID.pem (mode 0600, each replaced
+atomically: a temporary file beside it, then a rename), for applications that load PEM files.
+The kid is made safe for a file name: every character but A-Z a-z 0-9 . _ - becomes `_`, and a
+leading `.` too. DIR is created (mode 0700) if missing; other files in it are left alone. The
+kids written go to stderr (-o id: the file paths on stdout; -o json: [{\"kid\",\"file\"}]).
+
+Examples:
+  oktakeys keys ring export --auth-server default --ring ring.json > /run/secrets/ring.json
+  oktakeys keys ring export --auth-server default --ring ring.json --pem-dir keys/
+  OKTAKEYS_KEY_PASSPHRASE=… oktakeys keys ring export --ring ring.jwe --reveal")]
+    Export(RingExportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -162,6 +187,21 @@ pub struct RingImportArgs {
     /// RSA private keys: PEM or private JWK files
     #[arg(value_name = "FILE", required = true, value_hint = ValueHint::FilePath)]
     pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RingExportArgs {
+    #[command(flatten)]
+    pub ring: RingArg,
+
+    /// Write one PEM file per key (PKCS#8, mode 0600) into DIR, named KID.pem, instead of
+    /// the JWKS on stdout
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
+    pub pem_dir: Option<PathBuf>,
+
+    /// Print the private JWKS even when stdout is a terminal
+    #[arg(long, conflicts_with = "pem_dir")]
+    pub reveal: bool,
 }
 
 impl RingCheckArgs {

@@ -1,5 +1,8 @@
-//! `oktakeys keys ring check|list|prune|import`: the resource server's key ring against
-//! the keys Okta holds. One list request, then local work (and the ring written back).
+//! `oktakeys keys ring check|list|prune|import|export`: the resource server's key ring
+//! against the keys Okta holds. One list request, then local work (and the ring written
+//! back); `export` (`ring/export.rs`) reads the ring only.
+
+mod export;
 
 use std::path::Path;
 use std::time::Duration;
@@ -24,6 +27,9 @@ use crate::time::Timestamp;
 use keymaterial::keys::DecryptionKey;
 
 pub(crate) async fn run(global: &GlobalArgs, flag: Option<&str>, args: RingArgs) -> Result<()> {
+    if let RingCommand::Export(a) = &args.command {
+        return export::run(global, flag, a).await;
+    }
     let printer = Printer::new(global);
     let settings = Settings::resolve(global, flag, &ProcessEnv)?;
     let value = super::auth_server::which_server(&settings)?.to_string();
@@ -31,15 +37,9 @@ pub(crate) async fn run(global: &GlobalArgs, flag: Option<&str>, args: RingArgs)
         RingCommand::Check(a) | RingCommand::List(a) => (&a.ring, false),
         RingCommand::Prune(a) => (&a.check.ring, false),
         RingCommand::Import(a) => (&a.ring, a.encrypt_ring),
+        RingCommand::Export(a) => (&a.ring, false),
     };
-    let configured = location(flag, &settings)?.ok_or_else(|| {
-        Error::Usage(
-            "which key ring? pass --ring PATH (a file) or --ring-read-command CMD with \
-             --ring-write-command CMD (a secret store), or set OKTAKEYS_RING, or `ring` in \
-             the profile"
-                .into(),
-        )
-    })?;
+    let configured = required_location(flag, &settings)?;
     // Everything local first: an unusable key file stops the import before any request.
     let imported = match &args.command {
         RingCommand::Import(a) => a
@@ -76,6 +76,7 @@ pub(crate) async fn run(global: &GlobalArgs, flag: Option<&str>, args: RingArgs)
         RingCommand::List(a) => on.list(a).await,
         RingCommand::Prune(a) => on.prune(global, a, &client).await,
         RingCommand::Import(_) => on.import(imported).await,
+        RingCommand::Export(_) => Err(Error::Internal("keys ring export: misrouted".into())),
     }
 }
 
@@ -102,6 +103,18 @@ pub(crate) fn location(flags: &RingArg, settings: &Settings) -> Result<Option<Lo
     let (read, write) = &settings.ring_commands;
     one_location(settings.ring.as_deref(), read.as_deref(), write.as_deref())
         .map_err(|why| Error::config(format!("the profile's ring: {why}")))
+}
+
+/// [`location`], which a command that works on a ring must have.
+pub(crate) fn required_location(flags: &RingArg, settings: &Settings) -> Result<Location> {
+    location(flags, settings)?.ok_or_else(|| {
+        Error::Usage(
+            "which key ring? pass --ring PATH (a file) or --ring-read-command CMD with \
+             --ring-write-command CMD (a secret store), or set OKTAKEYS_RING, or `ring` in \
+             the profile"
+                .into(),
+        )
+    })
 }
 
 /// A file, or a read and a write command; neither is `None`, both or half a store an error.

@@ -6,6 +6,7 @@
 //! holding their public halves with chosen roles.
 
 mod commands;
+mod export;
 mod store_command;
 
 use std::path::PathBuf;
