@@ -37,10 +37,13 @@ pub(crate) fn shape(token: &str) -> Shape {
 
 /// The message for a plain JWT where a JWE was expected, and what to do.
 pub(crate) fn plain_jwt(server: Option<&str>) -> (String, String) {
-    let enable = match server {
-        Some(id) => format!("oktakeys servers encryption enable --auth-server {id}"),
-        None => "oktakeys servers encryption enable --auth-server ID".into(),
-    };
+    let enable = crate::hint::command([
+        "servers",
+        "encryption",
+        "enable",
+        "--auth-server",
+        server.unwrap_or("ID"),
+    ]);
     (
         "the token is a signed JWT, not a JWE: access-token encryption is off".into(),
         format!("turn it on with `{enable}`"),
@@ -71,8 +74,18 @@ pub(crate) fn open(token: &str, key: &DecryptionKey, key_file: &str) -> Result<O
                 .unwrap_or_default();
             Error::verification(
                 format!("the token does not decrypt with the private key in {key_file}{kid}"),
-                "the token was encrypted to another key (Okta encrypts to the server's ACTIVE key): \
-                 `oktakeys keys match --auth-server ID --private-key FILE` shows which key FILE is",
+                format!(
+                    "the token was encrypted to another key (Okta encrypts to the server's \
+                     ACTIVE key): `{}` shows which key {key_file} is",
+                    crate::hint::command([
+                        "keys",
+                        "match",
+                        "--auth-server",
+                        "ID",
+                        "--private-key",
+                        key_file
+                    ])
+                ),
             )
         }
         refused @ (JweError::UnsupportedAlg(_)

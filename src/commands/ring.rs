@@ -165,6 +165,17 @@ struct OnRing<'a> {
 }
 
 impl OnRing<'_> {
+    /// `oktakeys keys ring SUB --auth-server ID RING-FLAGS ARGS…`, for hints.
+    fn hint(&self, sub: &str, args: &[&str]) -> String {
+        let head = ["keys", "ring", sub, "--auth-server", self.server];
+        crate::hint::command(
+            head.iter()
+                .map(|a| a.to_string())
+                .chain(self.store.location().flags())
+                .chain(args.iter().map(|a| a.to_string())),
+        )
+    }
+
     fn rule(&self, lifetime: Duration) -> Retirement {
         Retirement {
             now: Timestamp::now(),
@@ -234,11 +245,9 @@ impl OnRing<'_> {
                 problems.join("; ")
             ),
             format!(
-                "import each private key: `oktakeys keys ring import --auth-server {} {} \
-                 KEY.pem`; a resource server loading this ring fails to decrypt tokens of \
-                 these kids",
-                self.server,
-                ring_args(self.store.location())
+                "import each private key: `{}`; a resource server loading this ring fails to \
+                 decrypt tokens of these kids",
+                self.hint("import", &["KEY.pem"])
             ),
         ))
     }
@@ -278,8 +287,9 @@ impl OnRing<'_> {
             };
             self.printer.note(format!(
                 "warning: ring key {} is no longer needed ({why}): a prune candidate \
-                 (`oktakeys keys ring prune`)",
-                escape(kid)
+                 (`{}`)",
+                escape(kid),
+                self.hint("prune", &[])
             ));
         }
     }
@@ -429,8 +439,17 @@ impl OnRing<'_> {
                         self.server,
                         key.thumbprint()
                     ),
-                    "import only keys Okta holds; `oktakeys keys match --private-key FILE` \
-                     says which key a file is",
+                    format!(
+                        "import only keys Okta holds; `{}` says which key a file is",
+                        crate::hint::command([
+                            "keys",
+                            "match",
+                            "--auth-server",
+                            self.server,
+                            "--private-key",
+                            "FILE"
+                        ])
+                    ),
                 ));
             };
             let Some(kid) = okta.kid.clone() else {
@@ -500,14 +519,4 @@ fn listing(keys: &[KeyView], ring: &Ring, rule: &Retirement) -> Vec<Value> {
 
 fn retirable_label(value: Value) -> String {
     value.as_str().map_or_else(|| "-".into(), str::to_string)
-}
-
-/// The flags that name `location` again, shell-quoted, for hints.
-pub(crate) fn ring_args(location: &Location) -> String {
-    location
-        .flags()
-        .iter()
-        .map(|a| crate::escape::shell_quote(a))
-        .collect::<Vec<_>>()
-        .join(" ")
 }

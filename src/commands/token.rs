@@ -82,7 +82,8 @@ async fn verify(
             format!("the signature check failed: {why}"),
             format!(
                 "the token was not issued by authorization server {id}, or was altered; \
-                 `oktakeys token decrypt` without --auth-server shows its iss"
+                 `{}` without --auth-server shows its iss",
+                crate::hint::command(["token", "decrypt"])
             ),
         )
     })?;

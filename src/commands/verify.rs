@@ -17,6 +17,7 @@ use crate::client::Client;
 use crate::config::{Environment, ProcessEnv};
 use crate::env;
 use crate::error::{Error, Result};
+use crate::hint;
 use crate::output::{Check, Printer, Report};
 use keymaterial::secret::Secret;
 
@@ -173,13 +174,17 @@ impl Run<'_> {
                     ),
                 ),
                 format!(
-                    "Okta may still be switching keys: run again in a minute; `oktakeys keys list --auth-server {id}` shows the ACTIVE key"
+                    "Okta may still be switching keys: run again in a minute; `{}` shows the ACTIVE key",
+                    hint::command(["keys", "list", "--auth-server", id])
                 ),
             ),
             (_, None) => fail(
                 &mut checks,
                 Check::fail("kid", "the server has no ACTIVE key"),
-                format!("activate one: `oktakeys keys activate --auth-server {id} KEY_ID`"),
+                format!(
+                    "activate one: `{}`",
+                    hint::command(["keys", "activate", "--auth-server", id, "KEY_ID"])
+                ),
             ),
         }
 
@@ -279,13 +284,13 @@ impl Run<'_> {
         };
         let hint = match mine {
             Some(k) if !k.is_active() => format!(
-                "tokens are encrypted to the ACTIVE key (kid {kid}): use its private key, or make {} the ACTIVE key again with `oktakeys keys activate --auth-server {id} {}`",
+                "tokens are encrypted to the ACTIVE key (kid {kid}): use its private key, or make {} the ACTIVE key again with `{}`",
                 self.key_file,
-                k.id()
+                hint::command(["keys", "activate", "--auth-server", id, k.id()])
             ),
             _ => format!(
-                "use the private key of kid {kid}, or add this key's public half (`oktakeys keys add --auth-server {id} --pem {}`) and activate it",
-                self.key_file
+                "use the private key of kid {kid}, or add this key's public half (`{}`) and activate it",
+                hint::command(["keys", "add", "--auth-server", id, "--pem", self.key_file])
             ),
         };
         (detail, hint)

@@ -231,8 +231,8 @@ impl Rotation<'_> {
         rotate::plan(&views, self.new_key, options)
             .map(Planned::Plan)
             .map_err(|refusal| Error::Refused {
+                hint: refusal.hint_on(server),
                 message: refusal.reason,
-                hint: refusal.hint,
             })
     }
 
@@ -354,13 +354,13 @@ impl Rotation<'_> {
                     )),
                     hint: Some(format!(
                         "re-run to complete the rotation (nothing is done twice): {}",
-                        resume_command(self.global, server, self.args, None)
+                        resume_command(server, self.args, None)
                     )),
                 });
             }
         };
         if let Some(err) = &outcome.error {
-            let resume = resume_command(self.global, server, self.args, outcome.new_key.as_deref());
+            let resume = resume_command(server, self.args, outcome.new_key.as_deref());
             report_failure(
                 printer,
                 server,

@@ -122,8 +122,11 @@ fn existing_private_key(path: &Path) -> Result<PublicKey> {
                 "--private-key-out {name} exists but holds no complete private key (empty or \
                  cut short: a run may have died while writing it)"
             ),
-            "if no key was added from it (`oktakeys keys list` shows its kid), remove the file \
-             and run the same command again; otherwise give --private-key-out a new file",
+            format!(
+                "if no key was added from it (`{}` shows its kid), remove the file and run \
+                 the same command again; otherwise give --private-key-out a new file",
+                crate::hint::command(["keys", "list", "--auth-server", "ID"])
+            ),
         ));
     }
     let bytes = zeroize::Zeroizing::new(

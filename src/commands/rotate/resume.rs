@@ -2,30 +2,15 @@
 
 use std::path::Path;
 
-use crate::cli::{GlobalArgs, RotateArgs};
-use crate::escape::shell_quote;
+use crate::cli::RotateArgs;
 use crate::time::format_duration;
 
 /// The command that resumes the rotation of one server: the same source, kid, gate and
 /// retention (not `--if-older-than`: the rotation is under way). A key generated for
 /// `--private-key-command` exists nowhere else: once added (`new_key_id`), it is resumed by
 /// activating it.
-pub(super) fn resume_command(
-    global: &GlobalArgs,
-    server: &str,
-    args: &RotateArgs,
-    new_key_id: Option<&str>,
-) -> String {
-    let mut argv: Vec<String> = vec!["oktakeys".into()];
-    if let Some(profile) = &global.profile {
-        argv.extend(["--profile".into(), profile.clone()]);
-    }
-    if let Some(config) = &global.config {
-        argv.extend(["--config".into(), path_arg(config)]);
-    }
-    if let Some(org) = &global.org_url {
-        argv.extend(["--org-url".into(), org.clone()]);
-    }
+pub(super) fn resume_command(server: &str, args: &RotateArgs, new_key_id: Option<&str>) -> String {
+    let mut argv: Vec<String> = Vec::new();
     if let (Some(id), Some(_)) = (new_key_id, &args.private_key_command) {
         argv.extend([
             "keys".into(),
@@ -34,7 +19,7 @@ pub(super) fn resume_command(
             server.into(),
             id.into(),
         ]);
-        return join(&argv);
+        return crate::hint::command(argv);
     }
     argv.extend([
         "keys".into(),
@@ -86,14 +71,7 @@ pub(super) fn resume_command(
     if args.yes {
         argv.push("--yes".into());
     }
-    join(&argv)
-}
-
-fn join(argv: &[String]) -> String {
-    argv.iter()
-        .map(|a| shell_quote(a))
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::hint::command(argv)
 }
 
 fn path_arg(p: &Path) -> String {
@@ -135,9 +113,10 @@ mod tests {
         let crate::cli::KeysCommand::Rotate(args) = keys.command else {
             panic!("rotate")
         };
+        // The run's global options come from `hint` (none in unit tests).
         assert_eq!(
-            resume_command(&cli.global, "ausB", &args, None),
-            "oktakeys --profile ci keys rotate --auth-server ausB --generate --private-key-out \
+            resume_command("ausB", &args, None),
+            "oktakeys keys rotate --auth-server ausB --generate --private-key-out \
              'my keys/enc.pem' --kid 'enc 2026' --keep 2 --yes"
         );
     }
