@@ -42,6 +42,11 @@ impl RingKey {
         self.alg.as_deref()
     }
 
+    /// The private key.
+    pub(crate) fn key(&self) -> &DecryptionKey {
+        &self.key
+    }
+
     /// RFC 7638 thumbprint of the public half.
     pub(crate) fn thumbprint(&self) -> String {
         self.key.thumbprint()

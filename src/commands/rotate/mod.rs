@@ -4,6 +4,7 @@
 mod new_key;
 mod report;
 mod resume;
+mod ring;
 
 use super::connection::Connection;
 use crate::api;
@@ -14,6 +15,7 @@ use crate::config::{ProcessEnv, Settings};
 use crate::error::{Error, Result};
 use crate::http::Progress;
 use crate::output::Printer;
+use crate::ring::{Location, Store};
 use crate::rotate::{self, Hooks, NewKey, Options, Outcome, Plan, Retention};
 use crate::time::{Timestamp, format_duration};
 use keymaterial::jwk::PublicKey;
@@ -40,8 +42,22 @@ pub(crate) async fn run(
     // CI without --yes learns it before anything is read, written or sent.
     refuse_unconfirmable_deletions(global, &args, retention)?;
 
+    // A ring: the new key's private half goes into each server's ring before Okta gets
+    // anything for that server.
+    let ring = super::ring::location(&args.ring, &settings)?;
+    let known_rings: Option<Vec<Store>> = ring.as_ref().map(|at| {
+        servers
+            .iter()
+            .map(|s| Store::new(at.for_server(s), false))
+            .collect()
+    });
     // The private key is stored (file or command) before anything is sent.
-    let (key, new_key) = new_key::key_material(&args, &printer).await?;
+    let (key, new_key, half) =
+        new_key::key_material(&args, &printer, known_rings.as_deref()).await?;
+    let ring = match (ring, half) {
+        (Some(at), Some(half)) => Some((at, half)),
+        _ => None,
+    };
     let conn = Connection::open(&settings, Progress::detect(global.quiet))
         .await?
         .needing(Scope::Manage);
@@ -68,6 +84,7 @@ pub(crate) async fn run(
         new_key: &new_key,
         parallel: fleet.parallel,
         hooks: &hooks,
+        ring: ring.as_ref(),
     };
 
     // 1. Plan every server (read only) and show the plans.
@@ -158,6 +175,8 @@ struct Rotation<'a> {
     /// How many servers are planned, or executed, at once.
     parallel: u16,
     hooks: &'a Hooks,
+    /// The ring (as configured) and the new key's private half for it.
+    ring: Option<&'a (Location, ring::PrivateHalf)>,
 }
 
 impl Rotation<'_> {
@@ -333,6 +352,24 @@ impl Rotation<'_> {
             ));
         }
         let progress = |line: String| printer.note(format!("{server}: {line}"));
+        let store = match self.ring {
+            Some((at, half)) => {
+                let store = Store::new(at.for_server(server), false);
+                let added = ring::put_new_key(&store, new_kid, half).await?;
+                // Not held with the server's other lines: printed now, so that it is out
+                // even if the run is killed (SIGKILL) before the end.
+                self.printer.note(format!(
+                    "{server}: {} the new key's private half (kid {new_kid}) {} {}, read back; \
+                     if this run stops before the end, resume it with: {}",
+                    if added { "put" } else { "found" },
+                    if added { "into" } else { "in" },
+                    store.location().describe(),
+                    self.resume(server, None),
+                ));
+                Some(store)
+            }
+            None => None,
+        };
         let run = rotate::Run {
             client: &self.client,
             server,
@@ -354,13 +391,29 @@ impl Rotation<'_> {
                     )),
                     hint: Some(format!(
                         "re-run to complete the rotation (nothing is done twice): {}",
-                        resume_command(server, self.args, None)
+                        self.resume(server, None)
                     )),
                 });
             }
         };
+        let mut outcome = outcome;
+        if let Some(store) = &store {
+            match ring::after_run(store, plan, &outcome, new_kid).await {
+                Ok(removed) => {
+                    for kid in removed {
+                        printer.note(format!(
+                            "{server}: took kid {} out of {} (Okta no longer holds it).",
+                            crate::escape::escape(&kid),
+                            store.location().describe()
+                        ));
+                    }
+                }
+                Err(err) if outcome.error.is_none() => outcome.error = Some(err),
+                Err(_) => {}
+            }
+        }
         if let Some(err) = &outcome.error {
-            let resume = resume_command(server, self.args, outcome.new_key.as_deref());
+            let resume = self.resume(server, outcome.new_key.as_deref());
             report_failure(
                 printer,
                 server,
@@ -382,6 +435,20 @@ impl Rotation<'_> {
             ));
         }
         Ok(outcome)
+    }
+
+    /// The command that resumes this server's rotation (with its ring, and the new key's
+    /// kid when the key exists only there).
+    fn resume(&self, server: &str, new_key_id: Option<&str>) -> String {
+        let ring = self
+            .ring
+            .map(|(at, _)| (at.for_server(server), self.new_key.kid.as_str()));
+        resume_command(
+            server,
+            self.args,
+            new_key_id,
+            ring.as_ref().map(|(at, kid)| (at, *kid)),
+        )
     }
 }
 

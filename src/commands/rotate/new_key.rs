@@ -8,46 +8,119 @@ use crate::commands::generate::{generate_to_file, hand_off, holds_more_than_rema
 use crate::commands::key_source::{KeySource, load_key};
 use crate::error::{Error, Result};
 use crate::output::Printer;
+use crate::ring::Store;
 use crate::rotate::NewKey;
 use keymaterial::jwk::PublicKey;
+use keymaterial::keys::DecryptionKey;
 
-/// The public key to send, and what the planner knows of it. A generated private key is
-/// stored (file or command) before anything is sent.
+use super::ring::{PrivateHalf, held_key};
+
+/// The public key to send, what the planner knows of it, and, with a ring, the private
+/// half that goes into it. A generated private key is stored (file or command) before
+/// anything is sent. `rings`: with a ring, the stores of the servers known now (where a
+/// resumed `--generate --kid KID` finds the key it put in).
 pub(super) async fn key_material(
     args: &RotateArgs,
     printer: &Printer,
-) -> Result<(PublicKey, NewKey)> {
+    rings: Option<&[Store]>,
+) -> Result<(PublicKey, NewKey, Option<PrivateHalf>)> {
     let kid = args.kid.as_deref();
     let source = KeySource::from_flags(args.source.jwk.as_deref(), args.source.pem.as_deref());
-    let key = match source {
-        Some(source) => load_key(source, kid).await?,
-        None if args.private_key_command.is_some() => {
+    let file = args.source.jwk.as_deref().or(args.source.pem.as_deref());
+    let (key, half) = match (source, file) {
+        (Some(source), Some(file)) => {
+            let key = load_key(source, kid).await?;
+            let half = match rings {
+                Some(_) => Some(PrivateHalf::from_file(file, &key)?),
+                None => None,
+            };
+            (key, half)
+        }
+        _ if args.private_key_command.is_some() => {
+            if rings.is_some() {
+                return Err(Error::Usage(
+                    "--generate with a ring puts the private key into the ring: drop \
+                     --private-key-command (or the ring)"
+                        .into(),
+                ));
+            }
             if args.dry_run {
                 let what = "it would be handed to --private-key-command".to_string();
                 return Ok(not_generated_yet(&what, kid, printer));
             }
             let command = args.private_key_command.as_deref().unwrap_or_default();
-            stored_by_command(command, args.bits.bits(), printer).await?
+            (
+                stored_by_command(command, args.bits.bits(), printer).await?,
+                None,
+            )
         }
-        None => {
-            let path = args
-                .private_key_out
-                .as_deref()
-                .ok_or_else(|| Error::Usage("--generate needs --private-key-out FILE".into()))?;
-            match generated_key(path, args, printer).await? {
-                Some(key) => key,
+        _ => match (&args.private_key_out, rings) {
+            (Some(path), _) => match generated_key(path, args, printer).await? {
+                Some(key) => {
+                    let half = match rings {
+                        Some(_) => Some(PrivateHalf::from_file(path, &key)?),
+                        None => None,
+                    };
+                    (key, half)
+                }
                 None => {
                     let what = format!("{} would be written", path.display());
                     return Ok(not_generated_yet(&what, kid, printer));
                 }
+            },
+            (None, Some(rings)) => match for_the_ring(args, printer, rings).await? {
+                Some(half) => (half.public()?, Some(half)),
+                None => {
+                    let what = "its private half would go into the ring".to_string();
+                    return Ok(not_generated_yet(&what, kid, printer));
+                }
+            },
+            (None, None) => {
+                return Err(Error::Usage(
+                    "--generate needs somewhere to keep the private key: a ring (--ring PATH, \
+                     or --ring-read-command and --ring-write-command), --private-key-out FILE \
+                     or --private-key-command CMD"
+                        .into(),
+                ));
             }
-        }
+        },
     };
     let new_key = NewKey {
         kid: key.effective_kid(kid),
         thumbprint: Some(key.thumbprint()),
     };
-    Ok((key, new_key))
+    Ok((key, new_key, half))
+}
+
+/// `--generate` into a ring: the key a ring already holds under `--kid` (a resumed run),
+/// or a new one (kept in memory until it is in the ring). `None` with `--dry-run`.
+async fn for_the_ring(
+    args: &RotateArgs,
+    printer: &Printer,
+    rings: &[Store],
+) -> Result<Option<PrivateHalf>> {
+    if let Some(kid) = args.kid.as_deref()
+        && let Some((half, where_)) = held_key(rings, kid).await?
+    {
+        printer.note(format!(
+            "Using the key of kid {} already in {where_} (an earlier run put it there); for a \
+             new key, give another --kid.",
+            crate::escape::escape(kid)
+        ));
+        return Ok(Some(half));
+    }
+    if args.dry_run {
+        return Ok(None);
+    }
+    let bits = args.bits.bits();
+    let (secret, _) = crate::commands::generate::generate(bits).await?;
+    let key = DecryptionKey::parse(&secret, "the generated key")?;
+    drop(secret);
+    printer.note(format!(
+        "Generated a new {bits}-bit key: its private half goes into the ring, and is read \
+         back, before anything is sent to Okta; it is written nowhere else."
+    ));
+    Ok(Some(PrivateHalf::new(&key)?))
 }
 
 /// `--generate`: the key in an existing file (a re-run), or a new one written now, before
@@ -137,7 +210,11 @@ fn existing_private_key(path: &Path) -> Result<PublicKey> {
 
 /// `--dry-run --generate`: the key does not exist yet, and nothing is stored. The plan
 /// names it by the kid it will have.
-fn not_generated_yet(store: &str, kid: Option<&str>, printer: &Printer) -> (PublicKey, NewKey) {
+fn not_generated_yet(
+    store: &str,
+    kid: Option<&str>,
+    printer: &Printer,
+) -> (PublicKey, NewKey, Option<PrivateHalf>) {
     let kid = kid.map_or_else(|| "(the new key's thumbprint)".to_string(), str::to_string);
     printer.note(format!("(dry run: no key generated; {store})"));
     let placeholder = PublicKey {
@@ -151,5 +228,6 @@ fn not_generated_yet(store: &str, kid: Option<&str>, printer: &Printer) -> (Publ
             kid,
             thumbprint: None,
         },
+        None,
     )
 }

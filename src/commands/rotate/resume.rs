@@ -3,13 +3,20 @@
 use std::path::Path;
 
 use crate::cli::RotateArgs;
+use crate::ring::Location;
 use crate::time::format_duration;
 
 /// The command that resumes the rotation of one server: the same source, kid, gate and
 /// retention (not `--if-older-than`: the rotation is under way). A key generated for
 /// `--private-key-command` exists nowhere else: once added (`new_key_id`), it is resumed by
-/// activating it.
-pub(super) fn resume_command(server: &str, args: &RotateArgs, new_key_id: Option<&str>) -> String {
+/// activating it. With a ring (`ring`: its location for this server, and the new key's
+/// kid), the ring is named again, and a key generated into it is found there by its kid.
+pub(super) fn resume_command(
+    server: &str,
+    args: &RotateArgs,
+    new_key_id: Option<&str>,
+    ring: Option<(&Location, &str)>,
+) -> String {
     let mut argv: Vec<String> = Vec::new();
     if let (Some(id), Some(_)) = (new_key_id, &args.private_key_command) {
         argv.extend([
@@ -39,9 +46,20 @@ pub(super) fn resume_command(server: &str, args: &RotateArgs, new_key_id: Option
             "--private-key-command".into(),
             cmd.clone(),
         ]);
+    } else if args.source.generate {
+        argv.push("--generate".into());
     }
-    if let Some(kid) = &args.kid {
-        argv.extend(["--kid".into(), kid.clone()]);
+    // A key generated into the ring is there under its kid only.
+    let generated_into_ring = args.source.generate && args.private_key_out.is_none();
+    match (&args.kid, ring) {
+        (Some(kid), _) => argv.extend(["--kid".into(), kid.clone()]),
+        (None, Some((_, kid))) if generated_into_ring => {
+            argv.extend(["--kid".into(), kid.to_string()]);
+        }
+        _ => {}
+    }
+    if let Some((at, _)) = ring {
+        argv.extend(at.flags());
     }
     if args.stage {
         argv.push("--stage".into());
@@ -115,7 +133,7 @@ mod tests {
         };
         // The run's global options come from `hint` (none in unit tests).
         assert_eq!(
-            resume_command("ausB", &args, None),
+            resume_command("ausB", &args, None, None),
             "oktakeys keys rotate --auth-server ausB --generate --private-key-out \
              'my keys/enc.pem' --kid 'enc 2026' --keep 2 --yes"
         );
