@@ -681,7 +681,6 @@ mod tests {
         for bad in [
             &["--pem", "k.pem", "--jwk", "k.json"][..],
             &[][..],
-            &["--generate"][..],
             &["--pem", "k.pem", "--private-key-out", "x.pem"][..],
             &["--pem", "k.pem", "--delete-old", "--keep", "2"][..],
         ] {

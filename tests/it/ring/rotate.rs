@@ -81,6 +81,12 @@ fn rotate_with_a_ring_keeps_exactly_next_current_and_previous_and_adds_no_reques
     let out = plain.run(&args);
     assert_eq!(out.code(), Some(0), "{out}");
     let without_ring = plain.sandbox.log();
+    // --generate needs somewhere to keep the private key: a ring, a file or a command.
+    plain.sandbox.clear_log();
+    let out = plain.run(&ROTATE);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(stderr(&out).contains("a ring (--ring PATH"), "{out}");
+    assert!(plain.sandbox.log().is_empty(), "{:?}", plain.sandbox.log());
 
     let r = RingEnv::start();
     let ring = r.ring_path().display().to_string();
