@@ -1,6 +1,7 @@
 //! `oktakeys keys rotate`: plan every server, print the plans, confirm deletions, execute
 //! each server's plan independently, then a summary (table) or a report (`-o json`).
 
+mod handed_off;
 mod new_key;
 mod report;
 mod resume;
@@ -10,7 +11,7 @@ use crate::api;
 use crate::auth::Scope;
 use crate::cli::{GlobalArgs, RotateArgs};
 use crate::client::Client;
-use crate::config::{ProcessEnv, Settings};
+use crate::config::{ProcessEnv, Settings, Target};
 use crate::error::{Error, Result};
 use crate::http::Progress;
 use crate::output::Printer;
@@ -40,8 +41,36 @@ pub(crate) async fn run(
     // CI without --yes learns it before anything is read, written or sent.
     refuse_unconfirmable_deletions(global, &args, retention)?;
 
-    // The private key is stored (file or command) before anything is sent.
-    let (key, new_key) = new_key::key_material(&args, &printer).await?;
+    // The private key is stored (file or command) before anything is sent; a key an
+    // unfinished run of this rotation handed to the same command is taken up again.
+    let store = handed_off::HandedOff::default_location();
+    let org = match &settings.target {
+        Target::Org { org_url, .. } => org_url.to_string(),
+        _ => "the sandbox profile".to_string(),
+    };
+    let hand_off = new_key::HandOff {
+        store: store
+            .as_ref()
+            .filter(|_| args.private_key_command.is_some()),
+        rotation: handed_off::Rotation {
+            org: &org,
+            command: args.private_key_command.as_deref().unwrap_or_default(),
+            kid: args.kid.as_deref(),
+        },
+        servers: servers.clone(),
+    };
+    let new_key::Material {
+        key,
+        new_key,
+        fresh,
+    } = new_key::key_material(&args, &printer, &hand_off).await?;
+    if fresh {
+        printer.note(format!(
+            "If this run stops before the rotation completes, this command resumes it \
+             (nothing is generated, stored or added twice):\n  {}",
+            resume_command(&servers, &args)
+        ));
+    }
     let conn = Connection::open(&settings, Progress::detect(global.quiet))
         .await?
         .needing(Scope::Manage);
@@ -50,6 +79,13 @@ pub(crate) async fn run(
         if servers.is_empty() {
             printer.note("The org has no ACTIVE custom authorization server: nothing to rotate.");
             return Ok(());
+        }
+        if let Some(store) = hand_off.store
+            && let Err(why) = store.name_servers(&hand_off.rotation, &servers)
+        {
+            printer.failure(format!(
+                "warning: cannot note the servers of the key: {why}"
+            ));
         }
     }
     let hooks = Hooks {
@@ -87,6 +123,13 @@ pub(crate) async fn run(
     rotation.confirm_deletions(&runs).await?;
     // 3. Execute, up to --parallel servers at once.
     rotation.execute_all(&mut runs).await?;
+    if let Some(store) = hand_off.store {
+        for run in runs.iter().filter(|r| r.new_key_active()) {
+            if let Err(why) = store.done(&hand_off.rotation, &run.auth_server) {
+                printer.failure(format!("warning: cannot note the rotation done: {why}"));
+            }
+        }
+    }
     finish(&printer, &new_key, &runs)
 }
 
@@ -354,13 +397,13 @@ impl Rotation<'_> {
                     )),
                     hint: Some(format!(
                         "re-run to complete the rotation (nothing is done twice): {}",
-                        resume_command(server, self.args, None)
+                        resume_command(&[server.to_string()], self.args)
                     )),
                 });
             }
         };
         if let Some(err) = &outcome.error {
-            let resume = resume_command(server, self.args, outcome.new_key.as_deref());
+            let resume = resume_command(&[server.to_string()], self.args);
             report_failure(
                 printer,
                 server,

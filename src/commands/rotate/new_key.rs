@@ -11,29 +11,55 @@ use crate::output::Printer;
 use crate::rotate::NewKey;
 use keymaterial::jwk::PublicKey;
 
+use super::handed_off::{HandedOff, Rotation};
+
+/// Where a key handed to `--private-key-command` is noted until its rotation is done.
+pub(super) struct HandOff<'a> {
+    pub(super) store: Option<&'a HandedOff>,
+    pub(super) rotation: Rotation<'a>,
+    /// The servers named (none with `--all-auth-servers`: every ACTIVE one).
+    pub(super) servers: Vec<String>,
+}
+
+/// The key material, and whether this run made it (generated and stored it now).
+pub(super) struct Material {
+    pub(super) key: PublicKey,
+    pub(super) new_key: NewKey,
+    pub(super) fresh: bool,
+}
+
 /// The public key to send, and what the planner knows of it. A generated private key is
 /// stored (file or command) before anything is sent.
 pub(super) async fn key_material(
     args: &RotateArgs,
     printer: &Printer,
-) -> Result<(PublicKey, NewKey)> {
+    hand_off: &HandOff<'_>,
+) -> Result<Material> {
     let kid = args.kid.as_deref();
     let source = KeySource::from_flags(args.source.jwk.as_deref(), args.source.pem.as_deref());
+    let mut fresh = false;
     let key = match source {
         Some(source) => load_key(source, kid).await?,
         None if args.private_key_command.is_some() => {
-            if args.dry_run {
+            if let Some(key) = handed_off_before(hand_off, printer) {
+                key
+            } else if args.dry_run {
                 let what = "it would be handed to --private-key-command".to_string();
                 return Ok(not_generated_yet(&what, kid, printer));
+            } else {
+                let command = args.private_key_command.as_deref().unwrap_or_default();
+                let key = stored_by_command(command, args.bits.bits(), printer).await?;
+                note_handed_off(hand_off, &key, printer);
+                fresh = true;
+                key
             }
-            let command = args.private_key_command.as_deref().unwrap_or_default();
-            stored_by_command(command, args.bits.bits(), printer).await?
         }
         None => {
             let path = args
                 .private_key_out
                 .as_deref()
                 .ok_or_else(|| Error::Usage("--generate needs --private-key-out FILE".into()))?;
+            fresh = !path.exists();
             match generated_key(path, args, printer).await? {
                 Some(key) => key,
                 None => {
@@ -47,7 +73,40 @@ pub(super) async fn key_material(
         kid: key.effective_kid(kid),
         thumbprint: Some(key.thumbprint()),
     };
-    Ok((key, new_key))
+    Ok(Material {
+        key,
+        new_key,
+        fresh: fresh && !args.dry_run,
+    })
+}
+
+/// The key an unfinished run of this rotation handed to the same command: taken up
+/// again, neither generated nor stored twice.
+fn handed_off_before(hand_off: &HandOff<'_>, printer: &Printer) -> Option<PublicKey> {
+    let store = hand_off.store?;
+    let (key, at) = store.find(&hand_off.rotation, &hand_off.servers)?;
+    printer.note(format!(
+        "Using the key handed to --private-key-command at {at} by a run of this rotation \
+         that did not finish (thumbprint {}): nothing is generated or stored again. (Noted \
+         in {} until the key is ACTIVE; remove it there to generate a new key instead.)",
+        key.thumbprint(),
+        store.path().display()
+    ));
+    Some(key)
+}
+
+/// Note the key just handed off, so that running the same command again takes it up.
+fn note_handed_off(hand_off: &HandOff<'_>, key: &PublicKey, printer: &Printer) {
+    let noted = match hand_off.store {
+        Some(store) => store.record(&hand_off.rotation, &hand_off.servers, key),
+        None => Err("this platform has no data directory".into()),
+    };
+    if let Err(why) = noted {
+        printer.failure(format!(
+            "warning: cannot note the key handed off ({why}): if this run stops before the \
+             rotation completes, running it again generates and stores another key"
+        ));
+    }
 }
 
 /// `--generate`: the key in an existing file (a re-run), or a new one written now, before
@@ -137,7 +196,7 @@ fn existing_private_key(path: &Path) -> Result<PublicKey> {
 
 /// `--dry-run --generate`: the key does not exist yet, and nothing is stored. The plan
 /// names it by the kid it will have.
-fn not_generated_yet(store: &str, kid: Option<&str>, printer: &Printer) -> (PublicKey, NewKey) {
+fn not_generated_yet(store: &str, kid: Option<&str>, printer: &Printer) -> Material {
     let kid = kid.map_or_else(|| "(the new key's thumbprint)".to_string(), str::to_string);
     printer.note(format!("(dry run: no key generated; {store})"));
     let placeholder = PublicKey {
@@ -145,11 +204,12 @@ fn not_generated_yet(store: &str, kid: Option<&str>, printer: &Printer) -> (Publ
         n: String::new(),
         e: String::new(),
     };
-    (
-        placeholder,
-        NewKey {
+    Material {
+        key: placeholder,
+        new_key: NewKey {
             kid,
             thumbprint: None,
         },
-    )
+        fresh: false,
+    }
 }
