@@ -31,7 +31,7 @@ pub use keys::{
     MatchArgs, MutateArgs, PrivateKeyFormat, RotateArgs, VerifyArgs,
 };
 pub use policy::{ApplyArgs, PlanArgs, PolicyArgs, PolicyCommand};
-pub use ring::{RingArgs, RingCheckArgs, RingCommand, RingExportArgs, RingPruneArgs};
+pub use ring::{RingArg, RingArgs, RingCheckArgs, RingCommand, RingExportArgs, RingPruneArgs};
 pub use sandbox::{
     SandboxArgs, SandboxCommand, SandboxFailWith, SandboxResetArgs, SandboxServeArgs,
 };

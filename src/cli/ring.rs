@@ -9,13 +9,38 @@ use clap::{Args, Subcommand, ValueHint};
 use crate::env;
 use crate::time::parse_duration;
 
-/// Where the ring is: `--ring`, else `OKTAKEYS_RING`, else the profile's `ring`.
-#[derive(Debug, Clone, Args)]
+/// Where the ring is: `--ring` (a file) or `--ring-read-command` with
+/// `--ring-write-command` (a secret store), else their environment variables, else the
+/// profile's `ring` or `ring_read_command` with `ring_write_command`.
+#[derive(Debug, Clone, Default, Args)]
 pub struct RingArg {
     /// The resource server's key ring: a file holding a private JWKS (mode 0600);
     /// `{server}` in it is the authorization server's id [default: the profile's `ring`]
     #[arg(long, value_name = "PATH", env = env::RING, value_hint = ValueHint::FilePath)]
     pub ring: Option<PathBuf>,
+
+    /// The ring in a secret store instead of a file: a command (`sh -c`) that prints the
+    /// ring (a JWKS; nothing at all while the store is empty), e.g. `kubectl get secret
+    /// ring -o jsonpath='{.data.jwks}' | base64 -d`; `{server}` in it is the server's id
+    #[arg(
+        long,
+        value_name = "CMD",
+        env = env::RING_READ_COMMAND,
+        requires = "ring_write_command",
+        value_hint = ValueHint::CommandString
+    )]
+    pub ring_read_command: Option<String>,
+
+    /// With --ring-read-command: a command that takes the whole new ring on its stdin
+    /// and exits 0 once it is stored, e.g. `vault kv put secret/ring jwks=-`
+    #[arg(
+        long,
+        value_name = "CMD",
+        env = env::RING_WRITE_COMMAND,
+        requires = "ring_read_command",
+        value_hint = ValueHint::CommandString
+    )]
+    pub ring_write_command: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -26,9 +51,18 @@ key of a token by its kid. It must hold the private half of every key whose toke
 alive: the ACTIVE (current) key, staged next keys, and previous keys until they are
 retirable (deactivated, plus the longest access-token lifetime).
 
+It lives in a file (--ring), or in a secret store through two commands: one that prints
+the ring (--ring-read-command; nothing at all while the store is empty) and one that takes
+the whole new ring on its stdin and exits 0 once it is stored (--ring-write-command). They
+run through `sh -c` like every command oktakeys runs (own process group, --timeout, at
+most 1 MiB of output); key material goes only through their pipes, never their arguments.
+
 Examples:
   oktakeys keys ring check --auth-server default --ring ring.json
-  oktakeys keys ring list --auth-server default --ring 'rings/{server}.json'")]
+  oktakeys keys ring list --auth-server default --ring 'rings/{server}.json'
+  oktakeys keys ring check --auth-server default \\
+    --ring-read-command 'vault kv get -field=jwks secret/ring-{server}' \\
+    --ring-write-command 'vault kv put secret/ring-{server} jwks=-'")]
 pub struct RingArgs {
     #[command(subcommand)]
     pub command: RingCommand,

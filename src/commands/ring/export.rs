@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
-use super::location;
+use super::required_location;
 use crate::cli::{GlobalArgs, OutputFormat, RingExportArgs};
 use crate::config::{ProcessEnv, Settings};
 use crate::error::{Error, Result};
@@ -23,7 +23,7 @@ pub(super) async fn run(
     let printer = Printer::new(global);
     // Local only: the profile's ring and server count, its org and credentials do not.
     let settings = Settings::resolve_to_show(global, flag, &ProcessEnv)?;
-    let configured = location(args.ring.ring.as_deref(), &settings)?;
+    let configured = required_location(&args.ring, &settings)?;
     let store = Store::new(
         for_server(&configured, settings.auth_server.as_deref())?,
         false,

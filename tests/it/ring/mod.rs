@@ -7,6 +7,7 @@
 
 mod commands;
 mod export;
+mod store_command;
 
 use std::path::PathBuf;
 
