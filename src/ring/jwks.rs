@@ -47,6 +47,11 @@ impl RingKey {
         self.key.thumbprint()
     }
 
+    /// The private key, to open a token encrypted to this kid.
+    pub(crate) fn key(&self) -> &DecryptionKey {
+        &self.key
+    }
+
     /// The private key as a PKCS#8 PEM (for `keys ring export --pem-dir`).
     pub(crate) fn pem(&self) -> Result<Secret> {
         Ok(self.key.to_pkcs8_pem()?)
