@@ -19,7 +19,7 @@ use crate::rotate::{self, Hooks, NewKey, Options, Outcome, Plan, Retention};
 use crate::time::{Timestamp, format_duration};
 use keymaterial::jwk::PublicKey;
 use report::{ServerRun, State, finish, report_failure};
-use resume::resume_command;
+use resume::{activate_staged_command, resume_command};
 
 pub(crate) async fn run(
     global: &GlobalArgs,
@@ -414,9 +414,10 @@ impl Rotation<'_> {
         } else if self.args.stage && !plan.is_noop() {
             printer.note(format!(
                 "{server}: staged key {} (kid {new_kid}) INACTIVE; the active key is still {}. \
-                 Activate it later with the same command without --stage.",
+                 Activate it later with the same command without --stage:\n  {}",
                 outcome.new_key.as_deref().unwrap_or("?"),
                 outcome.active_key.as_deref().unwrap_or("none"),
+                activate_staged_command(&[server.to_string()], self.args),
             ));
         } else if !plan.is_noop() {
             printer.note(format!(

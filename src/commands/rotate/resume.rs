@@ -11,6 +11,16 @@ use crate::time::format_duration;
 /// `--private-key-command` is taken up again (`handed_off`), neither generated nor stored
 /// twice; the steps done already are not done again (the plan is made from what Okta holds).
 pub(super) fn resume_command(servers: &[String], args: &RotateArgs) -> String {
+    rotate_command(servers, args, args.stage)
+}
+
+/// After `--stage`: the same command without it, which activates the staged key (taking up
+/// a handed-off key again, as [`resume_command`] does).
+pub(super) fn activate_staged_command(servers: &[String], args: &RotateArgs) -> String {
+    rotate_command(servers, args, false)
+}
+
+fn rotate_command(servers: &[String], args: &RotateArgs, stage: bool) -> String {
     let mut argv: Vec<String> = vec!["keys".into(), "rotate".into()];
     if servers.is_empty() {
         argv.push("--all-auth-servers".into());
@@ -34,7 +44,7 @@ pub(super) fn resume_command(servers: &[String], args: &RotateArgs) -> String {
     if let Some(kid) = &args.kid {
         argv.extend(["--kid".into(), kid.clone()]);
     }
-    if args.stage {
+    if stage {
         argv.push("--stage".into());
     }
     if let Some(gate) = &args.activate_when {

@@ -297,8 +297,9 @@ fn a_jwk_rotation_is_resumed_at_every_step() {
     }
 }
 
-/// `--stage` then the same command without it: the staged key is activated, none other
-/// generated or stored; once it is ACTIVE, the next rotation makes a new key.
+/// `--stage` then the command it prints (the same without `--stage`): the staged key is
+/// activated, none other generated or stored; once it is ACTIVE, the next rotation makes a
+/// new key.
 #[test]
 fn a_staged_handed_off_key_is_activated_by_the_same_command_and_then_forgotten() {
     let org = Org::start();
@@ -317,8 +318,11 @@ fn a_staged_handed_off_key_is_activated_by_the_same_command_and_then_forgotten()
     staged.push("--stage".into());
     let first = Run::from_output(org.spawn(&staged).wait_with_output().unwrap());
     assert_eq!(first.code(), Some(0), "{first}");
-    let second = Run::from_output(org.spawn(&args).wait_with_output().unwrap());
-    assert_eq!(second.code(), Some(0), "{second}");
+    // The command it prints to activate the key later, run as printed.
+    let activate = hint_after(&first.stderr, "the same command without --stage:");
+    assert!(!activate.contains("--stage"), "{activate}");
+    let second = run_hint(org.home(), &activate, &[("LAB_TOKEN", TOKEN)]);
+    assert_eq!(second.code(), Some(0), "{activate}\n{second}");
     assert!(
         second
             .stderr
