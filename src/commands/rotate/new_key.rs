@@ -60,7 +60,7 @@ pub(super) async fn key_material(
                 .as_deref()
                 .ok_or_else(|| Error::Usage("--generate needs --private-key-out FILE".into()))?;
             fresh = !path.exists();
-            match generated_key(path, args, printer).await? {
+            match generated_key(path, args, printer, &hand_off.servers).await? {
                 Some(key) => key,
                 None => {
                     let what = format!("{} would be written", path.display());
@@ -115,9 +115,10 @@ async fn generated_key(
     path: &Path,
     args: &RotateArgs,
     printer: &Printer,
+    servers: &[String],
 ) -> Result<Option<PublicKey>> {
     if path.exists() {
-        let key = existing_private_key(path)?;
+        let key = existing_private_key(path, servers)?;
         printer.note(format!(
             "Using the private key already in {} (an earlier run wrote it; its public key has \
              the thumbprint {}{}); for a new key, give --private-key-out a new file.",
@@ -172,7 +173,7 @@ async fn stored_by_command(command: &str, bits: usize, printer: &Printer) -> Res
 /// The key of a `--private-key-out` file an earlier run wrote: it must hold a private key
 /// (a public key or a certificate there would put in a key nobody can decrypt with), and
 /// only its owner may read it, as for the config file. Nothing is sent otherwise (exit 3).
-fn existing_private_key(path: &Path) -> Result<PublicKey> {
+fn existing_private_key(path: &Path, servers: &[String]) -> Result<PublicKey> {
     let name = path.display().to_string();
     crate::files::require_owner_only(path, &format!("the private key file {name}"))?;
     if !holds_more_than_remains(path) {
@@ -184,7 +185,12 @@ fn existing_private_key(path: &Path) -> Result<PublicKey> {
             format!(
                 "if no key was added from it (`{}` shows its kid), remove the file and run \
                  the same command again; otherwise give --private-key-out a new file",
-                crate::hint::command(["keys", "list", "--auth-server", "ID"])
+                crate::hint::command([
+                    "keys",
+                    "list",
+                    "--auth-server",
+                    servers.first().map_or("ID", String::as_str)
+                ])
             ),
         ));
     }

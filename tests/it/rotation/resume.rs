@@ -351,3 +351,29 @@ fn a_staged_handed_off_key_is_activated_by_the_same_command_and_then_forgotten()
     assert_eq!(org.adds(), 2);
     assert_ne!(active(&org), staged_id);
 }
+
+/// A gate that does not open in time (exit 12): the command printed to re-run, run as
+/// printed once the gate opens, activates the key that was added, stored once.
+#[test]
+fn a_closed_gate_is_resumed_by_the_printed_command_without_a_second_key() {
+    let org = Org::start();
+    let mut args = org.args(Source::Command);
+    let gate = args.iter().position(|a| a == "--activate-when").unwrap();
+    args[gate + 1] = r#"[ -e "$HOME/gate-open" ]"#.into();
+    args.extend(["--gate-timeout".into(), "2s".into()]);
+    let first = Run::from_output(org.spawn(&args).wait_with_output().unwrap());
+    assert_eq!(first.code(), Some(12), "{first}");
+    let hint = hint_after(
+        &first.stderr,
+        "Re-run to complete the rotation (nothing is done twice):",
+    );
+    assert!(hint.contains("--profile lab --config"), "{hint}");
+    std::fs::write(org.home().join("gate-open"), "").unwrap();
+    let resumed = run_hint(org.home(), &hint, &[("LAB_TOKEN", TOKEN)]);
+    assert_eq!(resumed.code(), Some(0), "{hint}\n{resumed}");
+    let store = std::fs::read_to_string(org.home().join("store.pem")).unwrap();
+    assert_eq!(store.matches("BEGIN PRIVATE KEY").count(), 1, "{resumed}");
+    assert_eq!(org.adds(), 1);
+    let statuses: Vec<String> = org.okta.keys(SERVER).into_iter().map(|k| k.2).collect();
+    assert_eq!(statuses, ["INACTIVE", "ACTIVE"], "{resumed}");
+}
