@@ -39,7 +39,7 @@ pub mod exit {
         RATE_LIMITED = 7: "rate limited: 429 still after the retries, or a window that resets later than oktakeys waits";
         NETWORK = 8: "network failure, timeout, redirect, or 5xx still after the retries";
         ABORTED = 9: "aborted: a confirmation was declined, or needed with no terminal and no --yes";
-        VERIFICATION_FAILED = 10: "verification failed: a token does not decrypt or verify, a key does not match the ACTIVE one";
+        VERIFICATION_FAILED = 10: "verification failed: a token does not decrypt or verify (or the key ring holds no key of its kid), a key does not match the ACTIVE one";
         PENDING = 11: "something needs doing: --dry-run --detailed-exitcode would change something, an audit failed";
         GATE_CLOSED = 12: "the activation gate (--activate-when) did not open: the new key stays INACTIVE";
         CHANGED = 13: "another change is in progress: the server changed under the run; nothing more was changed";

@@ -252,7 +252,7 @@ Examples:
   oktakeys keys rollback --auth-server aus1a2b3c4d5e6f7g8h9 --dry-run
   oktakeys keys rollback --auth-server aus1a2b3c4d5e6f7g8h9")]
     Rollback(DryRunArg),
-    /// Prove end to end that FILE opens the access tokens the server issues now
+    /// Prove end to end that FILE (or the key ring) opens the access tokens the server issues now
     #[command(after_help = "\
 Asks the server's own token endpoint ({org}/oauth2/{id}/v1/token, client_credentials,
 client_secret_basic) for an access token, then checks, one report line each: the token is a
@@ -260,6 +260,10 @@ JWE (encryption is on); its kid is the ACTIVE key's; FILE decrypts it; the inner
 signature verifies against /oauth2/{id}/v1/keys; `iss` is the server's issuer and `exp` is
 in the future. Exit 10 when any check fails; the message says which and what to do. Run it
 after every key change. -o json prints the report as one object.
+
+With --ring (or OKTAKEYS_RING, or the profile's `ring`) instead of --private-key, the key is
+the ring's key of the token's kid, as a resource server loading the ring picks it; a ring
+that holds no key of that kid fails the decrypt check (exit 10) naming the kid.
 
 The client secret comes from the environment variable OKTAKEYS_CLIENT_SECRET, or the one
 --client-secret-env names; never from a flag. Neither it, the token nor the private key is
@@ -269,7 +273,9 @@ Examples:
   OKTAKEYS_CLIENT_SECRET=... oktakeys keys verify --auth-server aus1a2b3c4d5e6f7g8h9 \\
       --private-key enc.pem --client-id 0oa1b2c3d4e5f6g7h8i9 --scope api:read
   oktakeys keys verify --auth-server payments --private-key enc.pem --client-id 0oa1b2c3 \\
-      --scope api:read --client-secret-env PAYMENTS_CLIENT_SECRET -o json")]
+      --scope api:read --client-secret-env PAYMENTS_CLIENT_SECRET -o json
+  oktakeys keys verify --auth-server payments --ring 'rings/{server}.json' --client-id 0oa1b2c3 \\
+      --scope api:read")]
     Verify(VerifyArgs),
 
     /// Find which of the server's keys FILE is the private half of, and whether it is ACTIVE
@@ -339,8 +345,14 @@ pub struct PrivateKeyArg {
 
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
+    /// The resource server's RSA private key: PEM (PKCS#8 or PKCS#1) or a private JWK
+    /// (readable by its owner only; never printed) [default: the key ring's key of the
+    /// token's kid, with --ring]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub private_key: Option<PathBuf>,
+
     #[command(flatten)]
-    pub key: PrivateKeyArg,
+    pub ring: super::ring::RingArg,
 
     /// The OAuth client (an app with the Client Credentials grant) that asks for the token
     #[arg(long, value_name = "ID")]

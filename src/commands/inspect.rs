@@ -50,21 +50,24 @@ pub(crate) fn plain_jwt(server: Option<&str>) -> (String, String) {
     )
 }
 
-/// Decrypt `token` with `key` (from `key_file`) and decode the inner JWT.
-pub(crate) fn open(token: &str, key: &DecryptionKey, key_file: &str) -> Result<Opened, Error> {
-    let header = match shape(token) {
-        Shape::Jwe(header) => header,
+/// The token's JWE header (exit 10 when it is a plain JWT or no token at all).
+pub(crate) fn jwe_header(token: &str) -> Result<Map<String, Value>, Error> {
+    match shape(token) {
+        Shape::Jwe(header) => Ok(header),
         Shape::PlainJwt => {
             let (message, hint) = plain_jwt(None);
-            return Err(Error::verification(message, hint));
+            Err(Error::verification(message, hint))
         }
-        Shape::Other(why) => {
-            return Err(Error::verification(
-                format!("cannot decrypt: {why}"),
-                "pass the access token exactly as issued: a JWE has five dot-separated parts",
-            ));
-        }
-    };
+        Shape::Other(why) => Err(Error::verification(
+            format!("cannot decrypt: {why}"),
+            "pass the access token exactly as issued: a JWE has five dot-separated parts",
+        )),
+    }
+}
+
+/// Decrypt `token` with `key` (from `key_file`) and decode the inner JWT.
+pub(crate) fn open(token: &str, key: &DecryptionKey, key_file: &str) -> Result<Opened, Error> {
+    let header = jwe_header(token)?;
     let decrypted = jwe::decrypt(token, key.private_key()).map_err(|e| match e {
         JweError::Decrypt => {
             let kid = header

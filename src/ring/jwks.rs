@@ -42,14 +42,14 @@ impl RingKey {
         self.alg.as_deref()
     }
 
-    /// The private key.
-    pub(crate) fn key(&self) -> &DecryptionKey {
-        &self.key
-    }
-
     /// RFC 7638 thumbprint of the public half.
     pub(crate) fn thumbprint(&self) -> String {
         self.key.thumbprint()
+    }
+
+    /// The private key, to open a token encrypted to this kid.
+    pub(crate) fn key(&self) -> &DecryptionKey {
+        &self.key
     }
 
     /// The private key as a PKCS#8 PEM (for `keys ring export --pem-dir`).

@@ -53,6 +53,11 @@ impl Location {
         }
     }
 
+    /// Does it differ from one server to another (`{server}` in it)?
+    pub(crate) fn names_server(&self) -> bool {
+        self.for_server("\u{0}") != *self
+    }
+
     /// For messages: `the ring file PATH` or `the ring read by `CMD``.
     pub(crate) fn describe(&self) -> String {
         match self {

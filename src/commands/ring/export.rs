@@ -57,11 +57,10 @@ pub(super) async fn run(
 
 /// The ring's location for the one server: `{server}` needs `--auth-server` (an id).
 fn for_server(configured: &Location, server: Option<&str>) -> Result<Location> {
-    // A location that names no server is the same for every one.
-    let needs_server = configured.for_server("\u{0}") != *configured;
     match server {
         Some(id) => Ok(configured.for_server(id)),
-        None if !needs_server => Ok(configured.clone()),
+        // A location that names no server is the same for every one.
+        None if !configured.names_server() => Ok(configured.clone()),
         None => Err(Error::Usage(format!(
             "which authorization server? {} holds `{{server}}`: pass --auth-server ID (or set \
              auth_server in the profile, or OKTAKEYS_AUTH_SERVER)",

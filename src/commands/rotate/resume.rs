@@ -3,37 +3,45 @@
 use std::path::Path;
 
 use crate::cli::RotateArgs;
-use crate::ring::Location;
 use crate::time::format_duration;
 
-/// The command that resumes the rotation of one server: the same source, kid, gate and
-/// retention (not `--if-older-than`: the rotation is under way). A key generated for
-/// `--private-key-command` exists nowhere else: once added (`new_key_id`), it is resumed by
-/// activating it. With a ring (`ring`: its location for this server, and the new key's
-/// kid), the ring is named again, and a key generated into it is found there by its kid.
+/// The command that resumes the rotation of `servers` (none: `--all-auth-servers`): the
+/// same source, kid, gate and retention (not `--if-older-than`: the rotation is under way).
+/// Run as printed it completes the rotation: a key file is read again, and a key handed to
+/// `--private-key-command` is taken up again (`handed_off`), neither generated nor stored
+/// twice; the steps done already are not done again (the plan is made from what Okta holds).
+/// A key generated into the ring (`ring_kid`) is found there again by its kid.
 pub(super) fn resume_command(
-    server: &str,
+    servers: &[String],
     args: &RotateArgs,
-    new_key_id: Option<&str>,
-    ring: Option<(&Location, &str)>,
+    ring_kid: Option<&str>,
 ) -> String {
-    let mut argv: Vec<String> = Vec::new();
-    if let (Some(id), Some(_)) = (new_key_id, &args.private_key_command) {
-        argv.extend([
-            "keys".into(),
-            "activate".into(),
-            "--auth-server".into(),
-            server.into(),
-            id.into(),
-        ]);
-        return crate::hint::command(argv);
+    rotate_command(servers, args, args.stage, ring_kid)
+}
+
+/// After `--stage`: the same command without it, which activates the staged key (taking up
+/// a handed-off key again, as [`resume_command`] does).
+pub(super) fn activate_staged_command(
+    servers: &[String],
+    args: &RotateArgs,
+    ring_kid: Option<&str>,
+) -> String {
+    rotate_command(servers, args, false, ring_kid)
+}
+
+fn rotate_command(
+    servers: &[String],
+    args: &RotateArgs,
+    stage: bool,
+    ring_kid: Option<&str>,
+) -> String {
+    let mut argv: Vec<String> = vec!["keys".into(), "rotate".into()];
+    if servers.is_empty() {
+        argv.push("--all-auth-servers".into());
     }
-    argv.extend([
-        "keys".into(),
-        "rotate".into(),
-        "--auth-server".into(),
-        server.into(),
-    ]);
+    for server in servers {
+        argv.extend(["--auth-server".into(), server.clone()]);
+    }
     if let Some(p) = &args.source.jwk {
         argv.extend(["--jwk".into(), path_arg(p)]);
     } else if let Some(p) = &args.source.pem {
@@ -47,21 +55,27 @@ pub(super) fn resume_command(
             cmd.clone(),
         ]);
     } else if args.source.generate {
+        // Into the ring: found there again by its kid.
         argv.push("--generate".into());
     }
-    // A key generated into the ring is there under its kid only.
-    let generated_into_ring = args.source.generate && args.private_key_out.is_none();
-    match (&args.kid, ring) {
+    match (&args.kid, ring_kid) {
         (Some(kid), _) => argv.extend(["--kid".into(), kid.clone()]),
-        (None, Some((_, kid))) if generated_into_ring => {
-            argv.extend(["--kid".into(), kid.to_string()]);
-        }
-        _ => {}
+        (None, Some(kid)) => argv.extend(["--kid".into(), kid.to_string()]),
+        (None, None) => {}
     }
-    if let Some((at, _)) = ring {
-        argv.extend(at.flags());
+    let ring = &args.ring;
+    if let Some(p) = &ring.ring {
+        argv.extend(["--ring".into(), path_arg(p)]);
     }
-    if args.stage {
+    if let (Some(read), Some(write)) = (&ring.ring_read_command, &ring.ring_write_command) {
+        argv.extend([
+            "--ring-read-command".into(),
+            read.clone(),
+            "--ring-write-command".into(),
+            write.clone(),
+        ]);
+    }
+    if stage {
         argv.push("--stage".into());
     }
     if let Some(gate) = &args.activate_when {
@@ -133,7 +147,7 @@ mod tests {
         };
         // The run's global options come from `hint` (none in unit tests).
         assert_eq!(
-            resume_command("ausB", &args, None, None),
+            resume_command(&["ausB".to_string()], &args, None),
             "oktakeys keys rotate --auth-server ausB --generate --private-key-out \
              'my keys/enc.pem' --kid 'enc 2026' --keep 2 --yes"
         );

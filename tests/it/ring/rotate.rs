@@ -209,7 +209,9 @@ fn a_rotation_killed_anywhere_leaves_a_superset_ring_and_its_resume_command_comp
         let printed = std::fs::read_to_string(&err_file).unwrap();
         let resume = printed
             .lines()
-            .find_map(|l| l.split_once("resume it with: ").map(|(_, c)| c.to_string()))
+            .skip_while(|l| !l.contains("this command resumes it"))
+            .nth(1)
+            .map(|l| l.trim().to_string())
             .unwrap_or_else(|| panic!("{step}: no resume command:\n{printed}"));
         let kid = resume
             .split_once("--kid ")
