@@ -70,6 +70,8 @@ impl KeysArgs {
 }
 
 #[derive(Debug, Subcommand)]
+// One per run: its size does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum KeysCommand {
     /// List the server's keys, with each key's role (current, next, previous)
     #[command(after_help = "\
@@ -212,6 +214,13 @@ nothing is sent (exit 3). Exiting 0 does not prove the key reached the resource 
 gate (--activate-when) that checks it can decrypt is how to prove that before activation.
 Order: store, add, gate, activate.
 
+With a key ring (--ring FILE, or --ring-read-command/--ring-write-command, or the profile's
+ring; see `keys ring --help`), --generate (or --pem/--jwk naming the private key file) puts
+the new key's private half into the server's ring and reads it back before anything is sent;
+after Okta deletes a key its private half leaves the ring (with any key Okta no longer
+holds). No request is added. A run stopped anywhere leaves every needed key in the ring; it
+prints, before the first change, the command that resumes it (with --kid of the new key).
+
 --if-older-than 90d changes nothing (exit 0) while the ACTIVE key has been active for less,
 and says when rotation is due. --dry-run --detailed-exitcode exits 11 when the run would
 change something, 0 when not. Durations: 30s, 10m, 4h, 90d, 1h30m.
@@ -229,7 +238,8 @@ Examples:
       --private-key-command 'vault kv put secret/okta-enc key=-' --activate-when ./loaded.sh
   oktakeys keys rotate --auth-server ausA --jwk new.json --if-older-than 90d --delete-old --yes \\
       --on-retire 'vault kv delete secret/okta-enc/$OKTAKEYS_RETIRED_KID'
-  oktakeys keys rotate --auth-server ausA --jwk new.json --dry-run --detailed-exitcode")]
+  oktakeys keys rotate --auth-server ausA --jwk new.json --dry-run --detailed-exitcode
+  oktakeys keys rotate --auth-server ausA --generate --ring /etc/okta/ring.json --delete-old --yes")]
     Rotate(RotateArgs),
 
     /// Re-activate the key that was ACTIVE before (the INACTIVE key most recently deactivated)
@@ -500,9 +510,9 @@ pub struct RotateSourceArgs {
     #[arg(long, value_name = "FILE", group = "rotate_source")]
     pub pem: Option<PathBuf>,
 
-    /// Generate the new key pair (the private key goes to --private-key-out or
-    /// --private-key-command)
-    #[arg(long, group = "rotate_source", requires = "private_key_dest")]
+    /// Generate the new key pair (the private key goes into the ring, --private-key-out
+    /// or --private-key-command)
+    #[arg(long, group = "rotate_source")]
     pub generate: bool,
 }
 
@@ -518,6 +528,11 @@ pub struct RotateArgs {
 
     #[command(flatten)]
     pub source: RotateSourceArgs,
+
+    /// The resource server's key ring: the new key's private half goes in (and is read
+    /// back) before Okta gets the public half; deleted keys leave it
+    #[command(flatten)]
+    pub ring: super::ring::RingArg,
 
     /// With --generate: the file for the private key (PKCS#8 PEM, mode 0600); an existing
     /// file's key is used instead of a new one
@@ -687,7 +702,6 @@ mod tests {
         for bad in [
             &["--pem", "k.pem", "--jwk", "k.json"][..],
             &[][..],
-            &["--generate"][..],
             &["--pem", "k.pem", "--private-key-out", "x.pem"][..],
             &["--pem", "k.pem", "--delete-old", "--keep", "2"][..],
         ] {

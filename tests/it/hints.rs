@@ -219,3 +219,72 @@ fn a_refused_token_from_a_profile_names_its_token_env_or_token_command() {
         "{out}"
     );
 }
+
+#[test]
+fn a_hint_carries_org_url_and_runs_as_printed() {
+    let served = ServedEnv::start(&[]);
+    let home = served.home.path();
+    let jwk = jwk_file(home, "k.json", "by-url", 2);
+    let envs = [("OKTA_API_TOKEN", TOKEN)];
+    let base = served.served.base.clone();
+    let added = oktakeys(home)
+        .envs(envs)
+        .args([
+            "--org-url",
+            &base,
+            "keys",
+            "add",
+            "--auth-server",
+            "default",
+        ])
+        .args(["--jwk", &jwk])
+        .run();
+    assert_eq!(added.code(), Some(0), "{added}");
+    let hint = hint_after(&added.stderr, "Make it the active key with:");
+    assert!(
+        hint.starts_with(&format!("oktakeys --org-url {base} keys activate")),
+        "{hint}"
+    );
+    let ran = run_hint(home, &hint, &envs);
+    assert_eq!(ran.code(), Some(0), "{hint}\n{ran}");
+}
+
+/// The rotation planner does not know the server's id; its refusal's hint names it all the
+/// same (a kid-less INACTIVE key blocks the add: delete it), and runs as printed (with
+/// `--yes`: a deletion asks first, and the test has no terminal).
+#[test]
+fn a_rotation_refusal_hint_names_the_server_and_runs_as_printed() {
+    let okta = crate::common::sandbox::FaultySandbox::start();
+    okta.server_keys(
+        "ausK",
+        vec![
+            json!({
+                "id": "apkNOKID", "kty": "RSA", "use": "enc", "e": "AQAB",
+                "n": MODULI[2], "status": "INACTIVE",
+                "created": "2020-01-01T00:00:00.000Z", "lastUpdated": "2020-01-01T00:00:00.000Z",
+            }),
+            json!({
+                "id": "apkCUR", "kid": "cur", "kty": "RSA", "use": "enc", "e": "AQAB",
+                "n": MODULI[4], "status": "ACTIVE",
+                "created": "2020-02-01T00:00:00.000Z", "lastUpdated": "2020-02-01T00:00:00.000Z",
+            }),
+        ],
+    );
+    let env = TestEnv::new();
+    let jwk = jwk_file(env.home.path(), "new.json", "new", 3);
+    let envs = [
+        ("OKTA_ORG_URL", okta.base.as_str()),
+        ("OKTA_API_TOKEN", TOKEN),
+    ];
+    let out = env
+        .cmd()
+        .envs(envs)
+        .args(["keys", "rotate", "--auth-server", "ausK", "--jwk", &jwk])
+        .run();
+    assert_eq!(out.code(), Some(6), "{out}");
+    let hint = hint_after(&out.stderr, "delete it with `");
+    assert_eq!(hint, "oktakeys keys delete --auth-server ausK apkNOKID");
+    let ran = run_hint(env.home.path(), &format!("{hint} --yes"), &envs);
+    assert_eq!(ran.code(), Some(0), "{hint}\n{ran}");
+    assert_eq!(okta.keys("ausK").len(), 1);
+}

@@ -8,6 +8,7 @@
 mod audit;
 mod commands;
 mod export;
+mod rotate;
 mod store_command;
 
 use std::path::PathBuf;

@@ -8,7 +8,7 @@ use crate::common::stderr;
 
 /// The stand-in secret store: `store.sh get SERVER` prints the ring (nothing when there is
 /// none yet), `store.sh put SERVER` stores its stdin. Every call's argv goes to `argv.log`.
-fn store_script(r: &RingEnv) -> String {
+pub(super) fn store_script(r: &RingEnv) -> String {
     let dir = r.env.path("store");
     std::fs::create_dir_all(&dir).unwrap();
     let script = r.env.path("store.sh");
