@@ -337,8 +337,8 @@ fn unknown_outcome(failure: &Error, check: &Error, auth_server: &str) -> Error {
             "{failure}; the key may or may not have been added, and listing the keys to find out failed too: {check}"
         ),
         Some(format!(
-            "run `oktakeys keys list --auth-server {auth_server}` before adding again: \
-             a key with this kid there means it was added"
+            "run `{}` before adding again: a key with this kid there means it was added",
+            crate::hint::command(["keys", "list", "--auth-server", auth_server])
         )),
     )
 }

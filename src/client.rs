@@ -21,6 +21,9 @@ pub struct Client {
     transport: Transport,
     base: Url,
     auth: Authenticator,
+    /// Where the credentials came from (`the API token in the environment variable
+    /// OKTA_API_TOKEN`), named in the hint when Okta refuses them (401).
+    credentials_from: Option<String>,
 }
 
 impl Client {
@@ -34,7 +37,14 @@ impl Client {
             transport: Transport::new(settings, &base, progress)?,
             base,
             auth,
+            credentials_from: None,
         })
+    }
+
+    /// Name where the credentials came from in the hint of a refusal (401).
+    pub(crate) fn with_credentials_from(mut self, from: Option<String>) -> Self {
+        self.credentials_from = from;
+        self
     }
 
     pub(crate) fn base(&self) -> &Url {
@@ -68,9 +78,21 @@ impl Client {
             auth: &self.auth,
             auth_retries: AuthRetries::default(),
         };
-        self.transport
+        let sent = self
+            .transport
             .send_tracked(request, &url, retries, &mut attempts)
-            .await
+            .await;
+        match (sent, &self.credentials_from) {
+            (Err(Error::Api(mut api)), Some(from)) if api.status == 401 && api.hint.is_none() => {
+                api.hint = Some(format!(
+                    "Okta refused {from}: it may be mistyped, expired or revoked (or belong to \
+                     another org than {})",
+                    self.base
+                ));
+                Err(Error::Api(api))
+            }
+            (sent, _) => sent,
+        }
     }
 
     /// Send a request without the management API's credentials (a custom authorization

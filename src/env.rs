@@ -56,6 +56,10 @@ pub(crate) const HOOK_RETIRED_KEY_ID: &str = "OKTAKEYS_RETIRED_KEY_ID";
 pub(crate) const KEY_PASSPHRASE: &str = "OKTAKEYS_KEY_PASSPHRASE";
 /// The resource server's key ring (`--ring`): a file path; `{server}` is the server's id.
 pub(crate) const RING: &str = "OKTAKEYS_RING";
+/// The ring in a secret store (`--ring-read-command`): the command that prints it.
+pub(crate) const RING_READ_COMMAND: &str = "OKTAKEYS_RING_READ_COMMAND";
+/// The ring in a secret store (`--ring-write-command`): the command that stores its stdin.
+pub(crate) const RING_WRITE_COMMAND: &str = "OKTAKEYS_RING_WRITE_COMMAND";
 pub(crate) use oktakeys_sandbox::env::{
     CLIENTS as SANDBOX_CLIENTS, JWE_ENC as SANDBOX_JWE_ENC,
     TOKEN_LIFETIME as SANDBOX_TOKEN_LIFETIME,

@@ -39,7 +39,7 @@ pub mod exit {
         RATE_LIMITED = 7: "rate limited: 429 still after the retries, or a window that resets later than oktakeys waits";
         NETWORK = 8: "network failure, timeout, redirect, or 5xx still after the retries";
         ABORTED = 9: "aborted: a confirmation was declined, or needed with no terminal and no --yes";
-        VERIFICATION_FAILED = 10: "verification failed: a token does not decrypt or verify, a key does not match the ACTIVE one";
+        VERIFICATION_FAILED = 10: "verification failed: a token does not decrypt or verify (or the key ring holds no key of its kid), a key does not match the ACTIVE one";
         PENDING = 11: "something needs doing: --dry-run --detailed-exitcode would change something, an audit failed";
         GATE_CLOSED = 12: "the activation gate (--activate-when) did not open: the new key stays INACTIVE";
         CHANGED = 13: "another change is in progress: the server changed under the run; nothing more was changed";
@@ -240,6 +240,14 @@ impl ApiError {
         }
     }
 
+    /// The authorization server id in the request's path, for hints.
+    fn path_server(&self) -> Option<&str> {
+        let path = self.url.split(['?', '#']).next().unwrap_or_default();
+        path.split_once("/authorizationServers/")
+            .and_then(|(_, rest)| rest.split('/').next())
+            .filter(|id| !id.is_empty())
+    }
+
     pub fn hint(&self) -> Option<String> {
         let causes = self.error_causes.join(" ");
         if let Some(hint) = self.hint.as_ref().or(self.gave_up_hint.as_ref()) {
@@ -252,6 +260,7 @@ impl ApiError {
                     .into(),
             );
         }
+        let server = self.path_server().unwrap_or("ID");
         let hint = match self.status {
             300..=399 => {
                 "a redirect could carry the token to another host, so it is reported instead: \
@@ -265,8 +274,19 @@ impl ApiError {
                 "the token lacks permission: an API token's admin needs rights on authorization servers; \
                  a service app needs the okta.authorizationServers.manage scope (read for list/get)"
             }
+            // A key's path: the key id is what is wrong (the server was found to
+            // reach it, or the caller says otherwise).
+            404 if self.url.contains("/keys/") => {
+                return Some(format!(
+                    "check the key id (`{}` shows them) and --auth-server",
+                    crate::hint::command(["keys", "list", "--auth-server", server])
+                ));
+            }
             404 => {
-                "check --auth-server (the authorization server id) and the key id (`oktakeys keys list` shows them)"
+                return Some(format!(
+                    "check --auth-server (the authorization server id: `{}` shows them)",
+                    crate::hint::command(["servers", "list"])
+                ));
             }
             429 => {
                 "Okta's rate limit still applied after the retries: wait a minute, or raise --max-retries"
@@ -275,13 +295,19 @@ impl ApiError {
                 "Okta or a proxy in between failed; try again later (raise --max-retries to wait longer)"
             }
             _ if causes.contains("'ACTIVE' keys cannot be deleted") => {
-                "activate another key first (`oktakeys keys activate KEY_ID`), then delete this one"
+                return Some(format!(
+                    "activate another key first (`{}`), then delete this one",
+                    crate::hint::command(["keys", "activate", "--auth-server", server, "KEY_ID"])
+                ));
             }
             _ if causes.contains("unique 'kid'") => {
                 "a key with that kid is already on the server; choose another --kid"
             }
             _ if causes.contains("maximum number of keys") => {
-                "delete an INACTIVE key first (`oktakeys keys delete KEY_ID`)"
+                return Some(format!(
+                    "delete an INACTIVE key first (`{}`)",
+                    crate::hint::command(["keys", "delete", "--auth-server", server, "KEY_ID"])
+                ));
             }
             _ if causes.contains("cannot deactivate the active key") => {
                 "activate another key instead: that deactivates this one"

@@ -18,6 +18,7 @@ mod env;
 mod error;
 mod escape;
 mod files;
+mod hint;
 mod http;
 mod ids;
 mod output;
@@ -42,6 +43,7 @@ pub fn run(cli: cli::Cli) -> Result<()> {
         return output::run_jq_filter(&args.expr);
     }
     signals::note_arrivals();
+    hint::set_globals(cli.global.for_hints());
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -111,7 +111,8 @@ fn token_hint(api: &ApiError, oauth: &OAuthClient<'_>, server_id: &str) -> Optio
         ),
         (404, _) => format!(
             "authorization server {server_id} has no token endpoint: check --auth-server \
-             (`oktakeys servers list` shows the servers)"
+             (`{}` shows the servers)",
+            crate::hint::command(["servers", "list"])
         ),
         _ => return None,
     };

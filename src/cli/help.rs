@@ -28,6 +28,14 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         env::RING,
         "the resource server's key ring, like --ring (a file; {server} is the server's id)",
     ),
+    (
+        env::RING_READ_COMMAND,
+        "the ring in a secret store: the command printing it, like --ring-read-command",
+    ),
+    (
+        env::RING_WRITE_COMMAND,
+        "the command storing the ring given on its stdin, like --ring-write-command",
+    ),
     (env::ORG_URL, "the org URL, e.g. https://acme.okta.com"),
     (env::SDK_ORG_URL, "the same, as the Okta SDKs name it"),
     (

@@ -70,6 +70,8 @@ impl KeysArgs {
 }
 
 #[derive(Debug, Subcommand)]
+// One per run: its size does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum KeysCommand {
     /// List the server's keys, with each key's role (current, next, previous)
     #[command(after_help = "\
@@ -212,6 +214,13 @@ nothing is sent (exit 3). Exiting 0 does not prove the key reached the resource 
 gate (--activate-when) that checks it can decrypt is how to prove that before activation.
 Order: store, add, gate, activate.
 
+With a key ring (--ring FILE, or --ring-read-command/--ring-write-command, or the profile's
+ring; see `keys ring --help`), --generate (or --pem/--jwk naming the private key file) puts
+the new key's private half into the server's ring and reads it back before anything is sent;
+after Okta deletes a key its private half leaves the ring (with any key Okta no longer
+holds). No request is added. A run stopped anywhere leaves every needed key in the ring; it
+prints, before the first change, the command that resumes it (with --kid of the new key).
+
 --if-older-than 90d changes nothing (exit 0) while the ACTIVE key has been active for less,
 and says when rotation is due. --dry-run --detailed-exitcode exits 11 when the run would
 change something, 0 when not. Durations: 30s, 10m, 4h, 90d, 1h30m.
@@ -229,7 +238,8 @@ Examples:
       --private-key-command 'vault kv put secret/okta-enc key=-' --activate-when ./loaded.sh
   oktakeys keys rotate --auth-server ausA --jwk new.json --if-older-than 90d --delete-old --yes \\
       --on-retire 'vault kv delete secret/okta-enc/$OKTAKEYS_RETIRED_KID'
-  oktakeys keys rotate --auth-server ausA --jwk new.json --dry-run --detailed-exitcode")]
+  oktakeys keys rotate --auth-server ausA --jwk new.json --dry-run --detailed-exitcode
+  oktakeys keys rotate --auth-server ausA --generate --ring /etc/okta/ring.json --delete-old --yes")]
     Rotate(RotateArgs),
 
     /// Re-activate the key that was ACTIVE before (the INACTIVE key most recently deactivated)
@@ -242,7 +252,7 @@ Examples:
   oktakeys keys rollback --auth-server aus1a2b3c4d5e6f7g8h9 --dry-run
   oktakeys keys rollback --auth-server aus1a2b3c4d5e6f7g8h9")]
     Rollback(DryRunArg),
-    /// Prove end to end that FILE opens the access tokens the server issues now
+    /// Prove end to end that FILE (or the key ring) opens the access tokens the server issues now
     #[command(after_help = "\
 Asks the server's own token endpoint ({org}/oauth2/{id}/v1/token, client_credentials,
 client_secret_basic) for an access token, then checks, one report line each: the token is a
@@ -250,6 +260,10 @@ JWE (encryption is on); its kid is the ACTIVE key's; FILE decrypts it; the inner
 signature verifies against /oauth2/{id}/v1/keys; `iss` is the server's issuer and `exp` is
 in the future. Exit 10 when any check fails; the message says which and what to do. Run it
 after every key change. -o json prints the report as one object.
+
+With --ring (or OKTAKEYS_RING, or the profile's `ring`) instead of --private-key, the key is
+the ring's key of the token's kid, as a resource server loading the ring picks it; a ring
+that holds no key of that kid fails the decrypt check (exit 10) naming the kid.
 
 The client secret comes from the environment variable OKTAKEYS_CLIENT_SECRET, or the one
 --client-secret-env names; never from a flag. Neither it, the token nor the private key is
@@ -259,7 +273,9 @@ Examples:
   OKTAKEYS_CLIENT_SECRET=... oktakeys keys verify --auth-server aus1a2b3c4d5e6f7g8h9 \\
       --private-key enc.pem --client-id 0oa1b2c3d4e5f6g7h8i9 --scope api:read
   oktakeys keys verify --auth-server payments --private-key enc.pem --client-id 0oa1b2c3 \\
-      --scope api:read --client-secret-env PAYMENTS_CLIENT_SECRET -o json")]
+      --scope api:read --client-secret-env PAYMENTS_CLIENT_SECRET -o json
+  oktakeys keys verify --auth-server payments --ring 'rings/{server}.json' --client-id 0oa1b2c3 \\
+      --scope api:read")]
     Verify(VerifyArgs),
 
     /// Find which of the server's keys FILE is the private half of, and whether it is ACTIVE
@@ -329,8 +345,14 @@ pub struct PrivateKeyArg {
 
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
+    /// The resource server's RSA private key: PEM (PKCS#8 or PKCS#1) or a private JWK
+    /// (readable by its owner only; never printed) [default: the key ring's key of the
+    /// token's kid, with --ring]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub private_key: Option<PathBuf>,
+
     #[command(flatten)]
-    pub key: PrivateKeyArg,
+    pub ring: super::ring::RingArg,
 
     /// The OAuth client (an app with the Client Credentials grant) that asks for the token
     #[arg(long, value_name = "ID")]
@@ -479,9 +501,9 @@ pub struct RotateSourceArgs {
     #[arg(long, value_name = "FILE", group = "rotate_source")]
     pub pem: Option<PathBuf>,
 
-    /// Generate the new key pair (the private key goes to --private-key-out or
-    /// --private-key-command)
-    #[arg(long, group = "rotate_source", requires = "private_key_dest")]
+    /// Generate the new key pair (the private key goes into the ring, --private-key-out
+    /// or --private-key-command)
+    #[arg(long, group = "rotate_source")]
     pub generate: bool,
 }
 
@@ -497,6 +519,11 @@ pub struct RotateArgs {
 
     #[command(flatten)]
     pub source: RotateSourceArgs,
+
+    /// The resource server's key ring: the new key's private half goes in (and is read
+    /// back) before Okta gets the public half; deleted keys leave it
+    #[command(flatten)]
+    pub ring: super::ring::RingArg,
 
     /// With --generate: the file for the private key (PKCS#8 PEM, mode 0600); an existing
     /// file's key is used instead of a new one
@@ -666,7 +693,6 @@ mod tests {
         for bad in [
             &["--pem", "k.pem", "--jwk", "k.json"][..],
             &[][..],
-            &["--generate"][..],
             &["--pem", "k.pem", "--private-key-out", "x.pem"][..],
             &["--pem", "k.pem", "--delete-old", "--keep", "2"][..],
         ] {

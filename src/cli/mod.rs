@@ -31,7 +31,7 @@ pub use keys::{
     MatchArgs, MutateArgs, PrivateKeyFormat, RotateArgs, VerifyArgs,
 };
 pub use policy::{ApplyArgs, PlanArgs, PolicyArgs, PolicyCommand};
-pub use ring::{RingArgs, RingCheckArgs, RingCommand, RingPruneArgs};
+pub use ring::{RingArg, RingArgs, RingCheckArgs, RingCommand, RingExportArgs, RingPruneArgs};
 pub use sandbox::{
     SandboxArgs, SandboxCommand, SandboxFailWith, SandboxResetArgs, SandboxServeArgs,
 };
@@ -207,6 +207,30 @@ pub struct GlobalArgs {
     /// names.
     #[arg(skip)]
     pub command_name: String,
+}
+
+impl GlobalArgs {
+    /// The options that choose the org and how to reach it, as given, for the commands
+    /// printed for people to run (`hint`): a hint without them could act elsewhere.
+    pub fn for_hints(&self) -> Vec<String> {
+        let mut args = Vec::new();
+        if let Some(profile) = &self.profile {
+            args.extend(["--profile".to_string(), profile.clone()]);
+        }
+        if let Some(config) = &self.config {
+            args.extend(["--config".to_string(), config.display().to_string()]);
+        }
+        if let Some(url) = &self.org_url {
+            args.extend(["--org-url".to_string(), url.clone()]);
+        }
+        if let Some(from) = self.org_from.and_then(|f| f.to_possible_value()) {
+            args.extend(["--org-from".to_string(), from.get_name().to_string()]);
+        }
+        if let Some(ca) = &self.ca_cert {
+            args.extend(["--ca-cert".to_string(), ca.display().to_string()]);
+        }
+        args
+    }
 }
 
 /// Arguments whose value came from their environment variable (`env = …`), by arg id.

@@ -1,4 +1,5 @@
-//! `oktakeys keys ring check|list|prune|import`: the resource server's key ring; arguments and help.
+//! `oktakeys keys ring check|list|prune|import|export`: the resource server's key ring;
+//! arguments and help.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -8,13 +9,38 @@ use clap::{Args, Subcommand, ValueHint};
 use crate::env;
 use crate::time::parse_duration;
 
-/// Where the ring is: `--ring`, else `OKTAKEYS_RING`, else the profile's `ring`.
-#[derive(Debug, Clone, Args)]
+/// Where the ring is: `--ring` (a file) or `--ring-read-command` with
+/// `--ring-write-command` (a secret store), else their environment variables, else the
+/// profile's `ring` or `ring_read_command` with `ring_write_command`.
+#[derive(Debug, Clone, Default, Args)]
 pub struct RingArg {
     /// The resource server's key ring: a file holding a private JWKS (mode 0600);
     /// `{server}` in it is the authorization server's id [default: the profile's `ring`]
     #[arg(long, value_name = "PATH", env = env::RING, value_hint = ValueHint::FilePath)]
     pub ring: Option<PathBuf>,
+
+    /// The ring in a secret store instead of a file: a command (`sh -c`) that prints the
+    /// ring (a JWKS; nothing at all while the store is empty), e.g. `kubectl get secret
+    /// ring -o jsonpath='{.data.jwks}' | base64 -d`; `{server}` in it is the server's id
+    #[arg(
+        long,
+        value_name = "CMD",
+        env = env::RING_READ_COMMAND,
+        requires = "ring_write_command",
+        value_hint = ValueHint::CommandString
+    )]
+    pub ring_read_command: Option<String>,
+
+    /// With --ring-read-command: a command that takes the whole new ring on its stdin
+    /// and exits 0 once it is stored, e.g. `vault kv put secret/ring jwks=-`
+    #[arg(
+        long,
+        value_name = "CMD",
+        env = env::RING_WRITE_COMMAND,
+        requires = "ring_read_command",
+        value_hint = ValueHint::CommandString
+    )]
+    pub ring_write_command: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -25,9 +51,18 @@ key of a token by its kid. It must hold the private half of every key whose toke
 alive: the ACTIVE (current) key, staged next keys, and previous keys until they are
 retirable (deactivated, plus the longest access-token lifetime).
 
+It lives in a file (--ring), or in a secret store through two commands: one that prints
+the ring (--ring-read-command; nothing at all while the store is empty) and one that takes
+the whole new ring on its stdin and exits 0 once it is stored (--ring-write-command). They
+run through `sh -c` like every command oktakeys runs (own process group, --timeout, at
+most 1 MiB of output); key material goes only through their pipes, never their arguments.
+
 Examples:
   oktakeys keys ring check --auth-server default --ring ring.json
-  oktakeys keys ring list --auth-server default --ring 'rings/{server}.json'")]
+  oktakeys keys ring list --auth-server default --ring 'rings/{server}.json'
+  oktakeys keys ring check --auth-server default \\
+    --ring-read-command 'vault kv get -field=jwks secret/ring-{server}' \\
+    --ring-write-command 'vault kv put secret/ring-{server} jwks=-'")]
 pub struct RingArgs {
     #[command(subcommand)]
     pub command: RingCommand,
@@ -88,6 +123,30 @@ Examples:
   oktakeys keys ring import --auth-server default --ring ring.json enc-2026-09.pem enc-2026-12.pem
   OKTAKEYS_KEY_PASSPHRASE=… oktakeys keys ring import --ring ring.jwe --encrypt-ring enc.pem")]
     Import(RingImportArgs),
+
+    /// Export the ring's private keys: the JWKS on stdout (never on a terminal unless
+    /// --reveal), or one PEM file per kid (--pem-dir)
+    #[command(after_help = "\
+Reads the ring only: no request is sent, and `{server}` in the ring's path is --auth-server
+as given (an id). An encrypted ring is opened with OKTAKEYS_KEY_PASSPHRASE (or asked on the
+terminal) and exported in the clear.
+
+Without --pem-dir: the private JWKS ({\"keys\":[…]}, as the ring holds it) on stdout, for a
+pipe or a file (`> ring.json`, `| kubectl create secret generic … --from-file=jwks=/dev/stdin`).
+On a terminal it is refused (exit 2) unless --reveal: private keys are not shown on a screen by
+accident.
+
+With --pem-dir DIR: one PKCS#8 PEM file per key, DIR/KID.pem (mode 0600, each replaced
+atomically: a temporary file beside it, then a rename), for applications that load PEM files.
+The kid is made safe for a file name: every character but A-Z a-z 0-9 . _ - becomes `_`, and a
+leading `.` too. DIR is created (mode 0700) if missing; other files in it are left alone. The
+kids written go to stderr (-o id: the file paths on stdout; -o json: [{\"kid\",\"file\"}]).
+
+Examples:
+  oktakeys keys ring export --auth-server default --ring ring.json > /run/secrets/ring.json
+  oktakeys keys ring export --auth-server default --ring ring.json --pem-dir keys/
+  OKTAKEYS_KEY_PASSPHRASE=… oktakeys keys ring export --ring ring.jwe --reveal")]
+    Export(RingExportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -128,6 +187,21 @@ pub struct RingImportArgs {
     /// RSA private keys: PEM or private JWK files
     #[arg(value_name = "FILE", required = true, value_hint = ValueHint::FilePath)]
     pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RingExportArgs {
+    #[command(flatten)]
+    pub ring: RingArg,
+
+    /// Write one PEM file per key (PKCS#8, mode 0600) into DIR, named KID.pem, instead of
+    /// the JWKS on stdout
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
+    pub pem_dir: Option<PathBuf>,
+
+    /// Print the private JWKS even when stdout is a terminal
+    #[arg(long, conflicts_with = "pem_dir")]
+    pub reveal: bool,
 }
 
 impl RingCheckArgs {

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Subcommand, ValueHint};
+use clap::{ArgGroup, Args, Subcommand, ValueHint};
 
 use crate::ids::parse_path_id;
 use keymaterial::secret::Secret;
@@ -32,22 +32,40 @@ With --auth-server, also verify the inner JWT: its signature against the server'
 /oauth2/{id}/v1/keys (by the JWT header's kid), `iss` (the server's issuer) and `exp`.
 Finding the server by name, and its issuer, uses the profile's API credentials.
 
-Exit 10 when the token does not decrypt, its algorithm is refused, or (with --auth-server)
-its signature, issuer or expiry is wrong. Prefer `-` (stdin) to passing the token as an
-argument, which other users of the machine can see in the process list.
+With --ring instead of --private-key, the key is the ring's key of the token's kid (its JWE
+header `kid`), as a resource server loading the ring picks it; a ring that holds no key of
+that kid is exit 10 naming the kid (a resource server would fail on the token too).
+`{server}` in the ring's path is the server of --auth-server (needed then).
+
+Exit 10 when the token does not decrypt, the ring lacks its kid, its algorithm is refused,
+or (with --auth-server) its signature, issuer or expiry is wrong. Prefer `-` (stdin) to
+passing the token as an argument, which other users of the machine can see in the process
+list.
 
 Examples:
   oktakeys token decrypt --private-key enc.pem - < token.txt
   pbpaste | oktakeys token decrypt --private-key enc.jwk.json -o json - | jq .claims
-  oktakeys token decrypt --private-key enc.pem --auth-server aus1a2b3c4d5e6f7g8h9 - < token.txt")]
+  oktakeys token decrypt --private-key enc.pem --auth-server aus1a2b3c4d5e6f7g8h9 - < token.txt
+  oktakeys token decrypt --ring ring.json - < token.txt")]
     Decrypt(DecryptArgs),
 }
 
 #[derive(Debug, Args)]
+#[command(group(
+    ArgGroup::new("decryption_key")
+        .args(["private_key", "ring"])
+        .required(true)
+        .multiple(false)
+))]
 pub struct DecryptArgs {
     /// The resource server's RSA private key: PEM (PKCS#8 or PKCS#1) or a private JWK
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
-    pub private_key: PathBuf,
+    pub private_key: Option<PathBuf>,
+
+    /// The resource server's key ring (a private JWKS file): the key of the token's kid
+    /// opens it; `{server}` in the path is the --auth-server's id
+    #[arg(long, value_name = "PATH", value_hint = ValueHint::FilePath)]
+    pub ring: Option<PathBuf>,
 
     /// Also verify the inner JWT against this authorization server (id, or its name)
     #[arg(long, value_name = "ID", value_parser = parse_path_id)]

@@ -10,6 +10,7 @@ use crate::cli::{AuditArgs, GlobalArgs};
 use crate::client::Client;
 use crate::config::{ProcessEnv, Settings};
 use crate::error::{Error, Result, exit};
+use crate::hint;
 use crate::http::Progress;
 use crate::output::{ActiveKey, Finding, Printer, ServerAudit, Severity, age_text};
 use crate::rotate::{self, KeyStatus, KeyView, Retirable, Retirement, Role};
@@ -157,15 +158,17 @@ fn assess(
             Severity::Error,
             "no-active-key",
             format!(
-                "encryption is on ({alg}) but no key is ACTIVE; activate one: oktakeys keys activate --auth-server {id} KEY_ID"
+                "encryption is on ({alg}) but no key is ACTIVE; activate one: {}",
+                hint::command(["keys", "activate", "--auth-server", id, "KEY_ID"])
             ),
         ),
         (None, _) if !keys.is_empty() => push(
             Severity::Warning,
             "keys-without-encryption",
             format!(
-                "{} saved but encryption is off: access tokens are not encrypted (oktakeys servers encryption enable --auth-server {id})",
-                count(keys.len(), "key is", "keys are")
+                "{} saved but encryption is off: access tokens are not encrypted ({})",
+                count(keys.len(), "key is", "keys are"),
+                hint::command(["servers", "encryption", "enable", "--auth-server", id])
             ),
         ),
         _ => {}
@@ -178,10 +181,19 @@ fn assess(
             Severity::Error,
             "active-key-too-old",
             format!(
-                "the ACTIVE key {} has been active {}, more than --max-age {}; rotate it: oktakeys keys rotate --auth-server {id} --generate --private-key-out FILE",
+                "the ACTIVE key {} has been active {}, more than --max-age {}; rotate it: {}",
                 key.describe(),
                 age_text(secs),
-                format_duration(max_age)
+                format_duration(max_age),
+                hint::command([
+                    "keys",
+                    "rotate",
+                    "--auth-server",
+                    id,
+                    "--generate",
+                    "--private-key-out",
+                    "FILE"
+                ])
             ),
         );
     }
@@ -203,8 +215,9 @@ fn assess(
             Severity::Warning,
             "key-limit",
             format!(
-                "{} saved: the spec's limit is {KEY_LIMIT}, so Okta may refuse the next add; delete retirable keys (oktakeys keys rotate … --keep 1)",
-                count(keys.len(), "key is", "keys are")
+                "{} saved: the spec's limit is {KEY_LIMIT}, so Okta may refuse the next add; delete retirable keys (which: {})",
+                count(keys.len(), "key is", "keys are"),
+                hint::command(["keys", "list", "--auth-server", id, "--retirement"])
             ),
         );
     }
@@ -215,13 +228,13 @@ fn assess(
                 Severity::Warning,
                 "retirable-keys",
                 format!(
-                    "INACTIVE key {} is past retirement ({}); delete it: oktakeys keys delete --auth-server {id} {}",
+                    "INACTIVE key {} is past retirement ({}); delete it: {}",
                     key.describe(),
                     match when {
                         Retirable::Since(at) => format!("retirable since {at}"),
                         _ => "retirable now".into(),
                     },
-                    key.id
+                    hint::command(["keys", "delete", "--auth-server", id, &key.id])
                 ),
             );
         }
@@ -230,7 +243,10 @@ fn assess(
         push(
             Severity::Warning,
             "no-keys",
-            format!("no key is saved; add one: oktakeys keys add --auth-server {id} --jwk FILE"),
+            format!(
+                "no key is saved; add one: {}",
+                hint::command(["keys", "add", "--auth-server", id, "--jwk", "FILE"])
+            ),
         );
     }
     ServerAudit {

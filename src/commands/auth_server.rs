@@ -138,6 +138,7 @@ async fn by_name(client: &Client, value: &str) -> Result<Option<String>> {
 
 fn none_named(value: &str) -> String {
     format!(
-        "no authorization server has the id or the name {value:?}: `oktakeys servers list` shows them"
+        "no authorization server has the id or the name {value:?}: `{}` shows them",
+        crate::hint::command(["servers", "list"])
     )
 }

@@ -78,6 +78,15 @@ impl Connection {
                 return Err(Error::Internal("a connection without credentials".into()));
             }
         };
-        Client::new(&self.settings.http, self.base.clone(), auth, self.progress)
+        let credentials_from = match (&self.settings.target, &self.sandbox_token) {
+            (Target::Org { credentials, .. }, None) => {
+                credentials.where_from(self.settings.origins.credentials.as_ref())
+            }
+            _ => None,
+        };
+        Ok(
+            Client::new(&self.settings.http, self.base.clone(), auth, self.progress)?
+                .with_credentials_from(credentials_from),
+        )
     }
 }

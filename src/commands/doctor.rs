@@ -56,8 +56,9 @@ fn settings_checked(global: &GlobalArgs, checks: &mut Vec<DoctorCheck>) -> Optio
                 "config",
                 format!(
                     "no file at {} (none is needed: flags and the environment can say it all; \
-                     `oktakeys config init` writes one)",
-                    p.display()
+                     `{}` writes one)",
+                    p.display(),
+                    crate::hint::config_init()
                 ),
             )),
         },

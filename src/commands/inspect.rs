@@ -37,31 +37,37 @@ pub(crate) fn shape(token: &str) -> Shape {
 
 /// The message for a plain JWT where a JWE was expected, and what to do.
 pub(crate) fn plain_jwt(server: Option<&str>) -> (String, String) {
-    let enable = match server {
-        Some(id) => format!("oktakeys servers encryption enable --auth-server {id}"),
-        None => "oktakeys servers encryption enable --auth-server ID".into(),
-    };
+    let enable = crate::hint::command([
+        "servers",
+        "encryption",
+        "enable",
+        "--auth-server",
+        server.unwrap_or("ID"),
+    ]);
     (
         "the token is a signed JWT, not a JWE: access-token encryption is off".into(),
         format!("turn it on with `{enable}`"),
     )
 }
 
-/// Decrypt `token` with `key` (from `key_file`) and decode the inner JWT.
-pub(crate) fn open(token: &str, key: &DecryptionKey, key_file: &str) -> Result<Opened, Error> {
-    let header = match shape(token) {
-        Shape::Jwe(header) => header,
+/// The token's JWE header (exit 10 when it is a plain JWT or no token at all).
+pub(crate) fn jwe_header(token: &str) -> Result<Map<String, Value>, Error> {
+    match shape(token) {
+        Shape::Jwe(header) => Ok(header),
         Shape::PlainJwt => {
             let (message, hint) = plain_jwt(None);
-            return Err(Error::verification(message, hint));
+            Err(Error::verification(message, hint))
         }
-        Shape::Other(why) => {
-            return Err(Error::verification(
-                format!("cannot decrypt: {why}"),
-                "pass the access token exactly as issued: a JWE has five dot-separated parts",
-            ));
-        }
-    };
+        Shape::Other(why) => Err(Error::verification(
+            format!("cannot decrypt: {why}"),
+            "pass the access token exactly as issued: a JWE has five dot-separated parts",
+        )),
+    }
+}
+
+/// Decrypt `token` with `key` (from `key_file`) and decode the inner JWT.
+pub(crate) fn open(token: &str, key: &DecryptionKey, key_file: &str) -> Result<Opened, Error> {
+    let header = jwe_header(token)?;
     let decrypted = jwe::decrypt(token, key.private_key()).map_err(|e| match e {
         JweError::Decrypt => {
             let kid = header
@@ -71,8 +77,18 @@ pub(crate) fn open(token: &str, key: &DecryptionKey, key_file: &str) -> Result<O
                 .unwrap_or_default();
             Error::verification(
                 format!("the token does not decrypt with the private key in {key_file}{kid}"),
-                "the token was encrypted to another key (Okta encrypts to the server's ACTIVE key): \
-                 `oktakeys keys match --auth-server ID --private-key FILE` shows which key FILE is",
+                format!(
+                    "the token was encrypted to another key (Okta encrypts to the server's \
+                     ACTIVE key): `{}` shows which key {key_file} is",
+                    crate::hint::command([
+                        "keys",
+                        "match",
+                        "--auth-server",
+                        "ID",
+                        "--private-key",
+                        key_file
+                    ])
+                ),
             )
         }
         refused @ (JweError::UnsupportedAlg(_)

@@ -73,8 +73,8 @@ pub(crate) async fn run(
                     .unwrap_or_else(|| "no key (none is ACTIVE)".into())
             ),
             format!(
-                "make it the ACTIVE key with `oktakeys keys activate --auth-server {id} {}`, or use the private key of the ACTIVE one",
-                k.id()
+                "make it the ACTIVE key with `{}`, or use the private key of the ACTIVE one",
+                crate::hint::command(["keys", "activate", "--auth-server", id, k.id()])
             ),
         )),
         None => Err(Error::verification(
@@ -84,7 +84,8 @@ pub(crate) async fn run(
                 key.thumbprint()
             ),
             format!(
-                "add its public half with `oktakeys keys add --auth-server {id} --pem {file}` (only n and e are sent), then activate it"
+                "add its public half with `{}` (only n and e are sent), then activate it",
+                crate::hint::command(["keys", "add", "--auth-server", id, "--pem", &file])
             ),
         )),
     }

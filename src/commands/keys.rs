@@ -194,9 +194,9 @@ async fn add(conn: &Connection, printer: &Printer, server: &str, args: &AddArgs)
         );
     }
     printer.note(format!(
-        "Added key {} (kid {kid}) as INACTIVE. Make it the active key with:\n  oktakeys keys activate --auth-server {server} {}",
+        "Added key {} (kid {kid}) as INACTIVE. Make it the active key with:\n  {}",
         added.id(),
-        added.id()
+        crate::hint::command(["keys", "activate", "--auth-server", server, added.id()])
     ));
     Ok(())
 }

@@ -1,5 +1,8 @@
-//! `oktakeys keys ring check|list|prune|import`: the resource server's key ring against
-//! the keys Okta holds. One list request, then local work (and the ring written back).
+//! `oktakeys keys ring check|list|prune|import|export`: the resource server's key ring
+//! against the keys Okta holds. One list request, then local work (and the ring written
+//! back); `export` (`ring/export.rs`) reads the ring only.
+
+mod export;
 
 use std::path::Path;
 use std::time::Duration;
@@ -9,7 +12,9 @@ use serde_json::{Value, json};
 use super::connection::Connection;
 use super::private_key::read_decryption_key;
 use crate::api;
-use crate::cli::{GlobalArgs, OutputFormat, RingArgs, RingCheckArgs, RingCommand, RingPruneArgs};
+use crate::cli::{
+    GlobalArgs, OutputFormat, RingArg, RingArgs, RingCheckArgs, RingCommand, RingPruneArgs,
+};
 use crate::client::Client;
 use crate::config::{ProcessEnv, Settings};
 use crate::error::{Error, Result};
@@ -22,6 +27,9 @@ use crate::time::Timestamp;
 use keymaterial::keys::DecryptionKey;
 
 pub(crate) async fn run(global: &GlobalArgs, flag: Option<&str>, args: RingArgs) -> Result<()> {
+    if let RingCommand::Export(a) = &args.command {
+        return export::run(global, flag, a).await;
+    }
     let printer = Printer::new(global);
     let settings = Settings::resolve(global, flag, &ProcessEnv)?;
     let value = super::auth_server::which_server(&settings)?.to_string();
@@ -29,8 +37,9 @@ pub(crate) async fn run(global: &GlobalArgs, flag: Option<&str>, args: RingArgs)
         RingCommand::Check(a) | RingCommand::List(a) => (&a.ring, false),
         RingCommand::Prune(a) => (&a.check.ring, false),
         RingCommand::Import(a) => (&a.ring, a.encrypt_ring),
+        RingCommand::Export(a) => (&a.ring, false),
     };
-    let configured = location(flag.ring.as_deref(), &settings)?;
+    let configured = required_location(flag, &settings)?;
     // Everything local first: an unusable key file stops the import before any request.
     let imported = match &args.command {
         RingCommand::Import(a) => a
@@ -67,17 +76,70 @@ pub(crate) async fn run(global: &GlobalArgs, flag: Option<&str>, args: RingArgs)
         RingCommand::List(a) => on.list(a).await,
         RingCommand::Prune(a) => on.prune(global, a, &client).await,
         RingCommand::Import(_) => on.import(imported).await,
+        RingCommand::Export(_) => Err(Error::Internal("keys ring export: misrouted".into())),
     }
 }
 
-/// The ring's configured location: `--ring` (or `OKTAKEYS_RING`), else the profile's.
-pub(crate) fn location(flag: Option<&Path>, settings: &Settings) -> Result<Location> {
-    match flag.or(settings.ring.as_deref()) {
-        Some(path) => Ok(Location::File(path.to_path_buf())),
-        None => Err(Error::Usage(
-            "which key ring? pass --ring PATH, or set OKTAKEYS_RING, or `ring` in the profile"
+/// The ring's configured location, if any: `--ring` (a file) or `--ring-read-command`
+/// with `--ring-write-command` (a secret store), or their environment variables; else the
+/// profile's `ring`, or its `ring_read_command` with `ring_write_command`.
+pub(crate) fn location(flags: &RingArg, settings: &Settings) -> Result<Option<Location>> {
+    let given = one_location(
+        flags.ring.as_deref(),
+        flags.ring_read_command.as_deref(),
+        flags.ring_write_command.as_deref(),
+    )
+    .map_err(|why| {
+        Error::Usage(format!(
+            "{why} (from the flags, or {}, {} and {})",
+            crate::env::RING,
+            crate::env::RING_READ_COMMAND,
+            crate::env::RING_WRITE_COMMAND
+        ))
+    })?;
+    if given.is_some() {
+        return Ok(given);
+    }
+    let (read, write) = &settings.ring_commands;
+    one_location(settings.ring.as_deref(), read.as_deref(), write.as_deref())
+        .map_err(|why| Error::config(format!("the profile's ring: {why}")))
+}
+
+/// [`location`], which a command that works on a ring must have.
+pub(crate) fn required_location(flags: &RingArg, settings: &Settings) -> Result<Location> {
+    location(flags, settings)?.ok_or_else(|| {
+        Error::Usage(
+            "which key ring? pass --ring PATH (a file) or --ring-read-command CMD with \
+             --ring-write-command CMD (a secret store), or set OKTAKEYS_RING, or `ring` in \
+             the profile"
                 .into(),
-        )),
+        )
+    })
+}
+
+/// A file, or a read and a write command; neither is `None`, both or half a store an error.
+fn one_location(
+    file: Option<&Path>,
+    read: Option<&str>,
+    write: Option<&str>,
+) -> std::result::Result<Option<Location>, String> {
+    match (file, read, write) {
+        (None, None, None) => Ok(None),
+        (Some(path), None, None) => Ok(Some(Location::File(path.to_path_buf()))),
+        (None, Some(read), Some(write)) => Ok(Some(Location::Command {
+            read: read.to_string(),
+            write: write.to_string(),
+        })),
+        (Some(_), _, _) => Err(
+            "a ring file (--ring) and a secret store (--ring-read-command, \
+             --ring-write-command) name two rings: give one"
+                .into(),
+        ),
+        _ => Err(
+            "a ring in a secret store needs both --ring-read-command (prints the ring) and \
+             --ring-write-command (stores the ring given on its stdin)"
+                .into(),
+        ),
     }
 }
 
@@ -103,6 +165,17 @@ struct OnRing<'a> {
 }
 
 impl OnRing<'_> {
+    /// `oktakeys keys ring SUB --auth-server ID RING-FLAGS ARGS…`, for hints.
+    fn hint(&self, sub: &str, args: &[&str]) -> String {
+        let head = ["keys", "ring", sub, "--auth-server", self.server];
+        crate::hint::command(
+            head.iter()
+                .map(|a| a.to_string())
+                .chain(self.store.location().flags())
+                .chain(args.iter().map(|a| a.to_string())),
+        )
+    }
+
     fn rule(&self, lifetime: Duration) -> Retirement {
         Retirement {
             now: Timestamp::now(),
@@ -134,8 +207,10 @@ impl OnRing<'_> {
             OutputFormat::Table => self.needed_table(&status, rule.now)?,
         }
         if loaded.empty_store {
-            self.printer
-                .note(format!("{where_} does not exist yet: the ring is empty."));
+            self.printer.note(match self.store.location() {
+                Location::File(_) => format!("{where_} does not exist yet: the ring is empty."),
+                Location::Command { .. } => format!("{where_} is empty (it printed nothing)."),
+            });
         }
         self.prune_candidates(&status);
         let problems: Vec<String> = status
@@ -170,11 +245,9 @@ impl OnRing<'_> {
                 problems.join("; ")
             ),
             format!(
-                "import each private key: `oktakeys keys ring import --auth-server {} --ring {} \
-                 KEY.pem`; a resource server loading this ring fails to decrypt tokens of \
-                 these kids",
-                self.server,
-                ring_arg(self.store.location())
+                "import each private key: `{}`; a resource server loading this ring fails to \
+                 decrypt tokens of these kids",
+                self.hint("import", &["KEY.pem"])
             ),
         ))
     }
@@ -214,8 +287,9 @@ impl OnRing<'_> {
             };
             self.printer.note(format!(
                 "warning: ring key {} is no longer needed ({why}): a prune candidate \
-                 (`oktakeys keys ring prune`)",
-                escape(kid)
+                 (`{}`)",
+                escape(kid),
+                self.hint("prune", &[])
             ));
         }
     }
@@ -365,8 +439,17 @@ impl OnRing<'_> {
                         self.server,
                         key.thumbprint()
                     ),
-                    "import only keys Okta holds; `oktakeys keys match --private-key FILE` \
-                     says which key a file is",
+                    format!(
+                        "import only keys Okta holds; `{}` says which key a file is",
+                        crate::hint::command([
+                            "keys",
+                            "match",
+                            "--auth-server",
+                            self.server,
+                            "--private-key",
+                            "FILE"
+                        ])
+                    ),
                 ));
             };
             let Some(kid) = okta.kid.clone() else {
@@ -436,11 +519,4 @@ fn listing(keys: &[KeyView], ring: &Ring, rule: &Retirement) -> Vec<Value> {
 
 fn retirable_label(value: Value) -> String {
     value.as_str().map_or_else(|| "-".into(), str::to_string)
-}
-
-/// The `--ring` value that names `location` again, for hints.
-fn ring_arg(location: &Location) -> String {
-    match location {
-        Location::File(path) => path.display().to_string(),
-    }
 }

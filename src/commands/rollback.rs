@@ -37,11 +37,19 @@ pub(crate) async fn run(
                 "no key to roll back to on {server}: no INACTIVE key there was ever ACTIVE, so \
                  the key that was ACTIVE before has been deleted. Nothing was changed"
             ),
-            hint: Some(
-                "rotate to a new key instead (`oktakeys keys rotate`); `oktakeys keys list` \
-                 shows each key's role"
-                    .into(),
-            ),
+            hint: Some(format!(
+                "rotate to a new key instead (`{}`); `{}` shows each key's role",
+                crate::hint::command([
+                    "keys",
+                    "rotate",
+                    "--auth-server",
+                    server,
+                    "--generate",
+                    "--private-key-out",
+                    "FILE"
+                ]),
+                crate::hint::command(["keys", "list", "--auth-server", server])
+            )),
         });
     };
     let deactivates = active
@@ -66,7 +74,8 @@ pub(crate) async fn run(
                 target.id
             ),
             hint: Some(format!(
-                "look with `oktakeys keys list --auth-server {server}`"
+                "look with `{}`",
+                crate::hint::command(["keys", "list", "--auth-server", server])
             )),
         });
     }

@@ -151,8 +151,13 @@ fn announce(
     };
     printer.note("try:");
     printer.note(format!(
-        "  OKTA_ORG_URL={} OKTA_API_TOKEN={token_shown} oktakeys keys list --auth-server default",
-        running.base_url
+        "  OKTA_ORG_URL={} OKTA_API_TOKEN={token_shown} {}",
+        running.base_url,
+        // The variables name the served sandbox: no profile or org of the run's.
+        crate::hint::command_setting(
+            &["--profile", "--org-url", "--org-from"],
+            ["keys", "list", "--auth-server", "default"]
+        )
     ));
     printer.note("stop with Ctrl-C");
     // The base URL is the one line of data: scripts read it from stdout. Printed last, so

@@ -160,9 +160,21 @@ async fn set_encryption(
     printer.note(match alg {
         Some(_) => format!(
             "Access-token encryption on authorization server {id}: {} (was {}). Check that your \
-             private key opens the new tokens:\n  oktakeys keys verify --auth-server {id} --private-key FILE --client-id ID --scope S",
+             private key opens the new tokens:\n  {}",
             shown(updated.encryption()),
-            shown(was.as_deref())
+            shown(was.as_deref()),
+            crate::hint::command([
+                "keys",
+                "verify",
+                "--auth-server",
+                &id,
+                "--private-key",
+                "FILE",
+                "--client-id",
+                "ID",
+                "--scope",
+                "S"
+            ])
         ),
         None => format!(
             "Access-token encryption on authorization server {id}: off (was {}).",
@@ -200,7 +212,10 @@ fn refuse_without_active_key(keys: &[Key], id: &str) -> Result<()> {
 
 fn activate_hint(id: &str) -> String {
     format!(
-        "activate a key first: `oktakeys keys activate --auth-server {id} KEY_ID` (`oktakeys keys list --auth-server {id}` shows the keys; `oktakeys keys add` adds one)"
+        "activate a key first: `{}` (`{}` shows the keys; `{}` adds one)",
+        crate::hint::command(["keys", "activate", "--auth-server", id, "KEY_ID"]),
+        crate::hint::command(["keys", "list", "--auth-server", id]),
+        crate::hint::command(["keys", "add", "--auth-server", id, "--jwk", "FILE"]),
     )
 }
 

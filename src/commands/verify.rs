@@ -1,6 +1,7 @@
 //! `oktakeys keys verify`: the end-to-end proof after a key change. Ask the server's own
 //! token endpoint for an access token (client_credentials, client_secret_basic), then
-//! check it, one report line each: a JWE; its kid the ACTIVE key's; FILE decrypts it; the
+//! check it, one report line each: a JWE; its kid the ACTIVE key's; FILE (or the key
+//! ring's key of the token's kid, `--ring`) decrypts it; the
 //! inner signature verifies against `/v1/keys`; `iss` and `exp` right. Any failure is
 //! exit 10, naming the check and what to do.
 
@@ -9,15 +10,17 @@ use serde_json::Value;
 
 use super::auth_server::OnServer;
 use super::inspect::{self, Shape};
-use super::private_key::read_decryption_key;
+use super::private_key::PrivateKeys;
 use crate::api::servers::AuthServer;
 use crate::api::{Key, oauth};
 use crate::cli::{GlobalArgs, VerifyArgs};
 use crate::client::Client;
-use crate::config::{Environment, ProcessEnv};
+use crate::config::{Environment, ProcessEnv, Settings};
 use crate::env;
 use crate::error::{Error, Result};
+use crate::hint;
 use crate::output::{Check, Printer, Report};
+use crate::ring::Store;
 use keymaterial::secret::Secret;
 
 pub(crate) async fn run(
@@ -32,13 +35,36 @@ pub(crate) async fn run(
         .clone()
         .unwrap_or_else(|| env::CLIENT_SECRET.to_string());
     let secret = client_secret(&ProcessEnv, &secret_var, &args.client_id)?;
-    let key = read_decryption_key(&args.key.private_key)?;
-    let key_file = args.key.private_key.display().to_string();
+    let file = match &args.private_key {
+        Some(path) => Some(PrivateKeys::file(path)?),
+        None => None,
+    };
+    let ring = match &file {
+        Some(_) => None,
+        None => {
+            let settings = Settings::resolve(global, server_flag, &ProcessEnv)?;
+            Some(
+                super::ring::location(&args.ring, &settings)?.ok_or_else(|| {
+                    Error::Usage(
+                    "which private key? pass --private-key FILE, or --ring PATH (the key ring: \
+                     the key of the token's kid), or set OKTAKEYS_RING or `ring` in the profile"
+                        .into(),
+                )
+                })?,
+            )
+        }
+    };
 
     // Kept whole: it holds the sandbox of the `sandbox` profile running.
     let on = OnServer::open(global, server_flag).await?;
     let (client, server, keys) = (&on.client, &on.server, &on.keys);
     let id = server.id().to_string();
+    let private_keys = match (file, ring) {
+        (Some(file), _) => file,
+        (None, Some(ring)) => PrivateKeys::ring(&Store::new(ring.for_server(&id), false)).await?,
+        (None, None) => return Err(Error::Internal("keys verify: no key".into())),
+    };
+    let key_file = private_keys.label().to_string();
 
     let scope = (!args.scope.is_empty()).then(|| args.scope.join(" "));
     let oauth_client = oauth::OAuthClient {
@@ -51,8 +77,7 @@ pub(crate) async fn run(
         client,
         server,
         keys,
-        key: &key,
-        key_file: &key_file,
+        private_keys: &private_keys,
     };
     let (checks, failure) = run.checks(&issued).await?;
     printer.check_report(&Report {
@@ -89,8 +114,7 @@ struct Run<'a> {
     client: &'a Client,
     server: &'a AuthServer,
     keys: &'a [Key],
-    key: &'a DecryptionKey,
-    key_file: &'a str,
+    private_keys: &'a PrivateKeys,
 }
 
 impl Run<'_> {
@@ -173,27 +197,37 @@ impl Run<'_> {
                     ),
                 ),
                 format!(
-                    "Okta may still be switching keys: run again in a minute; `oktakeys keys list --auth-server {id}` shows the ACTIVE key"
+                    "Okta may still be switching keys: run again in a minute; `{}` shows the ACTIVE key",
+                    hint::command(["keys", "list", "--auth-server", id])
                 ),
             ),
             (_, None) => fail(
                 &mut checks,
                 Check::fail("kid", "the server has no ACTIVE key"),
-                format!("activate one: `oktakeys keys activate --auth-server {id} KEY_ID`"),
+                format!(
+                    "activate one: `{}`",
+                    hint::command(["keys", "activate", "--auth-server", id, "KEY_ID"])
+                ),
             ),
         }
 
-        // 3. FILE opens it.
-        let opened = match inspect::open(token.expose(), self.key, self.key_file) {
+        // 3. FILE (or the ring's key of the token's kid) opens it.
+        let (key, key_file) = match self.private_keys.for_kid(token_kid) {
+            Ok(picked) => picked,
+            Err(err) => {
+                let hint = err.hint().unwrap_or_default().to_string();
+                fail(&mut checks, Check::fail("decrypt", err.to_string()), hint);
+                skip_rest(&mut checks, 3);
+                return Ok((checks, failure));
+            }
+        };
+        let opened = match inspect::open(token.expose(), key, &key_file) {
             Ok(opened) => {
-                checks.push(Check::pass(
-                    "decrypt",
-                    format!("{} decrypts it", self.key_file),
-                ));
+                checks.push(Check::pass("decrypt", format!("{key_file} decrypts it")));
                 opened
             }
             Err(err) => {
-                let (detail, hint) = self.not_decrypted(token_kid, &err);
+                let (detail, hint) = self.not_decrypted(token_kid, key, &key_file, &err);
                 fail(&mut checks, Check::fail("decrypt", detail), hint);
                 skip_rest(&mut checks, 3);
                 return Ok((checks, failure));
@@ -251,10 +285,16 @@ impl Run<'_> {
     }
 
     /// Why FILE did not open the token, naming the kid and which server key FILE is.
-    fn not_decrypted(&self, token_kid: Option<&str>, err: &Error) -> (String, String) {
+    fn not_decrypted(
+        &self,
+        token_kid: Option<&str>,
+        key: &DecryptionKey,
+        key_file: &str,
+        err: &Error,
+    ) -> (String, String) {
         let id = self.server.id();
         let mine = self.keys.iter().find(|k| match (k.n(), k.e()) {
-            (Some(n), Some(e)) => self.key.has_public_half(n, e),
+            (Some(n), Some(e)) => key.has_public_half(n, e),
             _ => false,
         });
         let kid = token_kid
@@ -263,29 +303,29 @@ impl Run<'_> {
         let whose = match mine {
             Some(k) => format!(
                 "; {} is key {} (kid {:?}, {})",
-                self.key_file,
+                key_file,
                 k.id(),
                 k.kid().unwrap_or("-"),
                 k.status()
             ),
-            None => format!("; {} is none of the server's keys", self.key_file),
+            None => format!("; {} is none of the server's keys", key_file),
         };
         let detail = match err {
             Error::Verification { message, .. } if message.contains("does not decrypt") => format!(
                 "{} does not decrypt it: the token is encrypted to kid {kid}{whose}",
-                self.key_file
+                key_file
             ),
             other => format!("{other}{whose}"),
         };
         let hint = match mine {
             Some(k) if !k.is_active() => format!(
-                "tokens are encrypted to the ACTIVE key (kid {kid}): use its private key, or make {} the ACTIVE key again with `oktakeys keys activate --auth-server {id} {}`",
-                self.key_file,
-                k.id()
+                "tokens are encrypted to the ACTIVE key (kid {kid}): use its private key, or make {} the ACTIVE key again with `{}`",
+                key_file,
+                hint::command(["keys", "activate", "--auth-server", id, k.id()])
             ),
             _ => format!(
-                "use the private key of kid {kid}, or add this key's public half (`oktakeys keys add --auth-server {id} --pem {}`) and activate it",
-                self.key_file
+                "use the private key of kid {kid}, or add this key's public half (`{}`) and activate it",
+                hint::command(["keys", "add", "--auth-server", id, "--pem", key_file])
             ),
         };
         (detail, hint)

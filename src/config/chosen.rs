@@ -96,11 +96,14 @@ fn init_command(global: &GlobalArgs, path: Option<&Path>) -> String {
     let from_flag = global.config.is_some()
         && matches!(arg_origin(global, "config", "--config"), Origin::Flag(_));
     match path.filter(|_| from_flag) {
-        Some(path) => format!(
-            "oktakeys --config {} config init",
-            crate::escape::shell_quote(&path.display().to_string())
+        Some(path) => crate::hint::command_setting(
+            &["--config", "--profile", "--org-url", "--org-from"],
+            ["--config", &path.display().to_string(), "config", "init"],
         ),
-        None => "oktakeys config init".to_string(),
+        None => crate::hint::command_setting(
+            &["--config", "--profile", "--org-url", "--org-from"],
+            ["config", "init"],
+        ),
     }
 }
 

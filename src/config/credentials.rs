@@ -70,6 +70,48 @@ pub enum Credentials {
     Missing { hint: String },
 }
 
+impl Credentials {
+    /// Where the credentials were read from, for the hint of a refusal (401): the
+    /// environment variable, or the profile's key (`origin` is where the source was set).
+    pub fn where_from(&self, origin: Option<&Origin>) -> Option<String> {
+        let profile = match origin {
+            Some(Origin::Profile(name)) => format!("profile `{name}`'s"),
+            Some(Origin::Sandbox) => "the sandbox profile's".to_string(),
+            _ => "the profile's".to_string(),
+        };
+        let from_env = matches!(origin, Some(Origin::Env(_)));
+        Some(match self {
+            Credentials::Token { source, .. } => match source {
+                TokenSource::Env(var) if from_env => {
+                    format!("the API token in the environment variable {var}")
+                }
+                TokenSource::Env(var) => {
+                    format!("the API token in the environment variable {var} ({profile} token_env)")
+                }
+                TokenSource::Inline(_) => {
+                    format!("the API token written in the config file ({profile} token)")
+                }
+                TokenSource::Command(_) => {
+                    format!("the API token printed by {profile} token_command")
+                }
+            },
+            Credentials::ServiceApp(app) => format!(
+                "the service app {} and its private key ({})",
+                app.client_id.as_deref().unwrap_or("(no client_id)"),
+                match &app.private_key {
+                    Some(PrivateKeySource::File(path)) => format!("file {}", path.display()),
+                    Some(PrivateKeySource::Env(var)) => format!("environment variable {var}"),
+                    Some(PrivateKeySource::Command(_)) => {
+                        format!("{profile} private_key_command")
+                    }
+                    None => "none set".to_string(),
+                }
+            ),
+            Credentials::Missing { .. } => return None,
+        })
+    }
+}
+
 /// The credentials, where the auth mode came from, and where the credential source came from.
 pub(super) struct ResolvedCredentials {
     pub(super) credentials: Credentials,

@@ -49,8 +49,11 @@ pub fn load_file(path: &Path, explicit: bool) -> Result<Option<ConfigFile>> {
                     None => format!("the config file {} is not UTF-8 text", path.display()),
                 },
                 format!(
-                    "check --config / OKTAKEYS_CONFIG, or create it with `oktakeys --config {} config init`",
-                    crate::escape::shell_quote(&path.display().to_string())
+                    "check --config / OKTAKEYS_CONFIG, or create it with `{}`",
+                    crate::hint::command_setting(
+                        &["--config", "--profile", "--org-url", "--org-from"],
+                        ["--config", &path.display().to_string(), "config", "init"]
+                    )
                 ),
             ));
         }

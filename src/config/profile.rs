@@ -45,6 +45,10 @@ pub struct Profile {
     /// The resource server's key ring (`keys ring`, `--ring`): a file; `{server}` is the
     /// server's id.
     pub ring: Option<PathBuf>,
+    /// The ring in a secret store instead: the command printing it (`--ring-read-command`).
+    pub ring_read_command: Option<String>,
+    /// The command storing the ring given on its stdin (`--ring-write-command`).
+    pub ring_write_command: Option<String>,
 }
 
 /// The names of a profile's credential keys (the fields of [`Profile`] above), for the

@@ -73,6 +73,8 @@ pub struct Settings {
     pub config_path: Option<PathBuf>,
     /// The profile's key ring (`ring`), `~` expanded; `--ring` and `OKTAKEYS_RING` win.
     pub ring: Option<PathBuf>,
+    /// The profile's `ring_read_command` and `ring_write_command` (a secret store).
+    pub ring_commands: (Option<String>, Option<String>),
     /// Where each value came from (for `config show`).
     pub origins: Origins,
 }
@@ -148,6 +150,10 @@ impl Settings {
                 .ring
                 .as_deref()
                 .map(super::profile::expand_home),
+            ring_commands: (
+                chosen.profile.ring_read_command.clone(),
+                chosen.profile.ring_write_command.clone(),
+            ),
             profile: chosen.name,
             config_path,
             origins: Origins {

@@ -89,6 +89,11 @@ impl Printer {
         }
     }
 
+    /// Whether stdout is a terminal (a person reads it, rather than a pipe or a file).
+    pub(crate) fn stdout_is_terminal(&self) -> bool {
+        self.stdout_is_terminal
+    }
+
     /// Data for stdout, exactly as given.
     pub(crate) fn data(&self, text: &str) -> Result<()> {
         write_stdout(text)

@@ -303,8 +303,8 @@ fn engine_plan(
         retirement: rule,
     };
     let plan = rotate::plan(keys, &new, options).map_err(|r| Refusal {
+        hint: r.hint_unnamed(),
         reason: r.reason,
-        hint: r.hint,
     })?;
     for key in plan.deletions() {
         let why = match rule.of(keys, key) {

@@ -46,6 +46,16 @@ impl RingKey {
     pub(crate) fn thumbprint(&self) -> String {
         self.key.thumbprint()
     }
+
+    /// The private key, to open a token encrypted to this kid.
+    pub(crate) fn key(&self) -> &DecryptionKey {
+        &self.key
+    }
+
+    /// The private key as a PKCS#8 PEM (for `keys ring export --pem-dir`).
+    pub(crate) fn pem(&self) -> Result<Secret> {
+        Ok(self.key.to_pkcs8_pem()?)
+    }
 }
 
 /// A ring: the private keys, in the order they were added.

@@ -254,7 +254,7 @@ async fn add_making_room(run: &Run<'_>, kid: &str, outcome: &mut Outcome) -> Res
             other => return other,
         };
         let Some(old) = room.next().filter(|_| plan.may_delete) else {
-            return Err(key_limit_refusal(plan, &refusal));
+            return Err(key_limit_refusal(run.server, plan, &refusal));
         };
         let now = look(run).await?;
         expect_active(
@@ -283,7 +283,8 @@ fn is_key_limit(api: &ApiError) -> bool {
 
 /// Okta's key limit is reached and nothing may make room: say which key becomes
 /// retirable when, and what would go ahead.
-fn key_limit_refusal(plan: &Plan, refusal: &ApiError) -> Error {
+fn key_limit_refusal(server: &str, plan: &Plan, refusal: &ApiError) -> Error {
+    let delete = crate::hint::command(["keys", "delete", "--auth-server", server, "KEY_ID"]);
     let okta = refusal
         .error_causes
         .first()
@@ -298,9 +299,10 @@ fn key_limit_refusal(plan: &Plan, refusal: &ApiError) -> Error {
                      INACTIVE key ({}) and add again",
                     k.describe()
                 ),
-                None => "pass --delete-old or --keep N, or delete an INACTIVE key yourself \
-                         (`oktakeys keys delete KEY_ID`)"
-                    .into(),
+                None => format!(
+                    "pass --delete-old or --keep N, or delete an INACTIVE key yourself \
+                     (`{delete}`)"
+                ),
             },
         )
     } else {
@@ -319,9 +321,7 @@ fn key_limit_refusal(plan: &Plan, refusal: &ApiError) -> Error {
             ),
             None => (
                 "and no INACTIVE key may be deleted (only next keys, or none)".to_string(),
-                "delete a key yourself (`oktakeys keys delete KEY_ID`), or pass \
-                 --ignore-token-lifetime"
-                    .to_string(),
+                format!("delete a key yourself (`{delete}`), or pass --ignore-token-lifetime"),
             ),
         }
     };

@@ -37,7 +37,7 @@ mod roles;
 pub(crate) use execute::{Outcome, Run, execute};
 pub(crate) use gate::Hooks;
 pub(crate) use key_view::{KeyStatus, KeyView, views_of_listed};
-pub(crate) use plan::{NewKey, Options, Plan, Retention, Step, not_due_until, plan};
+pub(crate) use plan::{NewKey, Options, Plan, Refusal, Retention, Step, not_due_until, plan};
 pub(crate) use roles::{MAX_TOKEN_LIFETIME, Retirable, Retirement, Role, role, was_activated};
 
 /// Each key's role among `keys` (the keys of one server, or one key alone when it says

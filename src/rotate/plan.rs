@@ -182,7 +182,30 @@ impl fmt::Display for Plan {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Refusal {
     pub(crate) reason: String,
-    pub(crate) hint: Option<String>,
+    /// Its commands name the server as [`SERVER`]: see [`Refusal::hint_on`].
+    hint: Option<String>,
+}
+
+/// The planner does not know the server's id: its hints' commands name it so, and
+/// [`Refusal::hint_on`] puts the id in.
+const SERVER: &str = "AUTH_SERVER_ID";
+
+impl Refusal {
+    /// The hint, its commands naming `server`.
+    pub(crate) fn hint_on(&self, server: &str) -> Option<String> {
+        self.hint.as_ref().map(|h| Self::put_server(h, server))
+    }
+
+    /// The hint with the server still unnamed, for a caller that passes it on: it names
+    /// the server with [`Refusal::put_server`].
+    pub(crate) fn hint_unnamed(&self) -> Option<String> {
+        self.hint.clone()
+    }
+
+    /// A hint from [`Refusal::hint_unnamed`], its commands naming `server`.
+    pub(crate) fn put_server(hint: &str, server: &str) -> String {
+        hint.replace(SERVER, &crate::escape::shell_quote(server))
+    }
 }
 
 impl fmt::Display for Refusal {
@@ -400,7 +423,10 @@ fn use_existing(key: &KeyView, opts: &Options) -> Result<Vec<Step>, Refusal> {
                 key.describe(),
                 key.status
             ),
-            hint: Some("look at it with `oktakeys keys get KEY_ID`".into()),
+            hint: Some(format!(
+                "look at it with `{}`",
+                crate::hint::command(["keys", "get", "--auth-server", SERVER, &key.id])
+            )),
         }),
     }
 }
@@ -488,21 +514,20 @@ fn kidless_refusal(key: &KeyView, retention: Retention) -> Refusal {
          Nothing was changed",
         key.id
     );
+    let delete = crate::hint::command(["keys", "delete", "--auth-server", SERVER, &key.id]);
     let hint = if key.status == KeyStatus::Active {
-        "this server's keys cannot be rotated with the keys API until that key is gone: \
-         activate another existing key (`oktakeys keys activate KEY_ID`), then delete it"
-            .to_string()
+        format!(
+            "this server's keys cannot be rotated with the keys API until that key is gone: \
+             activate another existing key (`{}`), then delete it",
+            crate::hint::command(["keys", "activate", "--auth-server", SERVER, "KEY_ID"])
+        )
     } else if retention.deletes() {
         format!(
-            "the retention keeps it (or it is not retirable yet): delete it with \
-             `oktakeys keys delete {}`, or pass --delete-old --ignore-token-lifetime",
-            key.id
+            "the retention keeps it (or it is not retirable yet): delete it with `{delete}`, \
+             or pass --delete-old --ignore-token-lifetime"
         )
     } else {
-        format!(
-            "delete it with `oktakeys keys delete {}`, or pass --delete-old",
-            key.id
-        )
+        format!("delete it with `{delete}`, or pass --delete-old")
     };
     Refusal {
         reason,

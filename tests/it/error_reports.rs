@@ -50,7 +50,8 @@ fn each_status_has_its_exit_code_and_hint() {
             okta_error("E0000011", "Invalid token provided", &[]),
             4,
             "error: Okta refused the credentials",
-            "check the profile's credentials",
+            // Where the token came from (issue 20.9).
+            "hint: Okta refused the API token in the environment variable OKTA_API_TOKEN",
         ),
         (
             403,
@@ -72,7 +73,7 @@ fn each_status_has_its_exit_code_and_hint() {
             ),
             5,
             "error: not found",
-            "check --auth-server",
+            "check the key id (`oktakeys keys list --auth-server aus1a2b3c4d5e6f7g8h9` shows them)",
         ),
         (
             429,

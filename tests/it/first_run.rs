@@ -191,7 +191,7 @@ fn config_init_saves_anyway_when_asked_to() {
     );
     assert!(
         out.stdout
-            .contains("Its check failed: `oktakeys doctor` looks again."),
+            .contains("Its check failed: `oktakeys --profile prod doctor` looks again."),
         "{out}"
     );
     let written = std::fs::read_to_string(env.config_path()).unwrap();

@@ -344,7 +344,7 @@ fn deleting_the_active_key_shows_okta_s_cause_and_a_hint() {
     assert_eq!(
         stderr(&out),
         format!(
-            "error: Okta rejected the request: DELETE {}{} returned 400 Bad Request\n  E0000001: Api validation failed: JsonWebKey\n  - 'ACTIVE' keys cannot be deleted. Activate another key before deleting this one.\n  request id: reqDEL400\n  hint: activate another key first (`oktakeys keys activate KEY_ID`), then delete this one\n",
+            "error: Okta rejected the request: DELETE {}{} returned 400 Bad Request\n  E0000001: Api validation failed: JsonWebKey\n  - 'ACTIVE' keys cannot be deleted. Activate another key before deleting this one.\n  request id: reqDEL400\n  hint: activate another key first (`oktakeys keys activate --auth-server aus1a2b3c4d5e6f7g8h9 KEY_ID`), then delete this one\n",
             server.base_url(),
             keys_path("/apkACTIVE")
         )

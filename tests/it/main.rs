@@ -19,6 +19,7 @@ mod fleet;
 mod generated;
 mod hardening;
 mod help_layout;
+mod hints;
 mod key_reading;
 mod keys_add;
 mod keys_commands;

@@ -53,7 +53,10 @@ pub(super) fn parse_config(text: &str, path: &Path) -> Result<ConfigFile> {
     config::parse_file(text, path).map_err(|e| match e {
         Error::Config { message, .. } => Error::config_hint(
             message,
-            "fix it by hand first; `oktakeys config init` edits only a valid file",
+            format!(
+                "fix it by hand first; `{}` edits only a valid file",
+                crate::hint::config_init()
+            ),
         ),
         other => other,
     })

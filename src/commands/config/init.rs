@@ -76,7 +76,7 @@ pub(super) async fn run(global: &GlobalArgs, printer: &Printer, args: &InitArgs)
             printer.note(format!(
                 "Not writing profile `{}`. Your answers as one command, to run once the check can pass (or with --no-verify):\n  {}",
                 plan.name,
-                plan.as_command(global)
+                plan.as_command()
             ));
             return Err(Error::Reported(err.exit_code()));
         }
@@ -102,22 +102,32 @@ pub(super) async fn run(global: &GlobalArgs, printer: &Printer, args: &InitArgs)
         ""
     };
     let unchecked = if verified || args.no_verify {
-        ""
+        String::new()
     } else {
-        " Its check failed: `oktakeys doctor` looks again."
+        format!(
+            " Its check failed: `{}` looks again.",
+            crate::hint::command_setting(
+                &["--profile", "--org-url"],
+                ["--profile", plan.name.as_str(), "doctor"]
+            )
+        )
     };
     printer.note(format!(
         "Wrote profile `{}` to {} (mode 0600).{default_note}{unchecked}",
         plan.name,
         path.display()
     ));
-    let profile_flag = if plan.make_default {
-        String::new()
-    } else {
-        format!("--profile {} ", plan.name)
-    };
-    let server = if has_server { "" } else { " --auth-server ID" };
-    printer.note(format!("Next: oktakeys {profile_flag}keys list{server}"));
+    let mut next: Vec<&str> = Vec::new();
+    if !plan.make_default {
+        next.extend(["--profile", &plan.name]);
+    }
+    next.extend(["keys", "list"]);
+    if !has_server {
+        next.extend(["--auth-server", "ID"]);
+    }
+    // The profile holds the org now.
+    let next = crate::hint::command_setting(&["--profile", "--org-url"], next);
+    printer.note(format!("Next: {next}"));
     if printer.format == OutputFormat::Json {
         printer.json(&json!({
             "profile": plan.name,

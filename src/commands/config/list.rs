@@ -117,8 +117,9 @@ pub(super) fn run(global: &GlobalArgs, printer: &Printer) -> Result<()> {
             )?;
             if missing {
                 printer.note(format!(
-                    "No config file at {}: `oktakeys config init` creates one.",
-                    path.display()
+                    "No config file at {}: `{}` creates one.",
+                    path.display(),
+                    crate::hint::config_init()
                 ));
             }
             Ok(())

@@ -20,7 +20,10 @@ pub(super) fn run(global: &GlobalArgs, printer: &Printer) -> Result<()> {
         _ => {
             write_stdout(&format!("{}\n", path.display()))?;
             if !exists {
-                printer.note("(the file does not exist yet: `oktakeys config init` creates it)");
+                printer.note(format!(
+                    "(the file does not exist yet: `{}` creates it)",
+                    crate::hint::config_init()
+                ));
             }
             Ok(())
         }

@@ -36,12 +36,8 @@ pub enum NewCredential {
 impl Plan {
     /// The answers as one `config init` command that asks nothing, to run again after
     /// fixing what the check found. A typed token is not repeated: `--token-stdin` reads it.
-    pub fn as_command(&self, global: &GlobalArgs) -> String {
-        let mut words = vec!["oktakeys".to_string()];
-        if let Some(config) = &global.config {
-            words.extend(["--config".into(), config.display().to_string()]);
-        }
-        words.extend(["config", "init", "--profile"].map(String::from));
+    pub fn as_command(&self) -> String {
+        let mut words: Vec<String> = ["config", "init", "--profile"].map(String::from).into();
         words.push(self.name.clone());
         words.extend(["--org-url".into(), self.org_url.clone()]);
         words.extend(["--auth".into(), self.auth.name().to_string()]);
@@ -72,11 +68,8 @@ impl Plan {
         }
         // The questions asked already whether to replace a profile of that name.
         words.push("--force".into());
-        words
-            .iter()
-            .map(|w| crate::escape::shell_quote(w))
-            .collect::<Vec<_>>()
-            .join(" ")
+        // The answers name the profile and the org; `--config` and the rest are the run's.
+        crate::hint::command_setting(&["--profile", "--org-url"], words)
     }
 }
 

@@ -71,7 +71,10 @@ pub(super) async fn delete(
     write(&path, &header, &body, false)?;
     printer.note(format!("Deleted profile `{name}` from {}.", path.display()));
     if was_default {
-        printer.note("It was the default profile: choose another with `oktakeys config use NAME`.");
+        printer.note(format!(
+            "It was the default profile: choose another with `{}`.",
+            crate::hint::command_setting(&["--profile"], ["config", "use", "NAME"])
+        ));
     }
     Ok(())
 }

@@ -73,7 +73,7 @@ pub(crate) async fn run(global: &GlobalArgs, args: &ApplyArgs) -> Result<()> {
                 hint: Some(format!(
                     "run apply again: it plans from what Okta holds and completes what was \
                      started, nothing done twice: {}",
-                    again(global, "apply --yes", &args.file.file)
+                    again("apply --yes", &args.file.file)
                 )),
             });
         }
@@ -89,7 +89,7 @@ pub(crate) async fn run(global: &GlobalArgs, args: &ApplyArgs) -> Result<()> {
             printer.failure(format!(
                 "Fix what failed, then run apply again (it plans from what Okta holds; nothing \
                  is done twice):\n  {}",
-                again(global, "apply --yes", &args.file.file)
+                again("apply --yes", &args.file.file)
             ));
             Err(Error::Reported(code))
         }
@@ -153,8 +153,8 @@ impl Converge<'_> {
             let (key, new, secret) = self.next_key(engine).await?;
             let full = rotate::plan(&engine.plan.seen, &new, engine.options).map_err(|r| {
                 Error::Refused {
+                    hint: r.hint_on(self.target.server.id()),
                     message: r.reason,
-                    hint: r.hint,
                 }
             })?;
             // The deletions wait until everything else has succeeded.

@@ -232,7 +232,7 @@ impl Run {
         let rule = policy::retirement(&target.desired, lifetime, self.now);
         let plan = policy::plan(&target.desired, &facts, rule).map_err(|r| Error::Refused {
             message: r.reason,
-            hint: r.hint,
+            hint: r.hint.map(|h| rotate::Refusal::put_server(&h, id)),
         })?;
         Ok((plan, keys))
     }
@@ -252,23 +252,9 @@ impl Target {
 
 /// `oktakeys [--profile P] [--config C] [--org-url U] SUB --file F`: a command to copy,
 /// carrying the run's globals, that runs as printed.
-pub(super) fn again(global: &GlobalArgs, sub: &str, file: &Path) -> String {
-    let mut argv: Vec<String> = vec!["oktakeys".into()];
-    if let Some(profile) = &global.profile {
-        argv.extend(["--profile".into(), profile.clone()]);
-    }
-    if let Some(config) = &global.config {
-        argv.extend(["--config".into(), config.display().to_string()]);
-    }
-    if let Some(org) = &global.org_url {
-        argv.extend(["--org-url".into(), org.clone()]);
-    }
-    argv.extend(sub.split(' ').map(str::to_string));
-    argv.extend(["--file".into(), file.display().to_string()]);
-    argv.iter()
-        .map(|a| crate::escape::shell_quote(a))
-        .collect::<Vec<_>>()
-        .join(" ")
+pub(super) fn again(sub: &str, file: &Path) -> String {
+    let file = file.display().to_string();
+    crate::hint::command(sub.split(' ').chain(["--file", &file]))
 }
 
 fn profile_name(profile: &Option<String>) -> String {

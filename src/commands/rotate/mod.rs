@@ -1,24 +1,27 @@
 //! `oktakeys keys rotate`: plan every server, print the plans, confirm deletions, execute
 //! each server's plan independently, then a summary (table) or a report (`-o json`).
 
+mod handed_off;
 mod new_key;
 mod report;
 mod resume;
+mod ring;
 
 use super::connection::Connection;
 use crate::api;
 use crate::auth::Scope;
 use crate::cli::{GlobalArgs, RotateArgs};
 use crate::client::Client;
-use crate::config::{ProcessEnv, Settings};
+use crate::config::{ProcessEnv, Settings, Target};
 use crate::error::{Error, Result};
 use crate::http::Progress;
 use crate::output::Printer;
+use crate::ring::{Location, Store};
 use crate::rotate::{self, Hooks, NewKey, Options, Outcome, Plan, Retention};
 use crate::time::{Timestamp, format_duration};
 use keymaterial::jwk::PublicKey;
 use report::{ServerRun, State, finish, report_failure};
-use resume::resume_command;
+use resume::{activate_staged_command, resume_command};
 
 pub(crate) async fn run(
     global: &GlobalArgs,
@@ -40,8 +43,55 @@ pub(crate) async fn run(
     // CI without --yes learns it before anything is read, written or sent.
     refuse_unconfirmable_deletions(global, &args, retention)?;
 
-    // The private key is stored (file or command) before anything is sent.
-    let (key, new_key) = new_key::key_material(&args, &printer).await?;
+    // The private key is stored (file or command) before anything is sent; a key an
+    // unfinished run of this rotation handed to the same command is taken up again.
+    let store = handed_off::HandedOff::default_location();
+    let org = match &settings.target {
+        Target::Org { org_url, .. } => org_url.to_string(),
+        _ => "the sandbox profile".to_string(),
+    };
+    let hand_off = new_key::HandOff {
+        store: store
+            .as_ref()
+            .filter(|_| args.private_key_command.is_some()),
+        rotation: handed_off::Rotation {
+            org: &org,
+            command: args.private_key_command.as_deref().unwrap_or_default(),
+            kid: args.kid.as_deref(),
+        },
+        servers: servers.clone(),
+    };
+    // A ring: the new key's private half goes into each server's ring before Okta gets
+    // anything for that server.
+    let ring = super::ring::location(&args.ring, &settings)?;
+    let known_rings: Option<Vec<Store>> = ring.as_ref().map(|at| {
+        servers
+            .iter()
+            .map(|s| Store::new(at.for_server(s), false))
+            .collect()
+    });
+    let new_key::Material {
+        key,
+        new_key,
+        fresh,
+        half,
+    } = new_key::key_material(&args, &printer, &hand_off, known_rings.as_deref()).await?;
+    let ring = match (ring, half) {
+        (Some(at), Some(half)) => Some((at, half)),
+        _ => None,
+    };
+    // A key generated into the ring is found there again by its kid.
+    let ring_kid = ring
+        .as_ref()
+        .filter(|_| args.source.generate && args.private_key_out.is_none())
+        .map(|_| new_key.kid.clone());
+    if fresh {
+        printer.note(format!(
+            "If this run stops before the rotation completes, this command resumes it \
+             (nothing is generated, stored or added twice):\n  {}",
+            resume_command(&servers, &args, ring_kid.as_deref())
+        ));
+    }
     let conn = Connection::open(&settings, Progress::detect(global.quiet))
         .await?
         .needing(Scope::Manage);
@@ -50,6 +100,13 @@ pub(crate) async fn run(
         if servers.is_empty() {
             printer.note("The org has no ACTIVE custom authorization server: nothing to rotate.");
             return Ok(());
+        }
+        if let Some(store) = hand_off.store
+            && let Err(why) = store.name_servers(&hand_off.rotation, &servers)
+        {
+            printer.failure(format!(
+                "warning: cannot note the servers of the key: {why}"
+            ));
         }
     }
     let hooks = Hooks {
@@ -68,6 +125,8 @@ pub(crate) async fn run(
         new_key: &new_key,
         parallel: fleet.parallel,
         hooks: &hooks,
+        ring: ring.as_ref(),
+        ring_kid: ring_kid.as_deref(),
     };
 
     // 1. Plan every server (read only) and show the plans.
@@ -87,6 +146,13 @@ pub(crate) async fn run(
     rotation.confirm_deletions(&runs).await?;
     // 3. Execute, up to --parallel servers at once.
     rotation.execute_all(&mut runs).await?;
+    if let Some(store) = hand_off.store {
+        for run in runs.iter().filter(|r| r.new_key_active()) {
+            if let Err(why) = store.done(&hand_off.rotation, &run.auth_server) {
+                printer.failure(format!("warning: cannot note the rotation done: {why}"));
+            }
+        }
+    }
     finish(&printer, &new_key, &runs)
 }
 
@@ -158,6 +224,10 @@ struct Rotation<'a> {
     /// How many servers are planned, or executed, at once.
     parallel: u16,
     hooks: &'a Hooks,
+    /// The ring (as configured) and the new key's private half for it.
+    ring: Option<&'a (Location, ring::PrivateHalf)>,
+    /// The new key's kid when the key was generated into the ring (for resume commands).
+    ring_kid: Option<&'a str>,
 }
 
 impl Rotation<'_> {
@@ -231,8 +301,8 @@ impl Rotation<'_> {
         rotate::plan(&views, self.new_key, options)
             .map(Planned::Plan)
             .map_err(|refusal| Error::Refused {
+                hint: refusal.hint_on(server),
                 message: refusal.reason,
-                hint: refusal.hint,
             })
     }
 
@@ -333,6 +403,21 @@ impl Rotation<'_> {
             ));
         }
         let progress = |line: String| printer.note(format!("{server}: {line}"));
+        let store = match self.ring {
+            Some((at, half)) => {
+                let store = Store::new(at.for_server(server), false);
+                let added = ring::put_new_key(&store, new_kid, half).await?;
+                // Not held with the server's other lines: out now, before the first change.
+                self.printer.note(format!(
+                    "{server}: {} the new key's private half (kid {new_kid}) {} {}, read back.",
+                    if added { "put" } else { "found" },
+                    if added { "into" } else { "in" },
+                    store.location().describe(),
+                ));
+                Some(store)
+            }
+            None => None,
+        };
         let run = rotate::Run {
             client: &self.client,
             server,
@@ -354,13 +439,29 @@ impl Rotation<'_> {
                     )),
                     hint: Some(format!(
                         "re-run to complete the rotation (nothing is done twice): {}",
-                        resume_command(self.global, server, self.args, None)
+                        resume_command(&[server.to_string()], self.args, self.ring_kid)
                     )),
                 });
             }
         };
+        let mut outcome = outcome;
+        if let Some(store) = &store {
+            match ring::after_run(store, plan, &outcome, new_kid).await {
+                Ok(removed) => {
+                    for kid in removed {
+                        printer.note(format!(
+                            "{server}: took kid {} out of {} (Okta no longer holds it).",
+                            crate::escape::escape(&kid),
+                            store.location().describe()
+                        ));
+                    }
+                }
+                Err(err) if outcome.error.is_none() => outcome.error = Some(err),
+                Err(_) => {}
+            }
+        }
         if let Some(err) = &outcome.error {
-            let resume = resume_command(self.global, server, self.args, outcome.new_key.as_deref());
+            let resume = resume_command(&[server.to_string()], self.args, self.ring_kid);
             report_failure(
                 printer,
                 server,
@@ -371,9 +472,10 @@ impl Rotation<'_> {
         } else if self.args.stage && !plan.is_noop() {
             printer.note(format!(
                 "{server}: staged key {} (kid {new_kid}) INACTIVE; the active key is still {}. \
-                 Activate it later with the same command without --stage.",
+                 Activate it later with the same command without --stage:\n  {}",
                 outcome.new_key.as_deref().unwrap_or("?"),
                 outcome.active_key.as_deref().unwrap_or("none"),
+                activate_staged_command(&[server.to_string()], self.args, self.ring_kid),
             ));
         } else if !plan.is_noop() {
             printer.note(format!(

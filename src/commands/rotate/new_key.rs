@@ -8,46 +8,184 @@ use crate::commands::generate::{generate_to_file, hand_off, holds_more_than_rema
 use crate::commands::key_source::{KeySource, load_key};
 use crate::error::{Error, Result};
 use crate::output::Printer;
+use crate::ring::Store;
 use crate::rotate::NewKey;
 use keymaterial::jwk::PublicKey;
+use keymaterial::keys::DecryptionKey;
 
-/// The public key to send, and what the planner knows of it. A generated private key is
-/// stored (file or command) before anything is sent.
+use super::handed_off::{HandedOff, Rotation};
+use super::ring::{PrivateHalf, held_key};
+
+/// Where a key handed to `--private-key-command` is noted until its rotation is done.
+pub(super) struct HandOff<'a> {
+    pub(super) store: Option<&'a HandedOff>,
+    pub(super) rotation: Rotation<'a>,
+    /// The servers named (none with `--all-auth-servers`: every ACTIVE one).
+    pub(super) servers: Vec<String>,
+}
+
+/// The key material, and whether this run made it (generated and stored it now).
+pub(super) struct Material {
+    pub(super) key: PublicKey,
+    pub(super) new_key: NewKey,
+    pub(super) fresh: bool,
+    /// With a ring: the new key's private half, for it.
+    pub(super) half: Option<PrivateHalf>,
+}
+
+/// The public key to send, what the planner knows of it, and, with a ring, the private
+/// half that goes into it. A generated private key is stored (file or command) before
+/// anything is sent. `rings`: with a ring, the stores of the servers known now (where a
+/// resumed `--generate --kid KID` finds the key it put in).
 pub(super) async fn key_material(
     args: &RotateArgs,
     printer: &Printer,
-) -> Result<(PublicKey, NewKey)> {
+    hand_off: &HandOff<'_>,
+    rings: Option<&[Store]>,
+) -> Result<Material> {
     let kid = args.kid.as_deref();
     let source = KeySource::from_flags(args.source.jwk.as_deref(), args.source.pem.as_deref());
-    let key = match source {
-        Some(source) => load_key(source, kid).await?,
-        None if args.private_key_command.is_some() => {
-            if args.dry_run {
+    let file = args.source.jwk.as_deref().or(args.source.pem.as_deref());
+    let mut fresh = false;
+    let mut half = None;
+    let key = match (source, file) {
+        (Some(source), Some(file)) => {
+            let key = load_key(source, kid).await?;
+            if rings.is_some() {
+                half = Some(PrivateHalf::from_file(file, &key)?);
+            }
+            key
+        }
+        _ if args.private_key_command.is_some() => {
+            if rings.is_some() {
+                return Err(Error::Usage(
+                    "--generate with a ring puts the private key into the ring: drop \
+                     --private-key-command (or the ring)"
+                        .into(),
+                ));
+            }
+            if let Some(key) = handed_off_before(hand_off, printer) {
+                key
+            } else if args.dry_run {
                 let what = "it would be handed to --private-key-command".to_string();
                 return Ok(not_generated_yet(&what, kid, printer));
+            } else {
+                let command = args.private_key_command.as_deref().unwrap_or_default();
+                let key = stored_by_command(command, args.bits.bits(), printer).await?;
+                note_handed_off(hand_off, &key, printer);
+                fresh = true;
+                key
             }
-            let command = args.private_key_command.as_deref().unwrap_or_default();
-            stored_by_command(command, args.bits.bits(), printer).await?
         }
-        None => {
-            let path = args
-                .private_key_out
-                .as_deref()
-                .ok_or_else(|| Error::Usage("--generate needs --private-key-out FILE".into()))?;
-            match generated_key(path, args, printer).await? {
-                Some(key) => key,
-                None => {
-                    let what = format!("{} would be written", path.display());
-                    return Ok(not_generated_yet(&what, kid, printer));
+        _ => match (args.private_key_out.as_deref(), rings) {
+            (Some(path), _) => {
+                fresh = !path.exists();
+                match generated_key(path, args, printer, &hand_off.servers).await? {
+                    Some(key) => {
+                        if rings.is_some() {
+                            half = Some(PrivateHalf::from_file(path, &key)?);
+                        }
+                        key
+                    }
+                    None => {
+                        let what = format!("{} would be written", path.display());
+                        return Ok(not_generated_yet(&what, kid, printer));
+                    }
                 }
             }
-        }
+            (None, Some(rings)) => match for_the_ring(args, printer, rings).await? {
+                Some((made, now)) => {
+                    fresh = now;
+                    let key = made.public()?;
+                    half = Some(made);
+                    key
+                }
+                None => {
+                    let what = "its private half would go into the ring".to_string();
+                    return Ok(not_generated_yet(&what, kid, printer));
+                }
+            },
+            (None, None) => {
+                return Err(Error::Usage(
+                    "--generate needs somewhere to keep the private key: a ring (--ring PATH, \
+                     or --ring-read-command and --ring-write-command), --private-key-out FILE \
+                     or --private-key-command CMD"
+                        .into(),
+                ));
+            }
+        },
     };
     let new_key = NewKey {
         kid: key.effective_kid(kid),
         thumbprint: Some(key.thumbprint()),
     };
-    Ok((key, new_key))
+    Ok(Material {
+        key,
+        new_key,
+        fresh: fresh && !args.dry_run,
+        half,
+    })
+}
+
+/// `--generate` into a ring: the key a ring already holds under `--kid` (a resumed run),
+/// or a new one (kept in memory until it is in the ring; `true`: made now). `None` with
+/// `--dry-run`.
+async fn for_the_ring(
+    args: &RotateArgs,
+    printer: &Printer,
+    rings: &[Store],
+) -> Result<Option<(PrivateHalf, bool)>> {
+    if let Some(kid) = args.kid.as_deref()
+        && let Some((half, where_)) = held_key(rings, kid).await?
+    {
+        printer.note(format!(
+            "Using the key of kid {} already in {where_} (an earlier run put it there); for a \
+             new key, give another --kid.",
+            crate::escape::escape(kid)
+        ));
+        return Ok(Some((half, false)));
+    }
+    if args.dry_run {
+        return Ok(None);
+    }
+    let bits = args.bits.bits();
+    let (secret, _) = crate::commands::generate::generate(bits).await?;
+    let key = DecryptionKey::parse(&secret, "the generated key")?;
+    drop(secret);
+    printer.note(format!(
+        "Generated a new {bits}-bit key: its private half goes into the ring, and is read \
+         back, before anything is sent to Okta; it is written nowhere else."
+    ));
+    Ok(Some((PrivateHalf::new(&key)?, true)))
+}
+
+/// The key an unfinished run of this rotation handed to the same command: taken up
+/// again, neither generated nor stored twice.
+fn handed_off_before(hand_off: &HandOff<'_>, printer: &Printer) -> Option<PublicKey> {
+    let store = hand_off.store?;
+    let (key, at) = store.find(&hand_off.rotation, &hand_off.servers)?;
+    printer.note(format!(
+        "Using the key handed to --private-key-command at {at} by a run of this rotation \
+         that did not finish (thumbprint {}): nothing is generated or stored again. (Noted \
+         in {} until the key is ACTIVE; remove it there to generate a new key instead.)",
+        key.thumbprint(),
+        store.path().display()
+    ));
+    Some(key)
+}
+
+/// Note the key just handed off, so that running the same command again takes it up.
+fn note_handed_off(hand_off: &HandOff<'_>, key: &PublicKey, printer: &Printer) {
+    let noted = match hand_off.store {
+        Some(store) => store.record(&hand_off.rotation, &hand_off.servers, key),
+        None => Err("this platform has no data directory".into()),
+    };
+    if let Err(why) = noted {
+        printer.failure(format!(
+            "warning: cannot note the key handed off ({why}): if this run stops before the \
+             rotation completes, running it again generates and stores another key"
+        ));
+    }
 }
 
 /// `--generate`: the key in an existing file (a re-run), or a new one written now, before
@@ -56,9 +194,10 @@ async fn generated_key(
     path: &Path,
     args: &RotateArgs,
     printer: &Printer,
+    servers: &[String],
 ) -> Result<Option<PublicKey>> {
     if path.exists() {
-        let key = existing_private_key(path)?;
+        let key = existing_private_key(path, servers)?;
         printer.note(format!(
             "Using the private key already in {} (an earlier run wrote it; its public key has \
              the thumbprint {}{}); for a new key, give --private-key-out a new file.",
@@ -113,7 +252,7 @@ async fn stored_by_command(command: &str, bits: usize, printer: &Printer) -> Res
 /// The key of a `--private-key-out` file an earlier run wrote: it must hold a private key
 /// (a public key or a certificate there would put in a key nobody can decrypt with), and
 /// only its owner may read it, as for the config file. Nothing is sent otherwise (exit 3).
-fn existing_private_key(path: &Path) -> Result<PublicKey> {
+fn existing_private_key(path: &Path, servers: &[String]) -> Result<PublicKey> {
     let name = path.display().to_string();
     crate::files::require_owner_only(path, &format!("the private key file {name}"))?;
     if !holds_more_than_remains(path) {
@@ -122,8 +261,16 @@ fn existing_private_key(path: &Path) -> Result<PublicKey> {
                 "--private-key-out {name} exists but holds no complete private key (empty or \
                  cut short: a run may have died while writing it)"
             ),
-            "if no key was added from it (`oktakeys keys list` shows its kid), remove the file \
-             and run the same command again; otherwise give --private-key-out a new file",
+            format!(
+                "if no key was added from it (`{}` shows its kid), remove the file and run \
+                 the same command again; otherwise give --private-key-out a new file",
+                crate::hint::command([
+                    "keys",
+                    "list",
+                    "--auth-server",
+                    servers.first().map_or("ID", String::as_str)
+                ])
+            ),
         ));
     }
     let bytes = zeroize::Zeroizing::new(
@@ -134,7 +281,7 @@ fn existing_private_key(path: &Path) -> Result<PublicKey> {
 
 /// `--dry-run --generate`: the key does not exist yet, and nothing is stored. The plan
 /// names it by the kid it will have.
-fn not_generated_yet(store: &str, kid: Option<&str>, printer: &Printer) -> (PublicKey, NewKey) {
+fn not_generated_yet(store: &str, kid: Option<&str>, printer: &Printer) -> Material {
     let kid = kid.map_or_else(|| "(the new key's thumbprint)".to_string(), str::to_string);
     printer.note(format!("(dry run: no key generated; {store})"));
     let placeholder = PublicKey {
@@ -142,11 +289,13 @@ fn not_generated_yet(store: &str, kid: Option<&str>, printer: &Printer) -> (Publ
         n: String::new(),
         e: String::new(),
     };
-    (
-        placeholder,
-        NewKey {
+    Material {
+        key: placeholder,
+        new_key: NewKey {
             kid,
             thumbprint: None,
         },
-    )
+        fresh: false,
+        half: None,
+    }
 }

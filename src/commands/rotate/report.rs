@@ -29,6 +29,16 @@ pub(super) struct ServerRun {
 }
 
 impl ServerRun {
+    /// The rotation ended with the new key ACTIVE on this server.
+    pub(super) fn new_key_active(&self) -> bool {
+        match &self.state {
+            State::Done(_, o) => {
+                o.error.is_none() && o.new_key.is_some() && o.active_key == o.new_key
+            }
+            _ => false,
+        }
+    }
+
     fn error(&self) -> Option<&Error> {
         match &self.state {
             State::NotStarted(err) => Some(err),

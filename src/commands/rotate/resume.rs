@@ -2,46 +2,46 @@
 
 use std::path::Path;
 
-use crate::cli::{GlobalArgs, RotateArgs};
-use crate::escape::shell_quote;
+use crate::cli::RotateArgs;
 use crate::time::format_duration;
 
-/// The command that resumes the rotation of one server: the same source, kid, gate and
-/// retention (not `--if-older-than`: the rotation is under way). A key generated for
-/// `--private-key-command` exists nowhere else: once added (`new_key_id`), it is resumed by
-/// activating it.
+/// The command that resumes the rotation of `servers` (none: `--all-auth-servers`): the
+/// same source, kid, gate and retention (not `--if-older-than`: the rotation is under way).
+/// Run as printed it completes the rotation: a key file is read again, and a key handed to
+/// `--private-key-command` is taken up again (`handed_off`), neither generated nor stored
+/// twice; the steps done already are not done again (the plan is made from what Okta holds).
+/// A key generated into the ring (`ring_kid`) is found there again by its kid.
 pub(super) fn resume_command(
-    global: &GlobalArgs,
-    server: &str,
+    servers: &[String],
     args: &RotateArgs,
-    new_key_id: Option<&str>,
+    ring_kid: Option<&str>,
 ) -> String {
-    let mut argv: Vec<String> = vec!["oktakeys".into()];
-    if let Some(profile) = &global.profile {
-        argv.extend(["--profile".into(), profile.clone()]);
+    rotate_command(servers, args, args.stage, ring_kid)
+}
+
+/// After `--stage`: the same command without it, which activates the staged key (taking up
+/// a handed-off key again, as [`resume_command`] does).
+pub(super) fn activate_staged_command(
+    servers: &[String],
+    args: &RotateArgs,
+    ring_kid: Option<&str>,
+) -> String {
+    rotate_command(servers, args, false, ring_kid)
+}
+
+fn rotate_command(
+    servers: &[String],
+    args: &RotateArgs,
+    stage: bool,
+    ring_kid: Option<&str>,
+) -> String {
+    let mut argv: Vec<String> = vec!["keys".into(), "rotate".into()];
+    if servers.is_empty() {
+        argv.push("--all-auth-servers".into());
     }
-    if let Some(config) = &global.config {
-        argv.extend(["--config".into(), path_arg(config)]);
+    for server in servers {
+        argv.extend(["--auth-server".into(), server.clone()]);
     }
-    if let Some(org) = &global.org_url {
-        argv.extend(["--org-url".into(), org.clone()]);
-    }
-    if let (Some(id), Some(_)) = (new_key_id, &args.private_key_command) {
-        argv.extend([
-            "keys".into(),
-            "activate".into(),
-            "--auth-server".into(),
-            server.into(),
-            id.into(),
-        ]);
-        return join(&argv);
-    }
-    argv.extend([
-        "keys".into(),
-        "rotate".into(),
-        "--auth-server".into(),
-        server.into(),
-    ]);
     if let Some(p) = &args.source.jwk {
         argv.extend(["--jwk".into(), path_arg(p)]);
     } else if let Some(p) = &args.source.pem {
@@ -54,11 +54,28 @@ pub(super) fn resume_command(
             "--private-key-command".into(),
             cmd.clone(),
         ]);
+    } else if args.source.generate {
+        // Into the ring: found there again by its kid.
+        argv.push("--generate".into());
     }
-    if let Some(kid) = &args.kid {
-        argv.extend(["--kid".into(), kid.clone()]);
+    match (&args.kid, ring_kid) {
+        (Some(kid), _) => argv.extend(["--kid".into(), kid.clone()]),
+        (None, Some(kid)) => argv.extend(["--kid".into(), kid.to_string()]),
+        (None, None) => {}
     }
-    if args.stage {
+    let ring = &args.ring;
+    if let Some(p) = &ring.ring {
+        argv.extend(["--ring".into(), path_arg(p)]);
+    }
+    if let (Some(read), Some(write)) = (&ring.ring_read_command, &ring.ring_write_command) {
+        argv.extend([
+            "--ring-read-command".into(),
+            read.clone(),
+            "--ring-write-command".into(),
+            write.clone(),
+        ]);
+    }
+    if stage {
         argv.push("--stage".into());
     }
     if let Some(gate) = &args.activate_when {
@@ -86,14 +103,7 @@ pub(super) fn resume_command(
     if args.yes {
         argv.push("--yes".into());
     }
-    join(&argv)
-}
-
-fn join(argv: &[String]) -> String {
-    argv.iter()
-        .map(|a| shell_quote(a))
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::hint::command(argv)
 }
 
 fn path_arg(p: &Path) -> String {
@@ -135,9 +145,10 @@ mod tests {
         let crate::cli::KeysCommand::Rotate(args) = keys.command else {
             panic!("rotate")
         };
+        // The run's global options come from `hint` (none in unit tests).
         assert_eq!(
-            resume_command(&cli.global, "ausB", &args, None),
-            "oktakeys --profile ci keys rotate --auth-server ausB --generate --private-key-out \
+            resume_command(&["ausB".to_string()], &args, None),
+            "oktakeys keys rotate --auth-server ausB --generate --private-key-out \
              'my keys/enc.pem' --kid 'enc 2026' --keep 2 --yes"
         );
     }

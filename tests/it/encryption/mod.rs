@@ -4,6 +4,7 @@
 //! material's JWE and JWS and a test RSA key; every test checks the exact request, output
 //! and exit code, and that no secret reaches either stream. These are the shared fixtures.
 
+mod ring;
 mod sandbox;
 mod servers;
 mod tokens;

@@ -228,7 +228,8 @@ fn servers_on_the_sandbox_by_id_and_by_name_and_disable() {
     let none = sandbox(&env, &["servers", "get", "payments"]);
     assert_eq!(none.code(), Some(5), "{}", none.stderr);
     assert!(
-        none.stderr.contains("`oktakeys servers list` shows them"),
+        none.stderr
+            .contains("`oktakeys --profile sandbox servers list` shows them"),
         "{}",
         none.stderr
     );

@@ -343,7 +343,7 @@ fn enabling_without_an_active_key_is_refused_before_and_after_okta() {
         stderr(&out),
         format!(
             "error: authorization server {SERVER} has no ACTIVE key, and access tokens can only be encrypted to one; nothing was sent\n  \
-             hint: activate a key first: `oktakeys keys activate --auth-server {SERVER} KEY_ID` (`oktakeys keys list --auth-server {SERVER}` shows the keys; `oktakeys keys add` adds one)\n"
+             hint: activate a key first: `oktakeys keys activate --auth-server {SERVER} KEY_ID` (`oktakeys keys list --auth-server {SERVER}` shows the keys; `oktakeys keys add --auth-server aus1a2b3c4d5e6f7g8h9 --jwk FILE` adds one)\n"
         )
     );
 
@@ -541,7 +541,10 @@ fn keys_on_no_server_of_that_id_or_name_name_servers_list() {
     ]));
     assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
     assert!(!stderr(&out).contains("servers list"), "{}", stderr(&out));
-    assert_has(&stderr(&out), "`oktakeys keys list` shows them");
+    assert_has(
+        &stderr(&out),
+        &format!("`oktakeys keys list --auth-server {SERVER}` shows them"),
+    );
 }
 
 #[test]

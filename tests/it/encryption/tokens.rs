@@ -161,7 +161,7 @@ fn refused_algorithms_a_bad_tag_another_key_and_a_plain_jwt_are_exit_10() {
             format!(
                 "error: the token does not decrypt with the private key in {file} (the token's kid is \"{kid}\")\n  \
                  hint: the token was encrypted to another key (Okta encrypts to the server's ACTIVE key): \
-                 `oktakeys keys match --auth-server ID --private-key FILE` shows which key FILE is\n"
+                 `oktakeys keys match --auth-server ID --private-key {file}` shows which key {file} is\n"
             )
         );
     }

@@ -6,6 +6,9 @@
 //! holding their public halves with chosen roles.
 
 mod commands;
+mod export;
+mod rotate;
+mod store_command;
 
 use std::path::PathBuf;
 

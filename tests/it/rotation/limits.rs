@@ -204,7 +204,9 @@ fn rollback_reactivates_the_key_active_before_and_refuses_when_it_is_gone() {
         stderr(&out),
         "error: no key to roll back to on default: no INACTIVE key there was ever ACTIVE, so \
          the key that was ACTIVE before has been deleted. Nothing was changed\n  hint: rotate to \
-         a new key instead (`oktakeys keys rotate`); `oktakeys keys list` shows each key's role\n"
+         a new key instead (`oktakeys keys rotate --auth-server default --generate \
+         --private-key-out FILE`); `oktakeys keys list --auth-server default` shows each key's \
+         role\n"
     );
     assert_eq!(summary(&s.keys()), pairs(&[("staged", "ACTIVE")]));
 }

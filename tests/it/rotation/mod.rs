@@ -9,6 +9,7 @@
 
 mod concurrency;
 mod limits;
+mod resume;
 mod retirement;
 mod stage_gate;
 
