@@ -300,6 +300,11 @@ Warnings: encryption off while keys are saved (keys-without-encryption); 5 or mo
 (key-limit: the spec's limit is 5); INACTIVE keys past retirement, the rule of `keys list
 --retirement` (retirable-keys); no key at all (no-keys).
 
+With a key ring (--ring, OKTAKEYS_RING, the profile's `ring`; or a secret store), each server's
+ring is judged as `keys ring check` does: a key whose tokens may be alive that the ring lacks,
+or holds as another key, is an error (ring-out-of-step); a ring key Okta no longer needs is a
+warning (ring-prunable). The ring is read, never written.
+
 Exit 11 when any error is found (any warning too with --strict), else 0; a server that
 cannot be read is reported and the others are still audited (the exit code is then that
 failure's). -o json prints one report object:
@@ -309,6 +314,7 @@ failure's). -o json prints one report object:
 Examples:
   oktakeys keys audit --auth-server aus1a2b3c4d5e6f7g8h9
   oktakeys keys audit --all-auth-servers --max-age 30d --strict
+  oktakeys keys audit --all-auth-servers --ring 'rings/{server}.json'
   oktakeys keys audit --all-auth-servers -o json --jq '.servers[] | select(.findings != []) | .id'")]
     Audit(AuditArgs),
 
@@ -320,6 +326,9 @@ Examples:
 pub struct AuditArgs {
     #[command(flatten)]
     pub fleet: FleetArgs,
+
+    #[command(flatten)]
+    pub ring: super::ring::RingArg,
 
     /// An ACTIVE key older than this (since its activation) is an error (e.g. 30d, 12h)
     #[arg(long, value_name = "DURATION", value_parser = parse_duration, default_value = "90d")]

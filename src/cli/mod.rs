@@ -24,6 +24,7 @@ pub use completion::CompletionArgs;
 pub use config::{
     AuthMode, ConfigArgs, ConfigCommand, DeleteProfileArgs, InitArgs, ShowArgs, TokenSourceArgs,
 };
+pub use doctor::DoctorArgs;
 pub use help::{ENVIRONMENT, EXIT_CODES};
 use help::{root_after_help, root_after_long_help};
 pub use keys::{
@@ -419,7 +420,7 @@ pub enum Command {
 
     /// Check the setup: config file, profile, credentials, the org, scopes, clock, servers
     #[command(after_help = doctor::DOCTOR_HELP)]
-    Doctor,
+    Doctor(DoctorArgs),
 
     /// Print a shell completion script
     #[command(after_help = completion::COMPLETION_HELP)]

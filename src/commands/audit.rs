@@ -1,6 +1,7 @@
 //! `oktakeys keys audit`: which servers need attention. Each server's facts and findings
 //! (errors and warnings), up to `--parallel` servers at once, reported in their order;
-//! exit 11 when any error is found (any warning too with `--strict`).
+//! exit 11 when any error is found (any warning too with `--strict`). With a key ring
+//! (`--ring`, `OKTAKEYS_RING`, the profile's), a ring out of step is an error.
 
 use std::time::Duration;
 
@@ -13,6 +14,7 @@ use crate::error::{Error, Result, exit};
 use crate::hint;
 use crate::http::Progress;
 use crate::output::{ActiveKey, Finding, Printer, ServerAudit, Severity, age_text};
+use crate::ring::{self, Held, Location, Status, Store};
 use crate::rotate::{self, KeyStatus, KeyView, Retirable, Retirement, Role};
 use crate::time::{Timestamp, format_duration};
 
@@ -29,6 +31,8 @@ pub(crate) async fn run(
     let fleet = args.fleet.clone();
     let flags = super::fleet::distinct(&auth_servers);
     let settings = Settings::resolve(global, flags.first().map(String::as_str), &ProcessEnv)?;
+    // The ring, when one is configured: checked per server as `keys ring check` does.
+    let ring = super::ring::location(&args.ring, &settings)?;
     let conn = Connection::open(&settings, Progress::detect(global.quiet)).await?;
     let client = conn.client()?;
     // With --all-auth-servers the listing already holds each server object.
@@ -42,14 +46,14 @@ pub(crate) async fn run(
     } else {
         (flags, Vec::new())
     };
-    let (client, listed, args) = (&client, &listed, &args);
+    let (client, listed, args, ring) = (&client, &listed, &args, &ring);
     let results = super::fleet::each_server(
         &printer,
         &servers,
         fleet.parallel,
         |server, held| async move {
             let known = listed.iter().find(|s| s.id() == server);
-            let audit = audit_one(client, server, known, args, &held).await;
+            let audit = audit_one(client, server, known, args, ring.as_ref(), &held).await;
             if let Err(err) = &audit {
                 super::fleet::report_failure(&held, server, err);
             }
@@ -82,12 +86,14 @@ pub(crate) async fn run(
     }
 }
 
-/// Read one server (by id or name, unless listed) and its keys, and assess them.
+/// Read one server (by id or name, unless listed) and its keys (and its ring), and assess
+/// them.
 async fn audit_one(
     client: &Client,
     value: &str,
     listed: Option<&AuthServer>,
     args: &AuditArgs,
+    ring: Option<&Location>,
     printer: &Printer,
 ) -> Result<ServerAudit> {
     let server = match listed {
@@ -115,7 +121,61 @@ async fn audit_one(
             ignore: false,
         }
     };
-    Ok(assess(&server, Some((&views, rule)), now, args.max_age))
+    let mut audit = assess(&server, Some((&views, rule)), now, args.max_age);
+    if let Some(location) = ring {
+        let store = Store::new(location.for_server(server.id()), false);
+        let loaded = store.read().await?;
+        audit.findings.extend(ring_findings(
+            server.id(),
+            store.location(),
+            &ring::status(&views, &loaded.ring, &rule),
+        ));
+    }
+    Ok(audit)
+}
+
+/// The ring against the keys, as `keys ring check` judges it: a key whose tokens may be
+/// alive that the ring cannot open is an error (a resource server loading the ring fails
+/// on its tokens); a ring key Okta no longer needs is a warning (a prune candidate).
+fn ring_findings(id: &str, location: &Location, status: &Status) -> Vec<Finding> {
+    let where_ = location.describe();
+    let hint = |sub: &str, extra: &[&str]| {
+        crate::hint::command(
+            ["keys", "ring", sub, "--auth-server", id]
+                .iter()
+                .map(|a| a.to_string())
+                .chain(location.flags())
+                .chain(extra.iter().map(|a| a.to_string())),
+        )
+    };
+    let mut findings: Vec<Finding> = status
+        .problems()
+        .map(|n| Finding {
+            severity: Severity::Error,
+            code: "ring-out-of-step",
+            message: format!(
+                "{where_} {} kid {} ({}, key {}): a resource server loading it cannot decrypt \
+                 the tokens of that kid; import its private key: {}",
+                match n.held {
+                    Held::Mismatch => "holds another key under",
+                    _ => "lacks",
+                },
+                n.key.kid.as_deref().unwrap_or("(none)"),
+                n.role,
+                n.key.id,
+                hint("import", &["KEY.pem"])
+            ),
+        })
+        .collect();
+    findings.extend(status.prunable.iter().map(|(kid, _)| Finding {
+        severity: Severity::Warning,
+        code: "ring-prunable",
+        message: format!(
+            "{where_} still holds kid {kid}, which Okta no longer needs: {}",
+            hint("prune", &[])
+        ),
+    }));
+    findings
 }
 
 /// The facts and findings of one server, from its object and (when saved) its keys with

@@ -1,33 +1,46 @@
 //! `oktakeys doctor`: whether this setup can work, one check at a time, each saying what it
 //! found (never a secret). Only read requests are sent. The first failure's exit code is
 //! the command's: 3 for the configuration, 4 for credentials or scopes Okta refuses, 8 for
-//! an org out of reach.
+//! an org out of reach. With a key ring configured, each server's ring against its keys.
 
 use std::time::SystemTime;
 
 use super::config::{describe_service_app, describe_source, origin_text};
 use super::connection::Connection;
+use crate::api;
 use crate::api::servers::{list_servers, requests};
 use crate::auth::Scope;
-use crate::cli::{AuthMode, GlobalArgs};
+use crate::cli::{AuthMode, DoctorArgs, GlobalArgs};
+use crate::client::Client;
 use crate::config::{self, Credentials, ProcessEnv, Settings, Target, TokenSource};
 use crate::error::{Error, Result, exit};
 use crate::http::{Progress, Response};
 use crate::output::{DoctorCheck, Printer, Status};
+use crate::ring::{Held, Location, Store};
+use crate::rotate::{self, Retirement};
+use crate::time::Timestamp;
 
 /// A clock further off Okta's than this is a warning: service-app assertions carry `iat`
 /// and `exp`, and retirement times are computed from the local clock.
 const CLOCK_SKEW_WARN_SECS: i64 = 30;
 
-pub(super) async fn run(global: &GlobalArgs) -> Result<()> {
+pub(super) async fn run(global: &GlobalArgs, args: &DoctorArgs) -> Result<()> {
     let printer = Printer::new(global);
     let mut checks = Vec::new();
     let settings = match settings_checked(global, &mut checks) {
         Some(settings) => settings,
         None => return finish(&printer, checks),
     };
+    // The ring, when one is configured; a ring named wrongly is a configuration failure.
+    let ring = match super::ring::location(&args.ring, &settings) {
+        Ok(ring) => ring,
+        Err(e) => {
+            checks.push(DoctorCheck::failed("ring", &e));
+            None
+        }
+    };
     if credentials_described(&settings, &mut checks) {
-        org_checked(global, &settings, &mut checks).await;
+        org_checked(global, &settings, ring.as_ref(), &mut checks).await;
     }
     finish(&printer, checks)
 }
@@ -138,16 +151,21 @@ fn credentials_described(settings: &Settings, checks: &mut Vec<DoctorCheck>) -> 
 }
 
 /// The org: reachable, accepting the credentials, the scopes, the clock, the servers.
-async fn org_checked(global: &GlobalArgs, settings: &Settings, checks: &mut Vec<DoctorCheck>) {
+async fn org_checked(
+    global: &GlobalArgs,
+    settings: &Settings,
+    ring: Option<&Location>,
+    checks: &mut Vec<DoctorCheck>,
+) {
     let progress = Progress::detect(global.quiet);
     let first = async {
         let conn = Connection::open(settings, progress).await?;
         let client = conn.client()?;
         let response = client.send(&requests::list(None)).await?;
         let servers = list_servers(&client, None).await?;
-        Ok::<_, Error>((response, servers))
+        Ok::<_, Error>((conn, client, response, servers))
     };
-    let (response, servers) = match first.await {
+    let (_conn, client, response, servers) = match first.await {
         Ok(found) => found,
         Err(e) => {
             // Which check failed follows from what kind of failure it was.
@@ -200,7 +218,77 @@ async fn org_checked(global: &GlobalArgs, settings: &Settings, checks: &mut Vec<
                 server.status()
             ),
         ));
+        if let Some(ring) = ring
+            && server.jwks_uri().is_none()
+        {
+            checks.push(ring_checked(&client, server.id(), ring).await);
+        }
     }
+}
+
+/// One server's ring against its keys, as `keys ring check` judges it (tokens living 24h,
+/// Okta's maximum): what it lacks is a warning; a ring that cannot be read fails (exit 3).
+async fn ring_checked(client: &Client, id: &str, ring: &Location) -> DoctorCheck {
+    let store = Store::new(ring.for_server(id), false);
+    let where_ = store.location().describe();
+    let found = async {
+        let keys = rotate::views_of_listed(&api::list_keys(client, id).await?)?;
+        let loaded = store.read().await?;
+        Ok::<_, Error>((keys, loaded))
+    };
+    let (keys, loaded) = match found.await {
+        Ok(found) => found,
+        Err(e) => return DoctorCheck::failed("ring", &e),
+    };
+    let rule = Retirement {
+        now: Timestamp::now(),
+        lifetime: rotate::MAX_TOKEN_LIFETIME,
+        ignore: false,
+    };
+    let status = crate::ring::status(&keys, &loaded.ring, &rule);
+    let lacking: Vec<String> = status
+        .problems()
+        .map(|n| {
+            format!(
+                "kid {} ({}{})",
+                n.key.kid.as_deref().unwrap_or("(none)"),
+                n.role,
+                if n.held == Held::Mismatch {
+                    ", another key under that kid"
+                } else {
+                    ""
+                }
+            )
+        })
+        .collect();
+    if lacking.is_empty() {
+        return DoctorCheck::ok(
+            "ring",
+            format!(
+                "{id}: {where_} holds all {} key(s) whose tokens may be alive{}",
+                status.needed.len(),
+                match status.prunable.len() {
+                    0 => String::new(),
+                    n => format!(", and {n} Okta no longer needs (prune candidates)"),
+                }
+            ),
+        );
+    }
+    DoctorCheck::warn(
+        "ring",
+        format!(
+            "{id}: {where_}{} lacks {}: a resource server loading it cannot decrypt those \
+             tokens; {}",
+            if loaded.empty_store { " (empty)" } else { "" },
+            lacking.join(", "),
+            crate::hint::command(
+                ["keys", "ring", "check", "--auth-server", id]
+                    .iter()
+                    .map(|a| a.to_string())
+                    .chain(store.location().flags())
+            )
+        ),
+    )
 }
 
 /// Whether the credentials may also change keys. A service app asks for the manage scope;

@@ -76,7 +76,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Apply(args) => policy::apply(&cli.global, &args).await,
         Command::Policy(args) => policy::run(&cli.global, &args),
         Command::Config(args) => config::run(&cli.global, args).await,
-        Command::Doctor => doctor::run(&cli.global).await,
+        Command::Doctor(args) => doctor::run(&cli.global, &args).await,
         Command::Completion(args) => completion::run(&args),
         // Run by `lib::run` before the runtime starts; never dispatched.
         Command::JqFilter(args) => crate::output::run_jq_filter(&args.expr),

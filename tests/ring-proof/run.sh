@@ -33,7 +33,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-OKTAKEYS_SANDBOX_TOKEN=00ringProofToken "$bin" sandbox serve --addr 127.0.0.1:0 \
+# A rate limit the token stream cannot exhaust: the rotations must not wait for a window.
+OKTAKEYS_SANDBOX_TOKEN=00ringProofToken "$bin" sandbox serve --addr 127.0.0.1:0 --rate-limit 1000000 \
     --state "$work/state.json" >"$work/url" 2>"$work/sandbox.err" &
 pids+=($!)
 for _ in $(seq 100); do [ -s "$work/url" ] && break; sleep 0.05; done

@@ -5,6 +5,7 @@
 //! `mod.rs` holds the harness: fixture keys with known private halves, and a sandbox server
 //! holding their public halves with chosen roles.
 
+mod audit;
 mod commands;
 mod export;
 mod rotate;
