@@ -6,19 +6,22 @@ use std::time::Duration;
 
 use super::file::{Encryption, RetireAfter};
 use super::select::Desired;
+use crate::ring::{Held, Prunable, Status};
 use crate::rotate::{
     self, KeyStatus, KeyView, NewKey, Options, Retention, Retirable, Retirement, Role,
 };
 use crate::time::{Timestamp, format_duration};
 
 /// What Okta holds for one server.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub(crate) struct Facts<'a> {
     /// The access-token encryption algorithm, `None` when off.
     pub(crate) encryption: Option<&'a str>,
     /// The server takes its keys from a URL (`jwks_uri`): none are saved to manage.
     pub(crate) jwks_uri: bool,
     pub(crate) keys: &'a [KeyView],
+    /// The server's key ring against these keys, and where it is (`None`: no ring).
+    pub(crate) ring: Option<(&'a Status, &'a str)>,
 }
 
 /// One change `apply` makes, in the order it makes them.
@@ -35,6 +38,8 @@ pub(crate) enum Change {
     },
     /// Delete a previous key, once everything before has succeeded.
     Retire { key: KeyView, why: String },
+    /// Take out of the ring a key Okta no longer needs (its last token has expired).
+    RingPrune { kid: String, why: String },
 }
 
 impl Change {
@@ -47,13 +52,14 @@ impl Change {
                 format!("encryption {}", to.alg().unwrap_or("off"))
             }
             Change::Retire { key, .. } => format!("retire {}", key.id),
+            Change::RingPrune { kid, .. } => format!("prune ring kid {kid}"),
         }
     }
 
     pub(crate) fn why(&self) -> String {
         match self {
             Change::Rotate { why } | Change::ActivateStaged { why, .. } => why.clone(),
-            Change::Retire { why, .. } => why.clone(),
+            Change::Retire { why, .. } | Change::RingPrune { why, .. } => why.clone(),
             Change::Encryption { from, to } => format!(
                 "encryption is {}; the policy says {}",
                 from.as_deref().unwrap_or("off"),
@@ -185,7 +191,7 @@ pub(crate) fn plan(
                 });
                 Some(NextKey::OnServer(new_key_of(key)))
             }
-            None if desired.private_key_command.is_none() => {
+            None if desired.private_key_command.is_none() && desired.ring.is_none() => {
                 return Err(Refusal {
                     reason: format!(
                         "{why}, and the policy gives no private_key_command to keep a new key"
@@ -194,6 +200,12 @@ pub(crate) fn plan(
                 });
             }
             None => {
+                let why = match facts.ring {
+                    Some((_, where_)) => format!(
+                        "{why}; the new key goes into {where_} (read back) before Okta sees it"
+                    ),
+                    None => why,
+                };
                 out.changes.push(Change::Rotate { why });
                 Some(NextKey::Generate)
             }
@@ -231,7 +243,62 @@ pub(crate) fn plan(
     if let Some(next) = next {
         engine_plan(desired, keys, next, rule, &mut out)?;
     }
+    if let Some((status, where_)) = facts.ring {
+        ring_plan(status, where_, &mut out);
+    }
     Ok(out)
+}
+
+/// The ring's part: what it lacks is drift (only its owner has those private keys); what
+/// Okta no longer needs leaves it; a key the plan retires leaves it after its deletion.
+fn ring_plan(status: &Status, where_: &str, out: &mut ServerPlan) {
+    for n in status.problems() {
+        out.drift.push(format!(
+            "key {} ({}) is in Okta but {where_} cannot open it ({}): a resource server \
+             loading the ring fails on its tokens; import its private key with `oktakeys keys \
+             ring import`",
+            n.key.describe(),
+            n.role,
+            match n.held {
+                Held::Mismatch => "it holds another key under that kid",
+                _ => "missing",
+            }
+        ));
+    }
+    let retired: Vec<String> = out
+        .changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::Retire { key, .. } => key.kid.clone(),
+            _ => None,
+        })
+        .collect();
+    for change in &mut out.changes {
+        if let Change::Retire { key, why } = change
+            && key.kid.is_some()
+        {
+            why.push_str(&format!("; then its private half leaves {where_}"));
+        }
+    }
+    for (kid, reason) in &status.prunable {
+        if retired.contains(kid) {
+            continue;
+        }
+        let why = match reason {
+            Prunable::NotInOkta => "Okta holds no key of this kid".to_string(),
+            Prunable::Retired(k, r) => {
+                format!("Okta's key {} is retirable since {}", k.id, r.label())
+            }
+            Prunable::Other(k) => format!(
+                "Okta's key {} of this kid is another key, and retirable",
+                k.id
+            ),
+        };
+        out.changes.push(Change::RingPrune {
+            kid: kid.clone(),
+            why: format!("{why}: no token it opens can still arrive; it leaves {where_}"),
+        });
+    }
 }
 
 /// Why a rotation is due; else when it will be (`None`: never, no `rotate_after`).
@@ -242,6 +309,7 @@ fn rotation_why(
 ) -> Result<String, Option<Timestamp>> {
     let Some(active) = keys.iter().find(|k| k.status == KeyStatus::Active) else {
         return match desired.private_key_command.is_some()
+            || desired.ring.is_some()
             || keys.iter().any(|k| rotate::role(keys, k) == Role::Next)
         {
             true => Ok("the server has no ACTIVE key".into()),

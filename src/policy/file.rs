@@ -184,7 +184,9 @@ pub(crate) struct Settings {
     /// A command (sh -c) that stores each new private key: it reads the PKCS#8 PEM on
     /// stdin, with OKTAKEYS_AUTH_SERVER and OKTAKEYS_NEW_KID set.
     pub(crate) private_key_command: Option<String>,
-    /// The resource server's key ring (see `oktakeys keys ring`).
+    /// The resource server's key ring: a private JWKS file (`{server}` is the server's
+    /// id, e.g. "rings/{server}.jwks"); new keys go into it before Okta sees them, retired
+    /// keys leave it (see `oktakeys keys ring`).
     #[schemars(with = "Option<String>")]
     pub(crate) ring: Option<Spanned<String>>,
     /// The activation gate: a command (sh -c) run until it exits 0 before a new key is

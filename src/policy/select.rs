@@ -26,6 +26,9 @@ pub(crate) struct Desired {
     /// `None`: no previous key is deleted.
     pub(crate) max_inactive: Option<usize>,
     pub(crate) private_key_command: Option<String>,
+    /// The key ring file (`{server}` unexpanded): new keys go into it first, retired keys
+    /// leave it.
+    pub(crate) ring: Option<String>,
     pub(crate) activate_when: Option<String>,
     pub(crate) gate_interval: Duration,
     pub(crate) gate_timeout: Duration,
@@ -187,20 +190,22 @@ fn override_with(into: &mut Settings, over: &Settings) {
 /// The settings with the built-in defaults filled in. A rotation needs somewhere to keep
 /// the new private key: `rotate_after` without one is an error at its line.
 fn resolve(settings: &Settings, source: &Source) -> Result<Desired> {
-    if let Some(ring) = &settings.ring {
+    if let Some(ring) = &settings.ring
+        && ring.get_ref().trim().is_empty()
+    {
         return Err(source.error(
             ring.span(),
-            "the key ring is not supported by plan/apply in this version; give \
-             private_key_command instead",
+            "the key ring's path is empty: give a file, e.g. \"rings/{server}.jwks\"",
         ));
     }
     if let Some(after) = &settings.rotate_after
         && settings.private_key_command.is_none()
+        && settings.ring.is_none()
     {
         return Err(source.error(
             after.span(),
-            "a rotation needs somewhere to keep the new private key: set private_key_command \
-             (in [defaults] or the server's block)",
+            "a rotation needs somewhere to keep the new private key: set ring or \
+             private_key_command (in [defaults] or the server's block)",
         ));
     }
     Ok(Desired {
@@ -210,6 +215,7 @@ fn resolve(settings: &Settings, source: &Source) -> Result<Desired> {
         retire_after: settings.retire_after.unwrap_or(RetireAfter::TokenLifetime),
         max_inactive: settings.max_inactive.map(usize::from),
         private_key_command: settings.private_key_command.clone(),
+        ring: settings.ring.as_ref().map(|r| r.get_ref().clone()),
         activate_when: settings.activate_when.clone(),
         gate_interval: settings
             .gate_interval

@@ -16,11 +16,13 @@ use crate::api::{oauth, servers};
 use crate::auth::Scope;
 use crate::cli::{ApplyArgs, GlobalArgs, OutputFormat};
 use crate::client::Client;
+use crate::commands::rotate::ring::{PrivateHalf, after_run, put_new_key};
 use crate::config::{Environment, ProcessEnv};
 use crate::env;
 use crate::error::{Error, Result};
 use crate::output::{self, Printer};
 use crate::policy::{Change, Engine, NextKey, ServerPlan};
+use crate::ring::Store;
 use crate::rotate::{self, Hooks, KeyView, NewKey, Step};
 
 /// What apply did on one server.
@@ -236,9 +238,63 @@ impl Converge<'_> {
             applied
                 .done
                 .extend(outcome.deleted.iter().map(|k| format!("deleted {k}")));
+            // Deleted in Okta: their private halves leave the ring (also after a failure).
+            if let Some(store) = self.ring() {
+                let removed = after_run(&store, &later, &outcome, &kid).await?;
+                applied
+                    .done
+                    .extend(removed.iter().map(|k| format!("ring -{k}")));
+            }
             if let Some(err) = outcome.error {
                 return Err(err);
             }
+        }
+        self.ring_prune(plan, applied).await
+    }
+
+    /// The policy's ring of this server, if it has one.
+    fn ring(&self) -> Option<Store> {
+        let id = self.target.server.id();
+        self.target
+            .desired
+            .ring
+            .as_deref()
+            .map(|path| super::ring_store(path, id))
+    }
+
+    /// Take out of the ring the keys the plan names as no longer needed (never one the
+    /// ring no longer holds). Last, after everything else succeeded.
+    async fn ring_prune(&self, plan: &ServerPlan, applied: &mut Applied) -> Result<()> {
+        let kids: Vec<&str> = plan
+            .changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::RingPrune { kid, .. } => Some(kid.as_str()),
+                _ => None,
+            })
+            .collect();
+        let Some(store) = self.ring().filter(|_| !kids.is_empty()) else {
+            return Ok(());
+        };
+        let mut removed = Vec::new();
+        store
+            .update(|ring| {
+                for kid in &kids {
+                    if ring.remove(kid) {
+                        removed.push(kid.to_string());
+                    }
+                }
+                Ok(!removed.is_empty())
+            })
+            .await?;
+        for kid in &removed {
+            self.printer.note(format!(
+                "{}: removed kid {} from {}",
+                self.target.name(),
+                crate::escape::escape(kid),
+                store.location().describe()
+            ));
+            applied.done.push(format!("ring -{kid}"));
         }
         Ok(())
     }
@@ -248,10 +304,29 @@ impl Converge<'_> {
     async fn next_key(&self, engine: &Engine) -> Result<(PublicKey, NewKey, Option<Secret>)> {
         let NextKey::OnServer(new) = &engine.next else {
             let desired = &self.target.desired;
-            let command = desired.private_key_command.as_deref().unwrap_or_default();
             let (secret, key) = self.pool.take(self.index, desired.key_bits).await?;
             let kid = key.effective_kid(None);
             let id = self.target.server.id();
+            // The ring first: the new key's private half in it, read back, before Okta
+            // sees the key (as `keys rotate --ring` does).
+            if let Some(store) = self.ring() {
+                let half =
+                    PrivateHalf::new(&DecryptionKey::parse(&secret, "the new private key")?)?;
+                put_new_key(&store, &kid, &half).await?;
+                (self.printer).note(format!(
+                    "{}: put the new {}-bit private key (kid {kid}) into {}",
+                    self.target.name(),
+                    desired.key_bits,
+                    store.location().describe()
+                ));
+            }
+            let Some(command) = desired.private_key_command.as_deref() else {
+                let new = NewKey {
+                    kid,
+                    thumbprint: Some(key.thumbprint()),
+                };
+                return Ok((key, new, Some(secret)));
+            };
             let vars = [
                 (env::HOOK_AUTH_SERVER, id),
                 (env::HOOK_NEW_KID, kid.as_str()),

@@ -20,6 +20,7 @@ use crate::error::{Error, Result};
 use crate::http::Progress;
 use crate::output::Printer;
 use crate::policy::{self, Desired, Listed, PolicyFile, ServerPlan, Source};
+use crate::ring::{Location, Store};
 use crate::rotate::{self, KeyView};
 use crate::time::Timestamp;
 
@@ -224,18 +225,33 @@ impl Run {
         } else {
             Duration::ZERO
         };
+        let rule = policy::retirement(&target.desired, lifetime, self.now);
+        let ring = match &target.desired.ring {
+            Some(path) => {
+                let store = ring_store(path, id);
+                let loaded = store.read().await?;
+                let status = crate::ring::status(&keys, &loaded.ring, &rule);
+                Some((status, store.location().describe()))
+            }
+            None => None,
+        };
         let facts = policy::Facts {
             encryption: target.server.encryption(),
             jwks_uri: target.server.jwks_uri().is_some(),
             keys: &keys,
+            ring: ring.as_ref().map(|(status, w)| (status, w.as_str())),
         };
-        let rule = policy::retirement(&target.desired, lifetime, self.now);
         let plan = policy::plan(&target.desired, &facts, rule).map_err(|r| Error::Refused {
             message: r.reason,
             hint: r.hint.map(|h| rotate::Refusal::put_server(&h, id)),
         })?;
         Ok((plan, keys))
     }
+}
+
+/// The policy's ring for server `id`: its file, `{server}` expanded.
+pub(super) fn ring_store(path: &str, id: &str) -> Store {
+    Store::new(Location::File(path.into()).for_server(id), false)
 }
 
 impl Target {

@@ -5,7 +5,7 @@ mod handed_off;
 mod new_key;
 mod report;
 mod resume;
-mod ring;
+pub(super) mod ring;
 
 use super::connection::Connection;
 use crate::api;

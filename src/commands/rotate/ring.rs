@@ -15,14 +15,14 @@ use keymaterial::keys::DecryptionKey;
 use keymaterial::secret::Secret;
 
 /// The new key's private half, as the rings get it.
-pub(super) struct PrivateHalf {
+pub(crate) struct PrivateHalf {
     /// PKCS#8 PEM (parsed again for each server's ring; never printed).
     pem: Secret,
     thumbprint: String,
 }
 
 impl PrivateHalf {
-    pub(super) fn new(key: &DecryptionKey) -> Result<Self> {
+    pub(crate) fn new(key: &DecryptionKey) -> Result<Self> {
         Ok(PrivateHalf {
             pem: key.to_pkcs8_pem()?,
             thumbprint: key.thumbprint(),
@@ -90,7 +90,7 @@ pub(super) async fn held_key(stores: &[Store], kid: &str) -> Result<Option<(Priv
 
 /// Put the new key's private half into the server's ring, under `kid`, and read it back.
 /// Before anything is sent to Okta for this server.
-pub(super) async fn put_new_key(store: &Store, kid: &str, half: &PrivateHalf) -> Result<bool> {
+pub(crate) async fn put_new_key(store: &Store, kid: &str, half: &PrivateHalf) -> Result<bool> {
     let mut added = false;
     let back = store
         .update(|ring| {
@@ -115,7 +115,7 @@ pub(super) async fn put_new_key(store: &Store, kid: &str, half: &PrivateHalf) ->
 /// the run succeeded) every other key whose kid Okta no longer holds, such as one an
 /// interrupted run deleted in Okta but had not yet taken out. Never the new key. The kids
 /// taken out.
-pub(super) async fn after_run(
+pub(crate) async fn after_run(
     store: &Store,
     plan: &Plan,
     outcome: &Outcome,

@@ -19,6 +19,7 @@ fn desired() -> Desired {
         retire_after: RetireAfter::TokenLifetime,
         max_inactive: Some(1),
         private_key_command: Some("store".into()),
+        ring: None,
         activate_when: None,
         gate_interval: Duration::from_secs(10),
         gate_timeout: Duration::from_secs(600),
@@ -56,6 +57,7 @@ fn a_due_rotation_then_encryption_then_retirement() {
         encryption: None,
         jwks_uri: false,
         keys: &keys,
+        ring: None,
     };
     let plan = plan(&desired(), &facts, rule("06-01T00:00:00")).unwrap();
     let actions: Vec<String> = plan.changes.iter().map(Change::action).collect();
@@ -97,6 +99,7 @@ fn nothing_to_do_says_when_the_rotation_is_due_and_a_hand_added_key_is_drift() {
         encryption: Some("RSA-OAEP-256"),
         jwks_uri: false,
         keys: &keys,
+        ring: None,
     };
     let plan = plan(&desired(), &facts, rule("06-01T00:00:00")).unwrap();
     assert!(plan.is_noop(), "{:?}", plan.changes);
@@ -127,6 +130,7 @@ fn a_staged_key_is_activated_when_the_rotation_is_due() {
         encryption: Some("RSA-OAEP-256"),
         jwks_uri: false,
         keys: &keys,
+        ring: None,
     };
     let plan = plan(&desired(), &facts, rule("06-01T00:00:00")).unwrap();
     assert_eq!(plan.changes[0].action(), "activate next");

@@ -31,8 +31,8 @@ fn unknown_keys_bad_durations_and_unknown_algorithms_are_exit_3_with_file_line_a
             "error: oktakeys.toml:3: key `servers[1].retire_after`: `soon` is not a duration",
         ),
         (
-            "[[servers]]\nall_active = true\nring = \"file:ring.jwks\"\n",
-            "error: oktakeys.toml:3: key `servers[1].ring`: the key ring is not supported by plan/apply in this version",
+            "[[servers]]\nall_active = true\nring = \" \"\n",
+            "error: oktakeys.toml:3: key `servers[1].ring`: the key ring's path is empty",
         ),
         (
             "[defaults]\nrotate_after = \"90d\"\n[[servers]]\nall_active = true\n",

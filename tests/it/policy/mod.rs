@@ -6,6 +6,7 @@
 mod apply;
 mod file;
 mod plan;
+mod ring;
 
 use serde_json::Value;
 
