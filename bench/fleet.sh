@@ -10,7 +10,8 @@
 # For each: the median (the rate-limited row: the mean), the requests one run makes (counted from the -v log: one line per
 # request), and the ratio of the median to its bound: requests × latency ÷ parallelism, or
 # for the rate-limited row requests ÷ 300 per minute (50% of 600). Goal: the default within
-# 1.5× of its bound. Usage: bench/fleet.sh   (RUNS=5 bench/fleet.sh for more runs)
+# 1.5× of its bound (apply: 1.3×). Usage: bench/fleet.sh   (RUNS=5 bench/fleet.sh for more
+# runs; BASELINE_BIN=/path/to/an/older/oktakeys adds its apply row to the same run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -111,9 +112,13 @@ hyperfine -N --style basic --runs "$RUNS" --export-json "$TMP/fleet.json" \
     -n "rotate --parallel 1" "$ROTATE --parallel 1" \
     -n "rotate (default 8)" "$ROTATE" \
     -n "plan, nothing to change (default 8)" "$PLAN" \
-    -n "apply, rotating each (default 8)" "$APPLY" >&2
+    -n "apply, rotating each (default 8)" "$APPLY" \
+    ${BASELINE_BIN:+-n "apply, rotating each, BASELINE_BIN (default 8)" "${APPLY/#$BIN/$BASELINE_BIN}"} >&2
 
-# The rate-limited row: 600 requests a minute, oktakeys keeps to half of it.
+# The rate-limited row: 600 requests a minute, oktakeys keeps to half of it (RATE_RUNS=0
+# skips it).
+RATED_TOTAL=0
+if [ "$RATE_RUNS" -gt 0 ]; then
 serve rated --rate-limit 600 --rate-limit-window 60
 RATED="$BIN keys list --all-auth-servers -o id --max-api-capacity 50"
 # Back to back, as a job would: a loop (not hyperfine) so that a failed run shows its stderr.
@@ -124,6 +129,7 @@ for run in $(seq "$RATE_RUNS"); do
 done
 RATED_TOTAL=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$start" "$(date +%s.%N)")
 if grep -q '429' "$TMP/rated.err"; then echo "bench: the sandbox answered 429" >&2; fi
+fi
 
 python3 - "$TMP/fleet.json" "$RATED_TOTAL" "$N_LIST" "$N_ROTATE" "$LATENCY_MS" "$SERVERS" "$RATE_RUNS" "$N_PLAN" "$N_APPLY" <<'PY'
 import json, sys
@@ -139,6 +145,8 @@ for r in fleet:
     print(f"{r['command']:<50} {r['median']:>7.2f}s {n:>9} {bound:>7.2f}s {r['median'] / bound:>6.2f}")
 # The bound is the rate: requests ÷ 300 a minute; the runs go back to back, so the mean
 # (total ÷ runs) is what compares, the first window's allowance included.
+if rate_runs == 0:
+    sys.exit(0)
 bound = n_list / 300 * 60
 mean = rated_total / rate_runs
 name = f"list, 600/min, --max-api-capacity 50 (mean of {rate_runs})"

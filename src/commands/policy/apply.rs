@@ -10,6 +10,7 @@ use keymaterial::keys::DecryptionKey;
 use keymaterial::secret::Secret;
 use serde_json::{Value, json};
 
+use super::key_pool::KeyPool;
 use super::{Planned, Run, Target, again, first_failure, show};
 use crate::api::{oauth, servers};
 use crate::auth::Scope;
@@ -36,7 +37,20 @@ struct Applied {
 pub(crate) async fn run(global: &GlobalArgs, args: &ApplyArgs) -> Result<()> {
     let printer = Printer::new(global);
     let run = Run::open(global, &args.file.file, Scope::Manage, &printer).await?;
-    let planned = run.plan_all(&printer, args.parallel).await;
+    // A server that needs a new key gets its generation started as soon as it is planned.
+    let pool = KeyPool::new();
+    let planned = run
+        .plan_all(&printer, args.parallel, |index, plan| {
+            if plan
+                .engine
+                .as_ref()
+                .is_some_and(|e| matches!(e.next, NextKey::Generate))
+                && let Some(target) = run.targets.get(index)
+            {
+                pool.start(index, target.desired.key_bits);
+            }
+        })
+        .await;
     let changes: usize = planned
         .iter()
         .filter_map(|p| p.as_ref().ok())
@@ -53,7 +67,7 @@ pub(crate) async fn run(global: &GlobalArgs, args: &ApplyArgs) -> Result<()> {
     }
     let applied = tokio::select! {
         biased;
-        applied = apply_all(&run, &planned, &printer, args.parallel) => applied,
+        applied = apply_all(&run, &planned, &pool, &printer, args.parallel) => applied,
         signal = crate::signals::stop() => {
             return Err(Error::Interrupted {
                 signal,
@@ -89,6 +103,7 @@ pub(crate) async fn run(global: &GlobalArgs, args: &ApplyArgs) -> Result<()> {
 async fn apply_all(
     run: &Run,
     planned: &[Planned],
+    pool: &KeyPool,
     printer: &Printer,
     parallel: u16,
 ) -> Vec<Option<Applied>> {
@@ -105,6 +120,8 @@ async fn apply_all(
         let converged = Converge {
             client: run.client(target),
             target,
+            index: i,
+            pool,
             printer: &held,
         }
         .all(plan, &mut applied)
@@ -123,6 +140,9 @@ async fn apply_all(
 struct Converge<'a> {
     client: &'a Client,
     target: &'a Target,
+    /// The server's index in the run, to take its key from the pool.
+    index: usize,
+    pool: &'a KeyPool,
     printer: &'a Printer,
 }
 
@@ -284,7 +304,7 @@ impl Converge<'_> {
     async fn next_key(&self, engine: &Engine) -> Result<(PublicKey, NewKey, Option<Secret>)> {
         let NextKey::OnServer(new) = &engine.next else {
             let desired = &self.target.desired;
-            let (secret, key) = crate::commands::generate::generate(desired.key_bits).await?;
+            let (secret, key) = self.pool.take(self.index, desired.key_bits).await?;
             let kid = key.effective_kid(None);
             let id = self.target.server.id();
             // The ring first: the new key's private half in it, read back, before Okta

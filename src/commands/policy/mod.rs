@@ -3,6 +3,7 @@
 //! (`policy::plan`); `plan` shows the plans (`show`), `apply` carries them out (`apply`).
 
 mod apply;
+mod key_pool;
 mod plan;
 mod show;
 
@@ -184,17 +185,27 @@ impl Run {
     }
 
     /// Plan every server, up to `parallel` at once; each one's failure is its own.
-    pub(super) async fn plan_all(&self, printer: &Printer, parallel: u16) -> Vec<Planned> {
+    /// `planned(index, plan)` is told each plan as soon as it is made (apply starts key
+    /// generations then).
+    pub(super) async fn plan_all(
+        &self,
+        printer: &Printer,
+        parallel: u16,
+        planned: impl Fn(usize, &ServerPlan),
+    ) -> Vec<Planned> {
         let labels = self.labels();
+        let planned = &planned;
         super::fleet::each_server(printer, &labels, parallel, |label, held| async move {
             let Some(target) = self.target(label) else {
                 return Err(Error::Internal(format!("no server {label}")));
             };
-            let planned = self.plan_one(target, &held).await;
-            if let Err(err) = &planned {
-                super::fleet::report_failure(&held, &target.name(), err);
+            let plan = self.plan_one(target, &held).await;
+            match (&plan, label.parse::<usize>()) {
+                (Ok((server_plan, _)), Ok(index)) => planned(index, server_plan),
+                (Err(err), _) => super::fleet::report_failure(&held, &target.name(), err),
+                (Ok(_), Err(_)) => {}
             }
-            planned
+            plan
         })
         .await
     }

@@ -9,7 +9,7 @@ use crate::output::Printer;
 pub(crate) async fn run(global: &GlobalArgs, args: &PlanArgs) -> Result<()> {
     let printer = Printer::new(global);
     let run = Run::open(global, &args.file.file, Scope::Read, &printer).await?;
-    let planned = run.plan_all(&printer, args.parallel).await;
+    let planned = run.plan_all(&printer, args.parallel, |_, _| {}).await;
     show::plans(&printer, &run, &planned)?;
     let pending = planned
         .iter()
