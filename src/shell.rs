@@ -266,7 +266,7 @@ impl Drop for Group {
 }
 
 /// SIGKILL to every process of the group. Harmless when none is left.
-fn kill_group(pgid: Option<u32>) {
+pub(crate) fn kill_group(pgid: Option<u32>) {
     #[cfg(unix)]
     if let Some(pgid) = pgid.and_then(|p| i32::try_from(p).ok())
         && pgid > 1

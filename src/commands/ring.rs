@@ -21,7 +21,7 @@ use crate::error::{Error, Result};
 use crate::escape::escape;
 use crate::http::Progress;
 use crate::output::Printer;
-use crate::ring::{self, DEFAULT_ALG, Held, Location, Prunable, Ring, RingKey, Status, Store};
+use crate::ring::{self, DEFAULT_ALG, Held, Location, Ring, RingKey, Status, Store};
 use crate::rotate::{self, KeyView, Retirement};
 use crate::time::Timestamp;
 use keymaterial::keys::DecryptionKey;
@@ -275,16 +275,7 @@ impl OnRing<'_> {
 
     fn prune_candidates(&self, status: &Status) {
         for (kid, why) in &status.prunable {
-            let why = match why {
-                Prunable::NotInOkta => "Okta holds no key of this kid".to_string(),
-                Prunable::Retired(k, r) => {
-                    format!("Okta's key {} is retirable since {}", k.id, r.label())
-                }
-                Prunable::Other(k) => format!(
-                    "Okta's key {} of this kid is another key, and retirable",
-                    k.id
-                ),
-            };
+            let why = why.reason();
             self.printer.note(format!(
                 "warning: ring key {} is no longer needed ({why}): a prune candidate \
                  (`{}`)",

@@ -13,6 +13,7 @@ use std::time::Duration;
 use serde_json::Value;
 
 use crate::error::{Error, Result};
+use crate::shell::kill_group;
 
 /// The most memory the filter's process may take (its data: heap and anonymous maps).
 const MEMORY_LIMIT: u64 = 512 << 20;
@@ -60,19 +61,19 @@ pub(crate) fn apply(expr: &str, value: &Value) -> Result<()> {
             Ok(Some(status)) => break status,
             Ok(None) => {}
             Err(e) => {
-                kill_group(pid);
+                kill_group(Some(pid));
                 return Err(Error::Internal(format!(
                     "cannot wait for the --jq filter: {e}"
                 )));
             }
         }
         if crate::deadline::passed() {
-            kill_group(pid);
+            kill_group(Some(pid));
             let _ = child.wait();
             return Err(crate::deadline::out_of_time(&crate::deadline::running()));
         }
         if let Some(signal) = crate::signals::received() {
-            kill_group(pid);
+            kill_group(Some(pid));
             let _ = child.wait();
             return Err(Error::Interrupted {
                 signal,
@@ -82,7 +83,7 @@ pub(crate) fn apply(expr: &str, value: &Value) -> Result<()> {
         }
         std::thread::sleep(Duration::from_millis(10));
     };
-    kill_group(pid);
+    kill_group(Some(pid));
     let said = stderr
         .and_then(|reader| reader.join().ok())
         .unwrap_or_default();
@@ -111,18 +112,6 @@ fn failure(status: std::process::ExitStatus, said: &str) -> Error {
         format!("--jq: the filter's process failed ({status})")
     };
     Error::Filter(why)
-}
-
-fn kill_group(pid: u32) {
-    #[cfg(unix)]
-    if let Ok(pid) = i32::try_from(pid)
-        && pid > 1
-    {
-        // SAFETY: kill(2) takes plain integers; a negative pid names a process group.
-        unsafe {
-            libc::kill(-pid, libc::SIGKILL);
-        }
-    }
 }
 
 /// In the filter's process (`oktakeys __jq-filter EXPR`): bound its memory, read the JSON

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use super::file::{Encryption, RetireAfter};
 use super::select::Desired;
-use crate::ring::{Held, Prunable, Status};
+use crate::ring::{Held, Status};
 use crate::rotate::{
     self, KeyStatus, KeyView, NewKey, Options, Retention, Retirable, Retirement, Role,
 };
@@ -284,16 +284,7 @@ fn ring_plan(status: &Status, where_: &str, out: &mut ServerPlan) {
         if retired.contains(kid) {
             continue;
         }
-        let why = match reason {
-            Prunable::NotInOkta => "Okta holds no key of this kid".to_string(),
-            Prunable::Retired(k, r) => {
-                format!("Okta's key {} is retirable since {}", k.id, r.label())
-            }
-            Prunable::Other(k) => format!(
-                "Okta's key {} of this kid is another key, and retirable",
-                k.id
-            ),
-        };
+        let why = reason.reason();
         out.changes.push(Change::RingPrune {
             kid: kid.clone(),
             why: format!("{why}: no token it opens can still arrive; it leaves {where_}"),

@@ -12,5 +12,5 @@ mod status;
 mod store;
 
 pub(crate) use jwks::{DEFAULT_ALG, Ring, RingKey};
-pub(crate) use status::{Held, Prunable, Status, status};
+pub(crate) use status::{Held, Status, status};
 pub(crate) use store::{Location, Store};

@@ -49,6 +49,22 @@ pub(crate) enum Prunable {
     Other(KeyView),
 }
 
+impl Prunable {
+    /// Why, for people: `Okta's key … is retirable since …`.
+    pub(crate) fn reason(&self) -> String {
+        match self {
+            Prunable::NotInOkta => "Okta holds no key of this kid".to_string(),
+            Prunable::Retired(k, r) => {
+                format!("Okta's key {} is retirable since {}", k.id, r.label())
+            }
+            Prunable::Other(k) => format!(
+                "Okta's key {} of this kid is another key, and retirable",
+                k.id
+            ),
+        }
+    }
+}
+
 pub(crate) struct Status {
     pub(crate) needed: Vec<Needed>,
     /// Ring keys Okta no longer needs, by kid, in the ring's order.

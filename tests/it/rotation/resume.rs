@@ -257,30 +257,26 @@ fn interrupt_and_resume(source: Source, stop: Stop) {
     }
 }
 
+/// Every point a rotation that makes its own key can be stopped at.
+const EVERY_STOP: [Stop; 6] = [
+    Stop::KilledAfterHandOff,
+    Stop::AfterAdd { kill: true },
+    Stop::AfterAdd { kill: false },
+    Stop::DuringGate,
+    Stop::AfterActivate,
+    Stop::DuringRetirement,
+];
+
 #[test]
 fn a_handed_off_key_is_taken_up_by_the_resume_at_every_step() {
-    for stop in [
-        Stop::KilledAfterHandOff,
-        Stop::AfterAdd { kill: true },
-        Stop::AfterAdd { kill: false },
-        Stop::DuringGate,
-        Stop::AfterActivate,
-        Stop::DuringRetirement,
-    ] {
+    for stop in EVERY_STOP {
         interrupt_and_resume(Source::Command, stop);
     }
 }
 
 #[test]
 fn a_private_key_file_rotation_is_resumed_at_every_step() {
-    for stop in [
-        Stop::KilledAfterHandOff,
-        Stop::AfterAdd { kill: true },
-        Stop::AfterAdd { kill: false },
-        Stop::DuringGate,
-        Stop::AfterActivate,
-        Stop::DuringRetirement,
-    ] {
+    for stop in EVERY_STOP {
         interrupt_and_resume(Source::File, stop);
     }
 }
