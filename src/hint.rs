@@ -44,6 +44,17 @@ pub(crate) fn command_setting<S: AsRef<str>>(
         .join(" ")
 }
 
+/// The words of an option and its value for a printed command: `--flag value`, or
+/// `--flag=value` when the value begins with `-` (a generated kid can: a thumbprint is
+/// base64url), which would otherwise be read as a flag and the command would not run.
+pub(crate) fn option(flag: &str, value: &str) -> Vec<String> {
+    if value.starts_with('-') && value != "-" {
+        vec![format!("{flag}={value}")]
+    } else {
+        vec![flag.to_string(), value.to_string()]
+    }
+}
+
 /// `oktakeys config init`, with the run's `--config` (and `--ca-cert`), not its
 /// `--profile` or org: `config init` would take those for the new profile's name and org.
 pub(crate) fn config_init() -> String {
@@ -68,5 +79,14 @@ mod tests {
             command_setting(&["--profile"], ["--profile", "it's", "keys", "list"]),
             r"oktakeys --profile 'it'\''s' keys list"
         );
+    }
+
+    #[test]
+    fn a_value_that_begins_with_a_dash_is_joined_to_its_option() {
+        let words = |flag, value| command(option(flag, value));
+        assert_eq!(words("--kid", "-Zx_1"), "oktakeys --kid=-Zx_1");
+        assert_eq!(words("--kid", "a-b"), "oktakeys --kid a-b");
+        // `-` alone is a value to clap (stdin), and stays apart.
+        assert_eq!(words("--jwk", "-"), "oktakeys --jwk -");
     }
 }

@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 
 use super::jwks::Ring;
 use crate::error::{Error, Result};
+use crate::hint;
 use crate::passphrase::{Purpose, passphrase};
 use crate::shell::{self, Command, Stdout};
 use keymaterial::jwe::pbes2;
@@ -70,13 +71,12 @@ impl Location {
     /// `--ring-read-command CMD --ring-write-command CMD` (shell-quoted).
     pub(crate) fn flags(&self) -> Vec<String> {
         match self {
-            Location::File(path) => vec!["--ring".into(), path.display().to_string()],
-            Location::Command { read, write } => vec![
-                "--ring-read-command".into(),
-                read.clone(),
-                "--ring-write-command".into(),
-                write.clone(),
-            ],
+            Location::File(path) => hint::option("--ring", &path.display().to_string()),
+            Location::Command { read, write } => [
+                hint::option("--ring-read-command", read),
+                hint::option("--ring-write-command", write),
+            ]
+            .concat(),
         }
     }
 }

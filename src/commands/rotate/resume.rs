@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use crate::cli::RotateArgs;
+use crate::hint::option;
 use crate::time::format_duration;
 
 /// The command that resumes the rotation of `servers` (none: `--all-auth-servers`): the
@@ -40,65 +41,62 @@ fn rotate_command(
         argv.push("--all-auth-servers".into());
     }
     for server in servers {
-        argv.extend(["--auth-server".into(), server.clone()]);
+        argv.extend(option("--auth-server", server));
     }
     if let Some(p) = &args.source.jwk {
-        argv.extend(["--jwk".into(), path_arg(p)]);
+        argv.extend(option("--jwk", &path_arg(p)));
     } else if let Some(p) = &args.source.pem {
-        argv.extend(["--pem".into(), path_arg(p)]);
+        argv.extend(option("--pem", &path_arg(p)));
     } else if let Some(p) = &args.private_key_out {
-        argv.extend(["--generate".into(), "--private-key-out".into(), path_arg(p)]);
+        argv.push("--generate".into());
+        argv.extend(option("--private-key-out", &path_arg(p)));
     } else if let Some(cmd) = &args.private_key_command {
-        argv.extend([
-            "--generate".into(),
-            "--private-key-command".into(),
-            cmd.clone(),
-        ]);
+        argv.push("--generate".into());
+        argv.extend(option("--private-key-command", cmd));
     } else if args.source.generate {
         // Into the ring: found there again by its kid.
         argv.push("--generate".into());
     }
     match (&args.kid, ring_kid) {
-        (Some(kid), _) => argv.extend(["--kid".into(), kid.clone()]),
-        (None, Some(kid)) => argv.extend(["--kid".into(), kid.to_string()]),
+        (Some(kid), _) => argv.extend(option("--kid", kid)),
+        (None, Some(kid)) => argv.extend(option("--kid", kid)),
         (None, None) => {}
     }
     let ring = &args.ring;
     if let Some(p) = &ring.ring {
-        argv.extend(["--ring".into(), path_arg(p)]);
+        argv.extend(option("--ring", &path_arg(p)));
     }
     if let (Some(read), Some(write)) = (&ring.ring_read_command, &ring.ring_write_command) {
-        argv.extend([
-            "--ring-read-command".into(),
-            read.clone(),
-            "--ring-write-command".into(),
-            write.clone(),
-        ]);
+        argv.extend(option("--ring-read-command", read));
+        argv.extend(option("--ring-write-command", write));
     }
     if stage {
         argv.push("--stage".into());
     }
     if let Some(gate) = &args.activate_when {
-        argv.extend(["--activate-when".into(), gate.clone()]);
-        argv.extend([
-            "--gate-interval".into(),
-            format_duration(args.gate_interval),
-        ]);
-        argv.extend(["--gate-timeout".into(), format_duration(args.gate_timeout)]);
+        argv.extend(option("--activate-when", gate));
+        argv.extend(option(
+            "--gate-interval",
+            &format_duration(args.gate_interval),
+        ));
+        argv.extend(option(
+            "--gate-timeout",
+            &format_duration(args.gate_timeout),
+        ));
     }
     if args.delete_old {
         argv.push("--delete-old".into());
     } else if let Some(n) = args.keep {
-        argv.extend(["--keep".into(), n.to_string()]);
+        argv.extend(option("--keep", &n.to_string()));
     }
     if let Some(lifetime) = args.token_lifetime {
-        argv.extend(["--token-lifetime".into(), format_duration(lifetime)]);
+        argv.extend(option("--token-lifetime", &format_duration(lifetime)));
     }
     if args.ignore_token_lifetime {
         argv.push("--ignore-token-lifetime".into());
     }
     if let Some(cmd) = &args.on_retire {
-        argv.extend(["--on-retire".into(), cmd.clone()]);
+        argv.extend(option("--on-retire", cmd));
     }
     if args.yes {
         argv.push("--yes".into());

@@ -187,74 +187,93 @@ fn a_rotation_killed_anywhere_leaves_a_superset_ring_and_its_resume_command_comp
         ("/lifecycle/activate", true),
         (delete_old, true),
     ] {
-        let r = RingEnv::start();
-        let ring = r.ring_path().display().to_string();
-        seeded(&r, &["--ring", &ring]);
-        r.sandbox.hang(step, after);
-        let err_file = r.env.path("stderr.txt");
-        let mut args = ROTATE.to_vec();
-        args.extend(["--ring", &ring, "--max-retries", "0"]);
-        let mut child = oktakeys(r.env.home.path())
+        killed_then_resumed(step, after, &[]);
+    }
+}
+
+/// A generated kid is a base64url thumbprint and begins with `-` once in 64 rotations: the
+/// resume command must still run as printed (`--kid=-…`, not `--kid -…`, which is a flag).
+#[test]
+fn a_resume_command_runs_as_printed_when_the_kid_begins_with_a_dash() {
+    let (kid, resume) = killed_then_resumed("/lifecycle/activate", false, &["--kid=-dash"]);
+    assert_eq!(kid, "-dash");
+    assert!(resume.contains(" --kid=-dash "), "{resume}");
+}
+
+/// Kills `keys rotate --ring` (plus `extra`) while `step` is in flight (or just after it),
+/// checks the ring holds every key needed, runs the printed resume command as printed and
+/// checks it completes the rotation with one key added in all. Returns the new key's kid
+/// and the resume command.
+fn killed_then_resumed(step: &str, after: bool, extra: &[&str]) -> (String, String) {
+    let r = RingEnv::start();
+    let ring = r.ring_path().display().to_string();
+    seeded(&r, &["--ring", &ring]);
+    r.sandbox.hang(step, after);
+    let err_file = r.env.path("stderr.txt");
+    let mut args = ROTATE.to_vec();
+    args.extend(["--ring", &ring, "--max-retries", "0"]);
+    args.extend(extra);
+    let mut child = oktakeys(r.env.home.path())
+        .env("OKTA_ORG_URL", &r.sandbox.base)
+        .env("OKTA_API_TOKEN", TOKEN)
+        .args(&args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(&err_file).unwrap())
+        .spawn()
+        .unwrap();
+    r.sandbox.wait_for_hang();
+    child.kill().unwrap(); // SIGKILL: no chance to print anything more
+    child.wait().unwrap();
+    let printed = std::fs::read_to_string(&err_file).unwrap();
+    let resume = printed
+        .lines()
+        .skip_while(|l| !l.contains("this command resumes it"))
+        .nth(1)
+        .map(|l| l.trim().to_string())
+        .unwrap_or_else(|| panic!("{step}: no resume command:\n{printed}"));
+    let kid = resume
+        .split_once("--kid")
+        .map(|(_, rest)| rest[1..].split_whitespace().next().unwrap().to_string())
+        .unwrap_or_else(|| panic!("{resume}"));
+    // Killed: the ring holds the new key and every key Okta may still encrypt with.
+    let held = kids_of(&std::fs::read_to_string(r.ring_path()).unwrap());
+    for needed in ["cur", kid.as_str()] {
+        assert!(held.iter().any(|k| k == needed), "{step} {after}: {held:?}");
+    }
+    // The printed command, run as printed, completes the rotation.
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_oktakeys"));
+    let out = crate::common::Run::from_output(
+        crate::common::isolated(std::process::Command::new("sh"), r.env.home.path())
             .env("OKTA_ORG_URL", &r.sandbox.base)
             .env("OKTA_API_TOKEN", TOKEN)
-            .args(&args)
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::fs::File::create(&err_file).unwrap())
-            .spawn()
-            .unwrap();
-        r.sandbox.wait_for_hang();
-        child.kill().unwrap(); // SIGKILL: no chance to print anything more
-        child.wait().unwrap();
-        let printed = std::fs::read_to_string(&err_file).unwrap();
-        let resume = printed
-            .lines()
-            .skip_while(|l| !l.contains("this command resumes it"))
-            .nth(1)
-            .map(|l| l.trim().to_string())
-            .unwrap_or_else(|| panic!("{step}: no resume command:\n{printed}"));
-        let kid = resume
-            .split_once("--kid ")
-            .map(|(_, rest)| rest.split_whitespace().next().unwrap().to_string())
-            .unwrap_or_else(|| panic!("{resume}"));
-        // Killed: the ring holds the new key and every key Okta may still encrypt with.
-        let held = kids_of(&std::fs::read_to_string(r.ring_path()).unwrap());
-        for needed in ["cur", kid.as_str()] {
-            assert!(held.iter().any(|k| k == needed), "{step} {after}: {held:?}");
-        }
-        // The printed command, run as printed, completes the rotation.
-        let bin = std::path::Path::new(env!("CARGO_BIN_EXE_oktakeys"));
-        let out = crate::common::Run::from_output(
-            crate::common::isolated(std::process::Command::new("sh"), r.env.home.path())
-                .env("OKTA_ORG_URL", &r.sandbox.base)
-                .env("OKTA_API_TOKEN", TOKEN)
-                .env("OKTAKEYS_MAX_RETRIES", "0")
-                .env(
-                    "PATH",
-                    format!("{}:/usr/bin:/bin", bin.parent().unwrap().display()),
-                )
-                .args(["-c", &resume])
-                .output()
-                .unwrap(),
-        );
-        assert_eq!(out.code(), Some(0), "{step} {after}: {resume}\n{out}");
-        let (active, kids) = okta(&r);
-        assert_eq!(active, kid, "{step} {after}");
-        assert_eq!(
-            kids,
-            sorted(vec!["cur".into(), kid.clone()]),
-            "{step} {after}"
-        );
-        let held = kids_of(&std::fs::read_to_string(r.ring_path()).unwrap());
-        assert_eq!(held, kids, "{step} {after}: exactly current and previous");
-        // One key added in all: the re-run went on with the key the ring held.
-        let adds = r
-            .sandbox
-            .log()
-            .iter()
-            .filter(|l| *l == "POST /as/ausRing/keys")
-            .count();
-        let expected = if step == ADD && !after { 2 } else { 1 };
-        assert_eq!(adds, expected, "{step} {after}: {:?}", r.sandbox.log());
-    }
+            .env("OKTAKEYS_MAX_RETRIES", "0")
+            .env(
+                "PATH",
+                format!("{}:/usr/bin:/bin", bin.parent().unwrap().display()),
+            )
+            .args(["-c", &resume])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(out.code(), Some(0), "{step} {after}: {resume}\n{out}");
+    let (active, kids) = okta(&r);
+    assert_eq!(active, kid, "{step} {after}");
+    assert_eq!(
+        kids,
+        sorted(vec!["cur".into(), kid.clone()]),
+        "{step} {after}"
+    );
+    let held = kids_of(&std::fs::read_to_string(r.ring_path()).unwrap());
+    assert_eq!(held, kids, "{step} {after}: exactly current and previous");
+    // One key added in all: the re-run went on with the key the ring held.
+    let adds = r
+        .sandbox
+        .log()
+        .iter()
+        .filter(|l| *l == "POST /as/ausRing/keys")
+        .count();
+    let expected = if step == ADD && !after { 2 } else { 1 };
+    assert_eq!(adds, expected, "{step} {after}: {:?}", r.sandbox.log());
+    (kid, resume)
 }

@@ -30,15 +30,20 @@ impl Sandbox {
     }
 
     fn start_with(args: &[&str], envs: &[(&str, &str)]) -> Self {
+        Self::start_holding(vec![], args, envs)
+    }
+
+    /// The seed key, ACTIVE since long ago (keys made by the test are surely younger:
+    /// Okta's timestamps have whole seconds), after the keys `more` of `default`.
+    fn start_holding(mut more: Vec<Value>, args: &[&str], envs: &[(&str, &str)]) -> Self {
         let env = TestEnv::new();
         let state = env.path("sandbox.json");
-        // The seed key, ACTIVE since long ago: keys made by the test are surely younger
-        // (Okta's timestamps have whole seconds).
-        let seed = json!({"version": 1, "authorizationServers": {"default": {"keys": [{
+        more.push(json!({
             "id": "apkSEEDseedSEEDseed0", "kid": "seed", "kty": "RSA", "use": "enc",
             "e": "AQAB", "n": MODULI[0], "status": "ACTIVE",
             "created": "2026-01-01T00:00:00.000Z", "lastUpdated": "2026-01-01T00:00:00.000Z"
-        }]}}});
+        }));
+        let seed = json!({"version": 1, "authorizationServers": {"default": {"keys": more}}});
         std::fs::write(&state, seed.to_string()).unwrap();
         let mut all = vec!["--state", state.to_str().unwrap()];
         all.extend_from_slice(args);
