@@ -323,7 +323,7 @@ fn key_with_the_new_kid<'a>(
 struct Retained<'a> {
     /// Left on the server, with when each becomes retirable.
     kept: Vec<Kept>,
-    /// Deleted, every one of them INACTIVE and retirable by then; newest first.
+    /// Deleted, every one of them INACTIVE and retirable by then; the last in use first.
     to_delete: Vec<&'a KeyView>,
 }
 
@@ -375,19 +375,30 @@ impl<'a> Retained<'a> {
 }
 
 /// After the activation, the previous keys: the one the activation deactivates (the key to
-/// roll back to) leads, then the INACTIVE previous keys, newest first.
+/// roll back to) leads, then the INACTIVE previous keys, the last in use first.
 fn previous_after_the_activation<'a>(keys: &[KeyView], old: &[&'a KeyView]) -> Vec<&'a KeyView> {
     let mut inactive: Vec<&KeyView> = old
         .iter()
         .copied()
         .filter(|k| k.status == KeyStatus::Inactive && role(keys, k) == Role::Previous)
         .collect();
-    inactive.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| a.id.cmp(&b.id)));
+    inactive.sort_by(|a, b| last_in_use(b, a));
     let previously_active = old
         .iter()
         .copied()
         .filter(|k| k.status == KeyStatus::Active);
     previously_active.chain(inactive).collect()
+}
+
+/// Orders previous keys by when they were last in use: `lastUpdated` (a deactivation sets
+/// it), then `created`, then the id. Not `created` alone: a key activated again to roll
+/// back is the last in use however old it is (and aged keys can share a `created`).
+fn last_in_use(a: &KeyView, b: &KeyView) -> std::cmp::Ordering {
+    let when = |k: &KeyView| {
+        let at = |t: &Option<String>| t.as_deref().and_then(Timestamp::parse);
+        (at(&k.last_updated), at(&k.created))
+    };
+    when(a).cmp(&when(b)).then_with(|| a.id.cmp(&b.id))
 }
 
 /// The keys the activation deactivates: the ones ACTIVE now, unless the new key already is.
@@ -487,11 +498,7 @@ fn room(
         .filter(|k| k.status == KeyStatus::Inactive && role(keys, k) == Role::Previous)
         .map(|k| (k, opts.retirement.of(keys, k)))
         .collect();
-    previous.sort_by(|a, b| {
-        a.0.created
-            .cmp(&b.0.created)
-            .then_with(|| a.0.id.cmp(&b.0.id))
-    });
+    previous.sort_by(|a, b| last_in_use(a.0, b.0));
     let room: Vec<KeyView> = previous
         .iter()
         .filter(|(_, r)| r.is_now())

@@ -66,8 +66,8 @@ fn a_due_rotation_then_encryption_then_retirement() {
         [
             "rotate",
             "encryption RSA-OAEP-256",
-            "retire p0",
-            "retire p1"
+            "retire p1",
+            "retire p0"
         ]
     );
     assert!(

@@ -132,7 +132,7 @@ fn delete_old_and_keep_delete_only_retirable_keys() {
     let plan = plan(&keys, &new_key(), opts(Retention::DeleteOld)).unwrap();
     assert_eq!(
         summary(&plan),
-        ["add kid-new", "activate new", "delete p1", "delete p2"]
+        ["add kid-new", "activate new", "delete p2", "delete p1"]
     );
     assert_eq!(
         kept(&plan),
@@ -141,8 +141,13 @@ fn delete_old_and_keep_delete_only_retirable_keys() {
             ("p3", "2026-11-26T12:30:00.000Z")
         ])
     );
+    // Keep 2: the key the activation deactivates and p3, the last in use before it (p1
+    // and p2 were created together; p2 and then p1 stopped being active earlier).
     let plan = super::plan(&keys, &new_key(), opts(Retention::Keep(2))).unwrap();
-    assert_eq!(summary(&plan), ["add kid-new", "activate new", "delete p2"]);
+    assert_eq!(
+        summary(&plan),
+        ["add kid-new", "activate new", "delete p2", "delete p1"]
+    );
     let plan = super::plan(&keys, &new_key(), opts(Retention::None)).unwrap();
     assert_eq!(summary(&plan), ["add kid-new", "activate new"]);
     assert_eq!(plan.kept.len(), 4);

@@ -99,3 +99,125 @@ fn a_ring_takes_the_new_key_first_and_loses_what_okta_no_longer_needs() {
     let out = org.run(&["plan", "--detailed-exitcode"]);
     assert_eq!(out.code(), Some(0), "{out}");
 }
+
+/// The kids of a server's keys in Okta, and the ACTIVE one's.
+fn okta_kids(org: &Org) -> (Vec<String>, String) {
+    let keys = org
+        .run(&["keys", "list", "--auth-server", "payments", "-o", "json"])
+        .json();
+    let keys = keys.as_array().unwrap();
+    let kid = |k: &Value| k["kid"].as_str().unwrap().to_string();
+    let active = keys.iter().find(|k| k["status"] == "ACTIVE").map(kid);
+    (keys.iter().map(kid).collect(), active.unwrap())
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+/// An org whose ring holds the private halves of both keys of `payments`: the ACTIVE one
+/// and a previous one retirable long since (two applies, each key then aged to 2020), and
+/// a policy that rotates it and keeps one INACTIVE key. Returns the previous key's id.
+fn ring_org_due() -> (Org, String) {
+    let org = Org::start(&["payments"], &[]);
+    std::fs::create_dir(org.env.path("rings")).unwrap();
+    org.policy(
+        "[defaults]\nrotate_after = \"90d\"\nkey_bits = 2048\nmax_inactive = 1\n\
+         ring = \"rings/{server}.jwks\"\n\n[[servers]]\nids = [\"payments\"]\n",
+    );
+    for _ in 0..2 {
+        org.age("payments");
+        let out = org.run(&["apply", "--yes"]);
+        assert_eq!(out.code(), Some(0), "{out}");
+    }
+    org.age("payments");
+    let (kids, active) = okta_kids(&org);
+    assert_eq!(sorted(ring_kids(&org)), sorted(kids.clone()), "set-up");
+    assert_eq!(kids.len(), 2, "set-up: {kids:?}");
+    let keys = org
+        .run(&["keys", "list", "--auth-server", "payments", "-o", "json"])
+        .json();
+    let previous = keys
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["kid"] != active.as_str())
+        .unwrap();
+    org.okta.clear_log();
+    (org, previous["id"].as_str().unwrap().to_string())
+}
+
+/// kill -9 of an apply with a ring while each change is in flight (before Okta carries it
+/// out, or after, its answer lost), then apply again: it converges (Okta holds the new key
+/// ACTIVE and the one before it; the ring holds exactly those two, the retired key taken
+/// out even when Okta deleted it under the killed run), no key is added twice, and plan
+/// then has nothing to do. Killed anywhere, the ring holds every key Okta may encrypt with.
+#[test]
+fn an_apply_with_a_ring_killed_at_every_step_converges_on_the_next_apply() {
+    let keys = "POST /api/v1/authorizationServers/payments/resourceservercredentials/keys";
+    let delete = "DELETE /api/v1/authorizationServers/payments/resourceservercredentials/keys/";
+    for (step, after) in [
+        (keys, false),
+        (keys, true),
+        ("/lifecycle/activate", false),
+        ("/lifecycle/activate", true),
+        (delete, false),
+        (delete, true),
+    ] {
+        let (org, previous) = ring_org_due();
+        let step = if step == delete {
+            format!("{delete}{previous}")
+        } else {
+            step.to_string()
+        };
+        let step = step.as_str();
+        let before = okta_kids(&org).1;
+        org.okta.hang(step, after);
+        let mut child = crate::common::oktakeys(org.env.home.path())
+            .env("OKTA_ORG_URL", &org.okta.base)
+            .env("OKTA_API_TOKEN", crate::common::TOKEN)
+            .args(["--max-retries", "0", "apply", "--yes"])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        org.okta.wait_for_hang();
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        let held = ring_kids(&org);
+        let (kids, _) = okta_kids(&org);
+        for kid in &kids {
+            assert!(
+                held.contains(kid),
+                "{step} {after}: ring {held:?}, Okta {kids:?}"
+            );
+        }
+
+        let out = org.run(&["apply", "--yes"]);
+        assert_eq!(out.code(), Some(0), "{step} {after}:\n{out}");
+        let (kids, active) = okta_kids(&org);
+        assert_ne!(active, before, "{step} {after}: rotated");
+        assert_eq!(
+            sorted(kids.clone()),
+            sorted(vec![active.clone(), before.clone()]),
+            "{step} {after}: the new key and the one before it"
+        );
+        assert_eq!(sorted(ring_kids(&org)), sorted(kids), "{step} {after}");
+        let log = org.okta.log();
+        assert!(
+            log.iter()
+                .any(|l| *l == format!("DELETE /as/payments/keys/{previous}")),
+            "{step} {after}: {log:?}"
+        );
+        let adds = log
+            .iter()
+            .filter(|l| *l == "POST /as/payments/keys")
+            .count();
+        let expected = if step == keys && !after { 2 } else { 1 };
+        assert_eq!(adds, expected, "{step} {after}: {log:?}");
+        let out = org.run(&["plan", "--detailed-exitcode"]);
+        assert_eq!(out.code(), Some(0), "{step} {after}: {out}");
+    }
+}
