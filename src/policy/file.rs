@@ -186,9 +186,19 @@ pub(crate) struct Settings {
     pub(crate) private_key_command: Option<String>,
     /// The resource server's key ring: a private JWKS file (`{server}` is the server's
     /// id, e.g. "rings/{server}.jwks"); new keys go into it before Okta sees them, retired
-    /// keys leave it (see `oktakeys keys ring`).
+    /// keys leave it (see `oktakeys keys ring`). Or a secret store: ring_read_command
+    /// with ring_write_command.
     #[schemars(with = "Option<String>")]
     pub(crate) ring: Option<Spanned<String>>,
+    /// The key ring in a secret store: a command (sh -c) that prints the ring's JWKS
+    /// (`{server}` is the server's id, shell-quoted), e.g. "vault kv get -field=ring
+    /// secret/oktakeys/{server}"; with ring_write_command, instead of ring.
+    #[schemars(with = "Option<String>")]
+    pub(crate) ring_read_command: Option<Spanned<String>>,
+    /// A command (sh -c) that stores the ring's JWKS read on its stdin, exiting 0 only
+    /// once it is stored, e.g. "vault kv put secret/oktakeys/{server} ring=-".
+    #[schemars(with = "Option<String>")]
+    pub(crate) ring_write_command: Option<Spanned<String>>,
     /// The activation gate: a command (sh -c) run until it exits 0 before a new key is
     /// activated (OKTAKEYS_AUTH_SERVER, OKTAKEYS_NEW_KID, OKTAKEYS_NEW_KEY_ID set).
     pub(crate) activate_when: Option<String>,
@@ -232,6 +242,10 @@ pub(crate) struct ServerBlock {
     pub(crate) private_key_command: Option<String>,
     #[schemars(with = "Option<String>")]
     pub(crate) ring: Option<Spanned<String>>,
+    #[schemars(with = "Option<String>")]
+    pub(crate) ring_read_command: Option<Spanned<String>>,
+    #[schemars(with = "Option<String>")]
+    pub(crate) ring_write_command: Option<Spanned<String>>,
     pub(crate) activate_when: Option<String>,
     pub(crate) gate_interval: Option<Span>,
     pub(crate) gate_timeout: Option<Span>,
@@ -250,6 +264,8 @@ impl ServerBlock {
             max_inactive: self.max_inactive,
             private_key_command: self.private_key_command.clone(),
             ring: self.ring.clone(),
+            ring_read_command: self.ring_read_command.clone(),
+            ring_write_command: self.ring_write_command.clone(),
             activate_when: self.activate_when.clone(),
             gate_interval: self.gate_interval,
             gate_timeout: self.gate_timeout,

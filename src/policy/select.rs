@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use super::file::{Encryption, PolicyFile, RetireAfter, ServerBlock, Settings, Source, Verify};
 use crate::error::Result;
+use crate::ring::Location;
 
 /// A server as the org lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,9 +27,9 @@ pub(crate) struct Desired {
     /// `None`: no previous key is deleted.
     pub(crate) max_inactive: Option<usize>,
     pub(crate) private_key_command: Option<String>,
-    /// The key ring file (`{server}` unexpanded): new keys go into it first, retired keys
-    /// leave it.
-    pub(crate) ring: Option<String>,
+    /// The key ring, a file or a secret store (`{server}` unexpanded): new keys go into
+    /// it first, retired keys leave it.
+    pub(crate) ring: Option<Location>,
     pub(crate) activate_when: Option<String>,
     pub(crate) gate_interval: Duration,
     pub(crate) gate_timeout: Duration,
@@ -171,6 +172,14 @@ fn override_with(into: &mut Settings, over: &Settings) {
             $(if over.$field.is_some() { into.$field = over.$field.clone(); })*
         };
     }
+    // The ring is one setting, a file or a pair of commands: a block that gives either
+    // replaces the other.
+    if over.ring.is_some() || over.ring_read_command.is_some() || over.ring_write_command.is_some()
+    {
+        into.ring = None;
+        into.ring_read_command = None;
+        into.ring_write_command = None;
+    }
     take!(
         encryption,
         rotate_after,
@@ -179,6 +188,8 @@ fn override_with(into: &mut Settings, over: &Settings) {
         max_inactive,
         private_key_command,
         ring,
+        ring_read_command,
+        ring_write_command,
         activate_when,
         gate_interval,
         gate_timeout,
@@ -190,17 +201,10 @@ fn override_with(into: &mut Settings, over: &Settings) {
 /// The settings with the built-in defaults filled in. A rotation needs somewhere to keep
 /// the new private key: `rotate_after` without one is an error at its line.
 fn resolve(settings: &Settings, source: &Source) -> Result<Desired> {
-    if let Some(ring) = &settings.ring
-        && ring.get_ref().trim().is_empty()
-    {
-        return Err(source.error(
-            ring.span(),
-            "the key ring's path is empty: give a file, e.g. \"rings/{server}.jwks\"",
-        ));
-    }
+    let ring = ring_location(settings, source)?;
     if let Some(after) = &settings.rotate_after
         && settings.private_key_command.is_none()
-        && settings.ring.is_none()
+        && ring.is_none()
     {
         return Err(source.error(
             after.span(),
@@ -215,7 +219,7 @@ fn resolve(settings: &Settings, source: &Source) -> Result<Desired> {
         retire_after: settings.retire_after.unwrap_or(RetireAfter::TokenLifetime),
         max_inactive: settings.max_inactive.map(usize::from),
         private_key_command: settings.private_key_command.clone(),
-        ring: settings.ring.as_ref().map(|r| r.get_ref().clone()),
+        ring,
         activate_when: settings.activate_when.clone(),
         gate_interval: settings
             .gate_interval
@@ -226,6 +230,50 @@ fn resolve(settings: &Settings, source: &Source) -> Result<Desired> {
         on_retire: settings.on_retire.clone(),
         verify: settings.verify.clone(),
     })
+}
+
+/// The ring the settings give: `ring` (a file), or `ring_read_command` with
+/// `ring_write_command` (a secret store); an empty one, half a pair or both kinds is an
+/// error at its line.
+fn ring_location(settings: &Settings, source: &Source) -> Result<Option<Location>> {
+    let given = [
+        &settings.ring,
+        &settings.ring_read_command,
+        &settings.ring_write_command,
+    ];
+    if let Some(empty) = given
+        .into_iter()
+        .flatten()
+        .find(|s| s.get_ref().trim().is_empty())
+    {
+        return Err(source.error(
+            empty.span(),
+            "the key ring's setting is empty: give a file, e.g. \"rings/{server}.jwks\", \
+             or ring_read_command with ring_write_command",
+        ));
+    }
+    match (
+        &settings.ring,
+        &settings.ring_read_command,
+        &settings.ring_write_command,
+    ) {
+        (None, None, None) => Ok(None),
+        (Some(path), None, None) => Ok(Some(Location::File(path.get_ref().into()))),
+        (None, Some(read), Some(write)) => Ok(Some(Location::Command {
+            read: read.get_ref().clone(),
+            write: write.get_ref().clone(),
+        })),
+        (Some(path), _, _) => Err(source.error(
+            path.span(),
+            "give the key ring as ring (a file) or as ring_read_command with \
+             ring_write_command (a secret store), not both",
+        )),
+        (None, Some(one), None) | (None, None, Some(one)) => Err(source.error(
+            one.span(),
+            "ring_read_command and ring_write_command go together: the ring is read with \
+             one and written back with the other",
+        )),
+    }
 }
 
 /// A name pattern: `*` any text (also none), `?` one character; everything else itself.

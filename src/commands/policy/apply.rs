@@ -258,8 +258,8 @@ impl Converge<'_> {
         self.target
             .desired
             .ring
-            .as_deref()
-            .map(|path| super::ring_store(path, id))
+            .as_ref()
+            .map(|location| super::ring_store(location, id))
     }
 
     /// Take out of the ring the keys the plan names as no longer needed (never one the

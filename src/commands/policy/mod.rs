@@ -227,8 +227,8 @@ impl Run {
         };
         let rule = policy::retirement(&target.desired, lifetime, self.now);
         let ring = match &target.desired.ring {
-            Some(path) => {
-                let store = ring_store(path, id);
+            Some(location) => {
+                let store = ring_store(location, id);
                 let loaded = store.read().await?;
                 let status = crate::ring::status(&keys, &loaded.ring, &rule);
                 Some((status, store.location().describe()))
@@ -249,9 +249,9 @@ impl Run {
     }
 }
 
-/// The policy's ring for server `id`: its file, `{server}` expanded.
-pub(super) fn ring_store(path: &str, id: &str) -> Store {
-    Store::new(Location::File(path.into()).for_server(id), false)
+/// The policy's ring for server `id`: its file or store, `{server}` expanded.
+pub(super) fn ring_store(location: &Location, id: &str) -> Store {
+    Store::new(location.for_server(id), false)
 }
 
 impl Target {

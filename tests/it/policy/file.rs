@@ -32,7 +32,19 @@ fn unknown_keys_bad_durations_and_unknown_algorithms_are_exit_3_with_file_line_a
         ),
         (
             "[[servers]]\nall_active = true\nring = \" \"\n",
-            "error: oktakeys.toml:3: key `servers[1].ring`: the key ring's path is empty",
+            "error: oktakeys.toml:3: key `servers[1].ring`: the key ring's setting is empty",
+        ),
+        (
+            "[defaults]\nring_read_command = \"vault kv get secret/{server}\"\n[[servers]]\nall_active = true\n",
+            "error: oktakeys.toml:2: key `defaults.ring_read_command`: ring_read_command and ring_write_command go together",
+        ),
+        (
+            "[defaults]\nring_read_command = \"r\"\nring_write_command = \"w\"\n[[servers]]\nall_active = true\nring_write_command = \"w2\"\n",
+            "error: oktakeys.toml:6: key `servers[1].ring_write_command`: ring_read_command and ring_write_command go together",
+        ),
+        (
+            "[[servers]]\nall_active = true\nring = \"r.jwks\"\nring_read_command = \"r\"\nring_write_command = \"w\"\n",
+            "error: oktakeys.toml:3: key `servers[1].ring`: give the key ring as ring (a file) or as ring_read_command with ring_write_command (a secret store), not both",
         ),
         (
             "[defaults]\nrotate_after = \"90d\"\n[[servers]]\nall_active = true\n",

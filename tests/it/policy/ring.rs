@@ -221,3 +221,68 @@ fn an_apply_with_a_ring_killed_at_every_step_converges_on_the_next_apply() {
         assert_eq!(out.code(), Some(0), "{step} {after}: {out}");
     }
 }
+
+/// The ring in a secret store (`ring_read_command` with `ring_write_command`; a script
+/// stands in for Vault): apply puts the new key into it through the commands' pipes
+/// (never their argv), with `{server}` expanded; plan then has nothing to do, and the
+/// store's ring opens the ACTIVE key.
+#[test]
+fn a_ring_in_a_secret_store_takes_the_new_key_through_its_commands() {
+    let org = Org::start(&["payments"], &[]);
+    org.age("payments");
+    let store = org.env.path("store");
+    std::fs::create_dir(&store).unwrap();
+    let script = org.env.path("store.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nset -e\nd='{}'\necho \"$*\" >> \"$d/argv.log\"\n\
+             case \"$1\" in\n\
+             get) [ -f \"$d/$2.json\" ] && cat \"$d/$2.json\"; exit 0;;\n\
+             put) cat > \"$d/$2.tmp\"; mv \"$d/$2.tmp\" \"$d/$2.json\";;\nesac\n",
+            store.display()
+        ),
+    )
+    .unwrap();
+    org.policy(&format!(
+        "[defaults]\nrotate_after = \"90d\"\nkey_bits = 2048\n\
+         ring_read_command = \"sh {script} get {{server}}\"\n\
+         ring_write_command = \"sh {script} put {{server}}\"\n\n\
+         [[servers]]\nids = [\"payments\"]\n",
+        script = script.display()
+    ));
+    let plan = org.plan_json(0);
+    assert_eq!(Org::actions(&plan), [["rotate"]], "{plan}");
+    assert!(
+        plan["servers"][0]["changes"][0]["why"]
+            .as_str()
+            .unwrap()
+            .contains("the new key goes into the ring read by `sh "),
+        "{plan}"
+    );
+    let out = org.run(&["apply", "--yes"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    let (kids, active) = okta_kids(&org);
+    let text = std::fs::read_to_string(store.join("payments.json")).unwrap();
+    let jwks: Value = serde_json::from_str(&text).unwrap();
+    let held: Vec<&str> = jwks["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["kid"].as_str().unwrap())
+        .collect();
+    assert_eq!(held, [active.as_str()], "Okta: {kids:?}");
+    assert!(
+        jwks["keys"][0]["d"].is_string(),
+        "the private half is in the store"
+    );
+    let argv = std::fs::read_to_string(store.join("argv.log")).unwrap();
+    assert!(
+        argv.lines()
+            .all(|l| l == "get payments" || l == "put payments"),
+        "{argv}"
+    );
+    assert!(argv.contains("put payments"), "{argv}");
+    let out = org.run(&["plan", "--detailed-exitcode"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+}
