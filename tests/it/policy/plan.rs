@@ -226,3 +226,59 @@ fn a_no_change_plan_reads_one_listing_and_one_key_list_per_server() {
     let expected: Vec<String> = names.iter().map(|s| format!("GET /as/{s}/keys")).collect();
     assert_eq!(log, expected);
 }
+
+/// Across orgs: each [[servers]] block names its profile (org); plan and apply reach each
+/// org with that profile's URL and token, and report the profile per server.
+#[test]
+fn blocks_of_two_profiles_reach_two_orgs_each_with_its_own_credentials() {
+    let us = Org::start(&["payments"], &[]);
+    let eu = Org::start(&["payments"], &[]);
+    let env = &us.env;
+    env.write_config(&format!(
+        "[profiles.us]\norg_url = \"{}\"\ntoken_env = \"US_TOKEN\"\n\n\
+         [profiles.eu]\norg_url = \"{}\"\ntoken_env = \"EU_TOKEN\"\n",
+        us.okta.base, eu.okta.base
+    ));
+    std::fs::write(
+        env.path("oktakeys.toml"),
+        "[defaults]\nencryption = \"RSA-OAEP-256\"\n\n\
+         [[servers]]\nprofile = \"us\"\nids = [\"payments\"]\n\n\
+         [[servers]]\nprofile = \"eu\"\nids = [\"payments\"]\nencryption = \"RSA-OAEP-512\"\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        crate::common::run(
+            env.cmd()
+                .env("US_TOKEN", crate::common::TOKEN)
+                .env("EU_TOKEN", crate::common::TOKEN)
+                .args(["--max-retries", "0"])
+                .args(args),
+        )
+    };
+    let out = run(&["plan", "-o", "json"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    let plan = out.json();
+    let profiles: Vec<&Value> = plan["servers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| &s["profile"])
+        .collect();
+    assert_eq!(profiles, ["us", "eu"], "{plan}");
+    assert_eq!(
+        Org::actions(&plan),
+        [["encryption RSA-OAEP-256"], ["encryption RSA-OAEP-512"]],
+        "{plan}"
+    );
+    let out = run(&["apply", "--yes"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    let alg = |org: &Org| {
+        org.run(&["servers", "get", "payments", "-o", "json"])
+            .json()["accessTokenEncryptedResponseAlgorithm"]
+            .clone()
+    };
+    assert_eq!(alg(&us), "RSA-OAEP-256");
+    assert_eq!(alg(&eu), "RSA-OAEP-512");
+    let out = run(&["plan", "--detailed-exitcode"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+}
