@@ -4,7 +4,7 @@
 //! is exit 13 and the others go on; kill -9 at every step, then a converging re-run.
 
 use super::*;
-use crate::common::{TOKEN, oktakeys, stderr};
+use crate::common::stderr;
 use oktakeys_sandbox::{BUILTIN_CLIENT_ID, BUILTIN_CLIENT_SECRET};
 
 /// payments-eu: its key from 2020 (a rotation is due), encryption off, and a previous key
@@ -239,20 +239,7 @@ fn killed_at_every_step_the_next_apply_converges_with_nothing_done_twice() {
     ] {
         let org = org();
         let seed = org.eu().iter().find(|k| k.2 == "ACTIVE").unwrap().0.clone();
-        org.okta.hang(step, after);
-        let mut child = oktakeys(org.env.home.path())
-            .env("OKTA_ORG_URL", &org.okta.base)
-            .env("OKTA_API_TOKEN", TOKEN)
-            .env("APP_SECRET", BUILTIN_CLIENT_SECRET)
-            .args(["--max-retries", "0", "apply", "--yes"])
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        org.okta.wait_for_hang();
-        child.kill().unwrap(); // SIGKILL
-        child.wait().unwrap();
+        org.apply_killed_at(step, after, &[("APP_SECRET", BUILTIN_CLIENT_SECRET)]);
 
         let out = org.apply(&[]);
         assert_eq!(

@@ -65,6 +65,25 @@ impl Org {
         crate::common::run(self.cmd().args(args))
     }
 
+    /// Start `apply --yes` (with `envs`), let it run until the request `step` hangs (before
+    /// Okta carries it out, or after, its answer lost), then kill it with SIGKILL.
+    fn apply_killed_at(&self, step: &str, after: bool, envs: &[(&str, &str)]) {
+        self.okta.hang(step, after);
+        let mut child = crate::common::oktakeys(self.env.home.path())
+            .env("OKTA_ORG_URL", &self.okta.base)
+            .env("OKTA_API_TOKEN", crate::common::TOKEN)
+            .envs(envs.iter().copied())
+            .args(["--max-retries", "0", "apply", "--yes"])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        self.okta.wait_for_hang();
+        child.kill().unwrap(); // SIGKILL: no chance to print or clean up anything
+        child.wait().unwrap();
+    }
+
     /// `plan -o json` (exit 0 asserted unless `code` says otherwise).
     fn plan_json(&self, code: i32) -> Value {
         let out = self.run(&["plan", "-o", "json"]);

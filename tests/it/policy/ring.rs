@@ -173,19 +173,7 @@ fn an_apply_with_a_ring_killed_at_every_step_converges_on_the_next_apply() {
         };
         let step = step.as_str();
         let before = okta_kids(&org).1;
-        org.okta.hang(step, after);
-        let mut child = crate::common::oktakeys(org.env.home.path())
-            .env("OKTA_ORG_URL", &org.okta.base)
-            .env("OKTA_API_TOKEN", crate::common::TOKEN)
-            .args(["--max-retries", "0", "apply", "--yes"])
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        org.okta.wait_for_hang();
-        child.kill().unwrap(); // SIGKILL
-        child.wait().unwrap();
+        org.apply_killed_at(step, after, &[]);
         let held = ring_kids(&org);
         let (kids, _) = okta_kids(&org);
         for kid in &kids {
